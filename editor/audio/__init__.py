@@ -1,0 +1,1 @@
+"""Audio: playback behind a small interface, and waveform peaks. Imports no Qt."""

@@ -1,0 +1,292 @@
+"""The episode model: metadata, speakers, turns, chapters and the audio reference.
+
+:class:`Project` owns the data and is the only thing that changes it. Its mutating
+methods are small single steps meant to be called by the commands in
+``commands.py`` (so that every change can be undone); each emits notifications
+that Qt models translate one to one:
+
+- turns_about_to_insert(first, last) / turns_inserted(first, last)
+- turns_about_to_remove(first, last) / turns_removed(first, last)
+- turns_changed(first, last)                       (data only; no rows move)
+- chapters_about_to_insert / chapters_inserted, chapters_about_to_remove /
+  chapters_removed (first, last); chapters_about_to_move(src, dst) /
+  chapters_moved(src, dst), where dst is the row the chapter ends up at;
+  chapters_changed(first, last)
+- speakers_about_to_insert / speakers_inserted, speakers_about_to_remove /
+  speakers_removed (first, last); speakers_changed(first, last)
+- episode_changed(field_name)
+- audio_changed()
+
+Chapters are always kept sorted by start time (stable for equal starts); turns
+stay in document order.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .signals import Signal
+
+__all__ = ["Link", "Credit", "Episode", "Speaker", "Turn", "Chapter", "Project",
+           "EPISODE_FIELDS", "word_count"]
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Credit:
+    role: str
+    names: tuple[str, ...]
+
+
+@dataclass
+class Episode:
+    title: str = ""
+    subtitle: str = ""
+    description: str = ""
+    show: str = ""
+    number: int | None = None
+    date: str | None = None          # ISO 8601 date, YYYY-MM-DD
+    language: str = ""
+    links: tuple[Link, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    disclaimer: str = ""
+    notes: str = ""                  # anything an import could not place elsewhere
+
+
+EPISODE_FIELDS = tuple(f.name for f in dataclasses.fields(Episode))
+
+
+@dataclass(slots=True)
+class Speaker:
+    id: str
+    name: str
+    color: str = "#4b5563"
+    slot: int | None = None          # Ctrl+<slot> gives a turn this speaker
+
+
+@dataclass(slots=True)
+class Turn:
+    start: int                       # ms
+    speaker: str                     # a Speaker.id, or "" for none
+    text: str = ""                   # paragraphs separated by "\n"
+    estimated: bool = False
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(slots=True)
+class Chapter:
+    start: int                       # ms
+    title: str = ""
+    url: str | None = None
+    image: str | None = None
+    toc: bool = True                 # False: a silent chapter, hidden from the list
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class Project:
+    """One episode being edited."""
+
+    def __init__(self) -> None:
+        self.episode = Episode()
+        self.speakers: list[Speaker] = []
+        self.turns: list[Turn] = []
+        self.chapters: list[Chapter] = []
+        self.audio_path: Path | None = None      # absolute once loaded
+        self.audio_duration: int | None = None   # ms, when known
+        self.path: Path | None = None            # the project file, once saved
+
+        from .history import History  # late: history imports nothing of ours
+        self.history = History()
+
+        for name in (
+            "turns_about_to_insert", "turns_inserted", "turns_about_to_remove",
+            "turns_removed", "turns_changed",
+            "chapters_about_to_insert", "chapters_inserted", "chapters_about_to_remove",
+            "chapters_removed", "chapters_about_to_move", "chapters_moved",
+            "chapters_changed",
+            "speakers_about_to_insert", "speakers_inserted", "speakers_about_to_remove",
+            "speakers_removed", "speakers_changed",
+            "episode_changed", "audio_changed",
+        ):
+            setattr(self, name, Signal())
+
+    # -- queries -------------------------------------------------------------
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        return None
+
+    def speaker_index(self, speaker_id: str) -> int:
+        for index, speaker in enumerate(self.speakers):
+            if speaker.id == speaker_id:
+                return index
+        raise KeyError(speaker_id)
+
+    def speaker_name(self, speaker_id: str) -> str:
+        speaker = self.speaker(speaker_id)
+        return speaker.name if speaker else speaker_id
+
+    def turn_at(self, ms: int, starts: list[int] | None = None) -> int:
+        """Index of the turn playing at ``ms`` (-1 before the first): O(log n).
+
+        Pass ``starts`` (a cached list of turn starts) on hot paths.
+        """
+        if starts is None:
+            starts = [turn.start for turn in self.turns]
+        return bisect.bisect_right(starts, ms) - 1
+
+    def chapter_at(self, ms: int) -> int:
+        return bisect.bisect_right([c.start for c in self.chapters], ms) - 1
+
+    def chapter_insert_index(self, start: int) -> int:
+        """Where a chapter starting at ``start`` belongs (after equal starts)."""
+        return bisect.bisect_right([c.start for c in self.chapters], start)
+
+    def turn_end(self, index: int) -> int | None:
+        """When turn ``index`` ends: the next turn's start, else the audio's end."""
+        if index + 1 < len(self.turns):
+            return self.turns[index + 1].start
+        return self.audio_duration
+
+    def chapter_end(self, index: int) -> int | None:
+        if index + 1 < len(self.chapters):
+            return self.chapters[index + 1].start
+        return self.audio_duration
+
+    def new_speaker_id(self, name: str) -> str:
+        """A stable, readable id for a new speaker named ``name``."""
+        base = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
+        base = "-".join(part for part in base.split("-") if part) or "speaker"
+        taken = {speaker.id for speaker in self.speakers}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    # -- single-step mutations (called by commands) --------------------------
+
+    def insert_turns(self, index: int, turns: list[Turn]) -> None:
+        if not turns:
+            return
+        last = index + len(turns) - 1
+        self.turns_about_to_insert.emit(index, last)
+        self.turns[index:index] = turns
+        self.turns_inserted.emit(index, last)
+
+    def remove_turns(self, index: int, count: int = 1) -> list[Turn]:
+        last = index + count - 1
+        self.turns_about_to_remove.emit(index, last)
+        removed = self.turns[index:index + count]
+        del self.turns[index:index + count]
+        self.turns_removed.emit(index, last)
+        return removed
+
+    def update_turn(self, index: int, **values) -> None:
+        turn = self.turns[index]
+        for name, value in values.items():
+            setattr(turn, name, value)
+        self.turns_changed.emit(index, index)
+
+    def set_turn_times(self, first: int, times: list[tuple[int, bool]]) -> None:
+        """Set (start, estimated) for the turns from ``first`` on, in one step."""
+        for offset, (start, estimated) in enumerate(times):
+            turn = self.turns[first + offset]
+            turn.start = start
+            turn.estimated = estimated
+        if times:
+            self.turns_changed.emit(first, first + len(times) - 1)
+
+    def set_turn_speakers(self, changes: dict[int, str]) -> None:
+        for index, speaker_id in changes.items():
+            self.turns[index].speaker = speaker_id
+        if changes:
+            self.turns_changed.emit(min(changes), max(changes))
+
+    def set_turn_texts(self, changes: dict[int, str]) -> None:
+        for index, text in changes.items():
+            self.turns[index].text = text
+        if changes:
+            self.turns_changed.emit(min(changes), max(changes))
+
+    def insert_chapter(self, chapter: Chapter, index: int | None = None) -> int:
+        if index is None:
+            index = self.chapter_insert_index(chapter.start)
+        self.chapters_about_to_insert.emit(index, index)
+        self.chapters.insert(index, chapter)
+        self.chapters_inserted.emit(index, index)
+        return index
+
+    def remove_chapter(self, index: int) -> Chapter:
+        self.chapters_about_to_remove.emit(index, index)
+        chapter = self.chapters.pop(index)
+        self.chapters_removed.emit(index, index)
+        return chapter
+
+    def update_chapter(self, index: int, **values) -> None:
+        chapter = self.chapters[index]
+        for name, value in values.items():
+            setattr(chapter, name, value)
+        self.chapters_changed.emit(index, index)
+
+    def move_chapter(self, index: int, start: int, dst: int | None = None) -> int:
+        """Give chapter ``index`` a new start and keep the list sorted.
+
+        Returns the row it ends at; ``dst`` forces that row (used by undo so a
+        chapter returns exactly where it was among chapters of equal start).
+        """
+        chapter = self.chapters[index]
+        others = self.chapters[:index] + self.chapters[index + 1:]
+        if dst is None:
+            dst = bisect.bisect_right([c.start for c in others], start)
+        if dst != index:
+            self.chapters_about_to_move.emit(index, dst)
+            self.chapters[:] = others[:dst] + [chapter] + others[dst:]
+            chapter.start = start
+            self.chapters_moved.emit(index, dst)
+        else:
+            chapter.start = start
+        self.chapters_changed.emit(dst, dst)
+        return dst
+
+    def insert_speaker(self, index: int, speaker: Speaker) -> None:
+        self.speakers_about_to_insert.emit(index, index)
+        self.speakers.insert(index, speaker)
+        self.speakers_inserted.emit(index, index)
+
+    def remove_speaker(self, index: int) -> Speaker:
+        self.speakers_about_to_remove.emit(index, index)
+        speaker = self.speakers.pop(index)
+        self.speakers_removed.emit(index, index)
+        return speaker
+
+    def update_speaker(self, index: int, **values) -> None:
+        speaker = self.speakers[index]
+        for name, value in values.items():
+            setattr(speaker, name, value)
+        self.speakers_changed.emit(index, index)
+
+    def set_episode_field(self, name: str, value) -> None:
+        if name not in EPISODE_FIELDS:
+            raise KeyError(name)
+        setattr(self.episode, name, value)
+        self.episode_changed.emit(name)
+
+    def set_audio(self, path: Path | None, duration: int | None) -> None:
+        self.audio_path = path
+        self.audio_duration = duration
+        self.audio_changed.emit()

@@ -1,0 +1,443 @@
+"""The project file: YAML schema version 1 (``docs/project-format.md``).
+
+``load_project`` reads and validates a file into a :class:`Project`;
+``save_project`` writes one atomically and keeps the previous version as
+``NAME.bak``. ``project_to_data`` / ``project_from_data`` convert between a
+project and plain data; tests use the former as a complete dump.
+
+Only safe YAML loading is used (libyaml's C loader when present): tags such as
+``!!python/object/apply`` are refused and nothing runs.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ProjectFileError, SchemaError
+from .model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
+from .timecode import TimeError, format_hms_ms, parse_time
+
+SCHEMA_VERSION = 1
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading; a subclass so no global resolver of the yaml module is touched."""
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+class _Block(str):
+    """A string written as a literal block scalar (``|-``)."""
+
+
+class _Flow(dict):
+    """A small mapping written on one line."""
+
+
+_Dumper.add_representer(
+    _Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
+_Dumper.add_representer(
+    _Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# -- writing -----------------------------------------------------------------
+
+def _block(text: str) -> str:
+    """Non-empty text as a block scalar; empty text stays a plain ''."""
+    return _Block(text) if text else text
+
+
+def _paragraphs_out(text: str) -> str:
+    # One paragraph a line inside; a blank line between paragraphs in the file.
+    return _block(text.replace("\n", "\n\n"))
+
+
+def _relative_audio(path: Path | None, base_dir: Path | None) -> str | None:
+    if path is None:
+        return None
+    if base_dir is None:
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.relpath(path, base_dir)).as_posix()
+    except ValueError:  # another drive
+        return Path(path).as_posix()
+
+
+def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str, Any]:
+    """The project as plain data in the file's key order (a complete dump)."""
+    ep = project.episode
+    episode = {
+        "title": ep.title,
+        "subtitle": ep.subtitle,
+        "description": _block(ep.description),
+        "show": ep.show,
+        "number": ep.number,
+        "date": ep.date,
+        "language": ep.language,
+        "links": [_Flow(label=l.label, url=l.url) for l in ep.links],
+        "credits": [_Flow(role=c.role, names=list(c.names)) for c in ep.credits],
+        "disclaimer": _block(ep.disclaimer),
+        "notes": _block(ep.notes),
+    }
+    speakers = []
+    for s in project.speakers:
+        entry = _Flow(id=s.id, name=s.name, color=s.color)
+        if s.slot is not None:
+            entry["key"] = s.slot
+        speakers.append(entry)
+    chapters = []
+    for c in project.chapters:
+        entry = {"start": format_hms_ms(c.start), "title": c.title}
+        if c.url:
+            entry["url"] = c.url
+        if c.image:
+            entry["image"] = c.image
+        if not c.toc:
+            entry["toc"] = False
+        chapters.append(entry)
+    turns = []
+    for t in project.turns:
+        entry = {"start": format_hms_ms(t.start), "speaker": t.speaker}
+        if t.estimated:
+            entry["estimated"] = True
+        entry["text"] = _paragraphs_out(t.text)
+        turns.append(entry)
+    duration = project.audio_duration
+    return {
+        "showscribe": SCHEMA_VERSION,
+        "episode": episode,
+        "audio": {
+            "path": _relative_audio(project.audio_path, base_dir),
+            "duration": format_hms_ms(duration) if duration is not None else None,
+        },
+        "speakers": speakers,
+        "chapters": chapters,
+        "turns": turns,
+    }
+
+
+def dump_project(project: Project, base_dir: Path | None = None) -> str:
+    return yaml.dump(project_to_data(project, base_dir), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, default_flow_style=False, width=4096)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` is always either the old file or the new one."""
+    folder = path.parent
+    data = text.encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        if path.exists():
+            backup = path.with_name(path.name + ".bak")
+            backup.unlink(missing_ok=True)
+            try:
+                os.link(path, backup)
+            except OSError:  # no hard links here: a copy does as well
+                backup.write_bytes(path.read_bytes())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def save_project(project: Project, path: Path | str) -> None:
+    """Write ``project`` to ``path`` atomically; the history is marked clean."""
+    path = Path(path).absolute()
+    text = dump_project(project, path.parent)
+    try:
+        _write_atomically(path, text)
+    except OSError as exc:
+        raise ProjectFileError(path, f"cannot save: {exc.strerror or exc}") from exc
+    project.path = path
+    project.history.set_clean()
+
+
+# -- reading -----------------------------------------------------------------
+
+def _mapping(value: Any, field: str, keys: tuple[str, ...]) -> dict:
+    if not isinstance(value, dict):
+        raise SchemaError(field, f"should be a mapping, not {_kind(value)}")
+    for key in value:
+        if key not in keys:
+            raise SchemaError(f"{field}.{key}" if field else str(key),
+                              f"unknown field (known: {', '.join(keys)})")
+    return value
+
+
+def _list(value: Any, field: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise SchemaError(field, f"should be a list, not {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _text(value: Any, field: str, *, optional: bool = False) -> str | None:
+    if value is None:
+        return None if optional else ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise SchemaError(field, f"should be text, not {_kind(value)}")
+    return str(value)
+
+
+def _paragraphs_in(value: Any, field: str) -> str:
+    text = _text(value, field) or ""
+    return "\n".join(p.replace("\n", " ") for p in text.split("\n\n"))
+
+
+def _time(value: Any, field: str, *, optional: bool = False) -> int | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool):
+        raise SchemaError(field, f"{value!r} is not a time")
+    if isinstance(value, (int, float)):
+        # A bare number is seconds (an unquoted 00:01:05 reads as 65 in YAML 1.1).
+        if value < 0 or value != value or value == float("inf"):
+            raise SchemaError(field, f"{value!r} is not a time")
+        return round(value * 1000)
+    if not isinstance(value, str):
+        raise SchemaError(field, f"should be a time like '00:01:05.000', not {_kind(value)}")
+    try:
+        return parse_time(value)
+    except TimeError as exc:
+        raise SchemaError(field, str(exc)) from None
+
+
+def _bool(value: Any, field: str, default: bool) -> bool:
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise SchemaError(field, f"should be true or false, not {value!r}")
+    return value
+
+
+def _episode(data: Any) -> Episode:
+    if data is None:
+        return Episode()
+    names = tuple(f for f in Episode.__dataclass_fields__)
+    d = _mapping(data, "episode", names)
+    number = d.get("number")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+        raise SchemaError("episode.number", f"{number!r} is not a whole number")
+    date = d.get("date")
+    if isinstance(date, datetime.date):
+        date = date.isoformat()
+    elif date is not None:
+        date = _text(date, "episode.date")
+        if not _DATE.fullmatch(date):
+            raise SchemaError("episode.date", f"{date!r} is not a date like 2025-03-14")
+    links = []
+    for i, item in enumerate(_list(d.get("links"), "episode.links")):
+        f = f"episode.links[{i}]"
+        item = _mapping(item, f, ("label", "url"))
+        links.append(Link(label=_text(item.get("label"), f + ".label"),
+                          url=_text(item.get("url"), f + ".url", optional=True)))
+    credits = []
+    for i, item in enumerate(_list(d.get("credits"), "episode.credits")):
+        f = f"episode.credits[{i}]"
+        item = _mapping(item, f, ("role", "names"))
+        names = item.get("names")
+        if isinstance(names, str):
+            names = [names]
+        names = tuple(_text(n, f"{f}.names[{j}]") for j, n in
+                      enumerate(_list(names, f + ".names")))
+        credits.append(Credit(role=_text(item.get("role"), f + ".role"), names=names))
+    return Episode(
+        title=_text(d.get("title"), "episode.title"),
+        subtitle=_text(d.get("subtitle"), "episode.subtitle"),
+        description=_text(d.get("description"), "episode.description"),
+        show=_text(d.get("show"), "episode.show"),
+        number=number,
+        date=date,
+        language=_text(d.get("language"), "episode.language"),
+        links=tuple(links),
+        credits=tuple(credits),
+        disclaimer=_text(d.get("disclaimer"), "episode.disclaimer"),
+        notes=_text(d.get("notes"), "episode.notes"),
+    )
+
+
+def _speakers(data: Any) -> list[Speaker]:
+    speakers, seen = [], set()
+    for i, item in enumerate(_list(data, "speakers")):
+        f = f"speakers[{i}]"
+        item = _mapping(item, f, ("id", "name", "color", "key"))
+        sid = _text(item.get("id"), f + ".id")
+        if not sid:
+            raise SchemaError(f + ".id", "is missing")
+        if sid in seen:
+            raise SchemaError(f + ".id", f"{sid!r} is used by another speaker")
+        seen.add(sid)
+        color = _text(item.get("color"), f + ".color") or "#4b5563"
+        if not _COLOR.fullmatch(color):
+            raise SchemaError(f + ".color", f"{color!r} is not a colour like '#2563eb'")
+        slot = item.get("key")
+        if slot is not None and (isinstance(slot, bool) or slot not in range(1, 10)):
+            raise SchemaError(f + ".key", f"{slot!r} is not a key from 1 to 9")
+        name = _text(item.get("name"), f + ".name") or sid
+        speakers.append(Speaker(id=sid, name=name, color=color, slot=slot))
+    return speakers
+
+
+def _chapters(data: Any) -> list[Chapter]:
+    chapters = []
+    for i, item in enumerate(_list(data, "chapters")):
+        f = f"chapters[{i}]"
+        item = _mapping(item, f, ("start", "title", "url", "image", "toc"))
+        if "start" not in item:
+            raise SchemaError(f + ".start", "is missing")
+        chapters.append(Chapter(
+            start=_time(item["start"], f + ".start"),
+            title=_text(item.get("title"), f + ".title"),
+            url=_text(item.get("url"), f + ".url", optional=True),
+            image=_text(item.get("image"), f + ".image", optional=True),
+            toc=_bool(item.get("toc"), f + ".toc", True),
+        ))
+    chapters.sort(key=lambda c: c.start)  # stable: equal starts keep file order
+    return chapters
+
+
+def _turns(data: Any, speaker_ids: set[str]) -> list[Turn]:
+    turns = []
+    keys = ("start", "speaker", "estimated", "text")
+    for i, item in enumerate(_list(data, "turns")):
+        f = f"turns[{i}]"
+        if not isinstance(item, dict) or not item.keys() <= set(keys):
+            _mapping(item, f, keys)
+        if "start" not in item:
+            raise SchemaError(f + ".start", "is missing")
+        speaker = item.get("speaker") or ""
+        if speaker and speaker not in speaker_ids:
+            speaker = _text(speaker, f + ".speaker")
+            known = ", ".join(sorted(speaker_ids)) or "none are defined"
+            raise SchemaError(f + ".speaker", f"{speaker!r} is not one of the speakers ({known})")
+        turns.append(Turn(
+            start=_time(item["start"], f + ".start"),
+            speaker=speaker,
+            text=_paragraphs_in(item.get("text"), f + ".text"),
+            estimated=_bool(item.get("estimated"), f + ".estimated", False),
+        ))
+    return turns
+
+
+def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
+    """Validate plain data (as loaded from YAML) and build a project from it."""
+    if not isinstance(data, dict) or "showscribe" not in data:
+        raise SchemaError("", "not a Showscribe project (it has no 'showscribe:' version line)")
+    version = data["showscribe"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SchemaError("showscribe", f"{version!r} is not a project format version")
+    if version > SCHEMA_VERSION:
+        raise SchemaError("showscribe", f"written by a newer Showscribe (project format "
+                          f"{version}; this version reads up to {SCHEMA_VERSION}); "
+                          "update Showscribe to open it")
+    _mapping(data, "", ("showscribe", "episode", "audio", "speakers", "chapters", "turns"))
+    project = Project()
+    project.episode = _episode(data.get("episode"))
+    audio = data.get("audio")
+    if audio is not None:
+        audio = _mapping(audio, "audio", ("path", "duration"))
+        rel = _text(audio.get("path"), "audio.path", optional=True)
+        if rel:
+            path = Path(rel)
+            if base_dir is not None and not path.is_absolute():
+                path = Path(os.path.normpath(base_dir / path))
+            project.audio_path = path
+        project.audio_duration = _time(audio.get("duration"), "audio.duration", optional=True)
+    project.speakers = _speakers(data.get("speakers"))
+    project.chapters = _chapters(data.get("chapters"))
+    project.turns = _turns(data.get("turns"), {s.id for s in project.speakers})
+    return project
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None) or str(exc)
+    match = re.search(r"constructor for the tag '([^']*)'", problem)
+    if match:
+        tag = match.group(1).replace("tag:yaml.org,2002:", "!!")
+        return f"the tag {tag} is not allowed in a project file (nothing was run)"
+    context = getattr(exc, "context", None)
+    return f"{context}: {problem}" if context and "while" not in context else problem
+
+
+def load_project(path: Path | str) -> Project:
+    """Read a project file. Raises :class:`ProjectFileError` with a one-line message."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ProjectFileError(path, "is a folder, not a project file") from None
+    except OSError as exc:
+        raise ProjectFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise ProjectFileError(path, "the file is empty")
+    if b"\0" in raw:
+        raise ProjectFileError(path, "not a text file (it holds binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ProjectFileError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                               line=line) from None
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise ProjectFileError(path, _yaml_problem(exc), line=line, column=column) from None
+    except yaml.YAMLError as exc:
+        raise ProjectFileError(path, _yaml_problem(exc)) from None
+    except RecursionError:
+        raise ProjectFileError(path, "nested too deeply to be a project file") from None
+    try:
+        project = project_from_data(data, path.absolute().parent)
+    except SchemaError as exc:
+        raise ProjectFileError(path, exc.problem, field=exc.field or None) from None
+    project.path = path.absolute()
+    return project

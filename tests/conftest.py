@@ -1,0 +1,46 @@
+"""Shared fixtures. In CI (CI=true) a missing ffmpeg or libvlc fails the run: the
+tests that need them must run there, never be skipped."""
+from __future__ import annotations
+
+import ctypes.util
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "sample_projects"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _require(what: str, present: bool) -> None:
+    if present:
+        return
+    message = f"{what} is not installed (packaging/setup.sh installs it)"
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def ffmpeg() -> str:
+    """Path of the ffmpeg binary; fails in CI, skips elsewhere, when missing."""
+    path = shutil.which("ffmpeg")
+    _require("ffmpeg", path is not None and shutil.which("ffprobe") is not None)
+    return path
+
+
+@pytest.fixture(scope="session")
+def libvlc() -> None:
+    """libvlc with its base plugins present; fails in CI, skips elsewhere."""
+    found = ctypes.util.find_library("vlc") is not None
+    _require("libvlc", found)
+    import vlc  # noqa: F401  (python-vlc loads libvlc here)
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return SAMPLE_DIR
