@@ -44,3 +44,12 @@ def libvlc() -> None:
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE_DIR
+
+
+# Hypothesis: reproducible in CI (same examples every run, no wall-clock deadline
+# on a shared machine); random elsewhere, to keep finding new cases.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if IN_CI else "dev")

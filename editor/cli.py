@@ -1,0 +1,195 @@
+"""The ``showscribe`` command: the editor, and import / export / check for scripts.
+
+``showscribe [PROJECT]`` opens the editor window; the subcommands use only the
+core. Exit codes: 0 fine, 1 publish findings (``check``), 2 unreadable input or
+bad usage. Errors are one line on standard error, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .core.errors import ShowscribeError
+
+SUBCOMMANDS = ("check", "import", "export", "embed-chapters", "formats")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="showscribe",
+        description="Transcript and chapter editor for podcasts. "
+                    "With no subcommand, opens the editor (on PROJECT if given).")
+    parser.add_argument("--version", action="version", version=f"showscribe {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate a project and run the publish checks")
+    check.add_argument("project", type=Path)
+    check.add_argument("--platform", choices=("youtube", "spotify"),
+                       help="also apply that platform's chapter rules")
+
+    imp = sub.add_parser("import", help="make a project from a transcript, chapters or page")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("--format", dest="format_name", metavar="F",
+                     help="the source's format (default: from its name); see 'formats'")
+    imp.add_argument("--audio", type=Path, help="the episode's audio file")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.yaml")
+
+    exp = sub.add_parser("export", help="write a project in a publishing format")
+    exp.add_argument("project", type=Path)
+    exp.add_argument("--format", dest="format_name", metavar="F", required=True)
+    exp.add_argument("-o", "--output", type=Path, help="default: standard output")
+    exp.add_argument("--no-transcript", action="store_true",
+                     help="show notes without the transcript")
+    exp.add_argument("--times", action="store_true", help="show notes with per-turn times")
+
+    emb = sub.add_parser("embed-chapters", help="write the chapters into the audio file")
+    emb.add_argument("project", type=Path)
+    emb.add_argument("-o", "--output", type=Path, metavar="AUDIO_OUT",
+                     help="default: NAME.chapters.EXT beside the audio")
+    emb.add_argument("--overwrite", action="store_true",
+                     help="write into the project's audio file itself")
+
+    sub.add_parser("formats", help="list every import and export format")
+    return parser
+
+
+def _load(path: Path):
+    from .core.projectfile import load_project
+    return load_project(path)
+
+
+def _summary(project, path: Path) -> str:
+    from .core.timecode import format_clock
+    estimated = sum(turn.estimated for turn in project.turns)
+    duration = (format_clock(project.audio_duration)
+                if project.audio_duration is not None else "unknown")
+    counts = ", ".join(_count(n, what) for n, what in (
+        (len(project.turns), "turn"), (len(project.speakers), "speaker"),
+        (len(project.chapters), "chapter")))
+    return (f"{path.name}: {counts}, duration {duration}, "
+            f"{_count(estimated, 'estimated turn time')}")
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def cmd_check(args) -> int:
+    project = _load(args.project)
+    print(_summary(project, args.project))
+    from .core.checks import check_project
+    findings = check_project(project, platform=args.platform)
+    for finding in findings:
+        print(f"{finding.severity}: {finding.message}")
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _audio_duration(path: Path) -> int | None:
+    import mutagen
+    try:
+        info = mutagen.File(path)
+    except (mutagen.MutagenError, OSError) as exc:
+        raise ShowscribeError(f"{path}: cannot read the audio: {exc}") from None
+    if info is None or not getattr(info.info, "length", None):
+        return None
+    return round(info.info.length * 1000)
+
+
+def cmd_import(args) -> int:
+    from .core.importing import import_file
+    from .core.projectfile import save_project
+    project = import_file(args.source, args.format_name)
+    if args.audio:
+        if not args.audio.is_file():
+            raise ShowscribeError(f"{args.audio}: no such audio file")
+        project.audio_path = args.audio.absolute()
+        project.audio_duration = _audio_duration(args.audio)
+    save_project(project, args.output)
+    print(_summary(project, args.output))
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .core.formats import by_name
+    from .core.importing import export_file, export_text
+    project = _load(args.project)
+    options = {}
+    try:
+        accepted = by_name(args.format_name).options
+    except KeyError as exc:
+        raise ShowscribeError(exc.args[0]) from None
+    if args.no_transcript:
+        options["transcript"] = False
+    if args.times:
+        options["times"] = True
+    unsupported = set(options) - set(accepted)
+    if unsupported:
+        raise ShowscribeError(f"{args.format_name} has no option "
+                              f"{', '.join('--' + o for o in sorted(unsupported))}")
+    if args.output:
+        export_file(project, args.format_name, args.output, **options)
+    else:
+        sys.stdout.write(export_text(project, args.format_name, **options))
+    return EXIT_OK
+
+
+def cmd_embed(args) -> int:
+    from .core.embed import embed_chapters
+    project = _load(args.project)
+    if project.audio_path is None:
+        raise ShowscribeError(f"{args.project}: the project has no audio file")
+    if args.output and args.overwrite:
+        raise ShowscribeError("give either -o or --overwrite, not both")
+    target = embed_chapters(project, project.audio_path, args.output,
+                            overwrite=args.overwrite)
+    print(f"{target}: {len(project.chapters)} chapters embedded")
+    return EXIT_OK
+
+
+def cmd_formats(args) -> int:
+    from .core.formats import all_formats
+    rows = []
+    for fmt in all_formats():
+        direction = "/".join(d for d, ok in (("import", fmt.can_read),
+                                            ("export", fmt.can_write)) if ok)
+        rows.append((fmt.name, fmt.kind, direction, " ".join(fmt.extensions), fmt.label))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)] if rows else []
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "import": cmd_import, "export": cmd_export,
+            "embed-chapters": cmd_embed, "formats": cmd_formats}
+
+
+def _open_editor(argv: list[str]) -> int:
+    if len(argv) > 1:
+        print("usage: showscribe [PROJECT] | showscribe COMMAND ... (see --help)",
+              file=sys.stderr)
+        return EXIT_ERROR
+    from .app import run
+    return run(argv[0] if argv else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        return _open_editor(argv)
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        return _open_editor([])
+    try:
+        return COMMANDS[args.command](args)
+    except ShowscribeError as exc:
+        print(f"showscribe: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # `showscribe export ... | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
