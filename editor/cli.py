@@ -101,10 +101,10 @@ def _audio_duration(path: Path) -> int | None:
 def cmd_import(args) -> int:
     from .core.importing import import_file
     from .core.projectfile import save_project
+    if args.audio and not args.audio.is_file():
+        raise ShowscribeError(f"{args.audio}: no such audio file")
     project = import_file(args.source, args.format_name)
     if args.audio:
-        if not args.audio.is_file():
-            raise ShowscribeError(f"{args.audio}: no such audio file")
         project.audio_path = args.audio.absolute()
         project.audio_duration = _audio_duration(args.audio)
     save_project(project, args.output)

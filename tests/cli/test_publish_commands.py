@@ -1,0 +1,145 @@
+"""`showscribe import / export / embed-chapters / formats`: exit codes, messages, files."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+from editor.core import load_project, save_project
+from editor.core.formats import all_formats
+
+from cli_projects import clean_project
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_projects" / "sample-episode"
+
+
+def run(args, capsys):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("script.yaml"))
+    return folder / "episode.showscribe.yaml"
+
+
+def test_formats_lists_every_registered_format_once(capsys):
+    code, out, _ = run(["formats"], capsys)
+    assert code == 0
+    names = [line.split()[0] for line in out.splitlines()]
+    assert names == [f.name for f in all_formats()]
+    for fmt, line in zip(all_formats(), out.splitlines()):
+        direction = line.split()[2]
+        assert ("import" in direction) == fmt.can_read
+        assert ("export" in direction) == fmt.can_write
+        assert fmt.extensions[0] in line
+
+
+def test_export_to_stdout_and_file_agree(sample_copy, tmp_path, capsys):
+    code, out, err = run(["export", sample_copy, "--format", "vtt"], capsys)
+    assert code == 0, err
+    assert out.startswith("WEBVTT")
+    target = tmp_path / "out.vtt"
+    code, _, err = run(["export", sample_copy, "--format", "vtt", "-o", target], capsys)
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8") == out
+
+
+def test_export_show_notes_options(sample_copy, capsys):
+    _, full, _ = run(["export", sample_copy, "--format", "shownotes-text"], capsys)
+    _, short, _ = run(["export", sample_copy, "--format", "shownotes-text",
+                       "--no-transcript"], capsys)
+    assert "\nTranscript\n" in full and "\nTranscript\n" not in short
+    assert "Timestamps" in short
+
+
+def test_export_option_a_format_lacks_is_refused(sample_copy, capsys):
+    code, out, err = run(["export", sample_copy, "--format", "srt", "--times"], capsys)
+    assert code == 2 and out == ""
+    assert "srt has no option --times" in err
+
+
+def test_export_unknown_format(sample_copy, capsys):
+    code, _, err = run(["export", sample_copy, "--format", "docx"], capsys)
+    assert code == 2 and "unknown format 'docx'" in err
+
+
+def test_export_of_unreadable_project_exits_2_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("showscribe: 1\nturns: [\n", encoding="utf-8")
+    target = tmp_path / "out.srt"
+    code, _, err = run(["export", bad, "--format", "srt", "-o", target], capsys)
+    assert code == 2 and "bad.yaml:" in err
+    assert not target.exists()
+
+
+def test_import_round_trip_through_srt(sample_copy, tmp_path, capsys):
+    srt_file = tmp_path / "ep.srt"
+    assert run(["export", sample_copy, "--format", "srt", "-o", srt_file], capsys)[0] == 0
+    out_project = tmp_path / "imported.showscribe.yaml"
+    audio = sample_copy.parent / "audio" / "episode.mp3"
+    code, out, err = run(["import", srt_file, "--audio", audio, "-o", out_project], capsys)
+    assert code == 0, err
+    original, imported = load_project(sample_copy), load_project(out_project)
+    assert [t.start for t in imported.turns] == [t.start for t in original.turns]
+    assert [imported.speaker_name(t.speaker) for t in imported.turns] == \
+        [original.speaker_name(t.speaker) for t in original.turns]
+    assert imported.audio_path == audio.absolute()
+    assert abs(imported.audio_duration - original.audio_duration) < 1000
+    assert out.startswith("imported.showscribe.yaml: 26 turns")
+
+
+def test_import_bad_source_names_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "broken.vtt"
+    bad.write_text("WEBVTT\n\n00:00:01.000 --> nonsense\nHello\n", encoding="utf-8")
+    target = tmp_path / "p.yaml"
+    code, _, err = run(["import", bad, "-o", target], capsys)
+    assert code == 2
+    assert "broken.vtt:3:" in err and err.count("\n") == 1
+    assert not target.exists()
+
+
+def test_import_unknown_extension_asks_for_format(tmp_path, capsys):
+    odd = tmp_path / "notes.xyz"
+    odd.write_text("hello", encoding="utf-8")
+    code, _, err = run(["import", odd, "-o", tmp_path / "p.yaml"], capsys)
+    assert code == 2 and "--format" in err
+
+
+def test_import_missing_audio(tmp_path, capsys, sample_copy):
+    srt_file = tmp_path / "ep.srt"
+    run(["export", sample_copy, "--format", "srt", "-o", srt_file], capsys)
+    code, _, err = run(["import", srt_file, "--audio", tmp_path / "none.mp3",
+                        "-o", tmp_path / "p.yaml"], capsys)
+    assert code == 2 and "none.mp3: no such audio file" in err
+
+
+def test_embed_chapters_writes_a_new_file_ffprobe_reads(sample_copy, capsys, ffmpeg):
+    audio = sample_copy.parent / "audio" / "episode.mp3"
+    before = audio.read_bytes()
+    code, out, err = run(["embed-chapters", sample_copy], capsys)
+    assert code == 0, err
+    target = audio.with_name("episode.chapters.mp3")
+    assert out.startswith(f"{target}: 4 chapters embedded")
+    assert audio.read_bytes() == before
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                            str(target)], capture_output=True, text=True, check=True)
+    chapters = sorted(json.loads(probe.stdout)["chapters"], key=lambda c: float(c["start_time"]))
+    project = load_project(sample_copy)
+    assert [c["tags"]["title"] for c in chapters] == [c.title for c in project.chapters]
+    for ours, theirs in zip(project.chapters, chapters):
+        assert abs(float(theirs["start_time"]) * 1000 - ours.start) <= 1
+
+
+def test_embed_chapters_without_audio(tmp_path, capsys):
+    path = tmp_path / "p.yaml"
+    save_project(clean_project(), path)
+    code, _, err = run(["embed-chapters", path], capsys)
+    assert code == 2 and "has no audio file" in err
