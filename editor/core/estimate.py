@@ -54,13 +54,19 @@ def estimate_by_chapters(groups: Sequence[Sequence[int]], chapter_starts: Sequen
 
     ``groups[i]`` holds the word counts of the turns under chapter ``i`` (sorted
     starts in ``chapter_starts``); ``lead`` those of turns before any heading,
-    which share the time from 0 to the first chapter. Returns the starts of all
-    turns in order: lead first, then each group.
+    which share the time from 0 to the first chapter (or, with no chapters, to
+    the duration). Returns the starts of all turns in order: lead first, then
+    each group.
     """
     starts: list[int] = []
     if lead:
-        first = chapter_starts[0] if chapter_starts else None
-        starts += spread(0, first if first else None, lead)
+        # The lead runs to the first chapter, so times stay in document order even
+        # when that chapter starts at 0; with no chapters it is the last stretch.
+        if chapter_starts:
+            lead_end: int | None = chapter_starts[0]
+        else:
+            lead_end = duration if duration is not None and duration > 0 else None
+        starts += spread(0, lead_end, lead)
     for i, words in enumerate(groups):
         if not words:
             continue

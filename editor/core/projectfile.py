@@ -11,14 +11,17 @@ Only safe YAML loading is used (libyaml's C loader when present): tags such as
 from __future__ import annotations
 
 import datetime
+import gc
+import math
 import os
 import re
-import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
+from .atomic import write_atomically
 from .errors import ProjectFileError, SchemaError
 from .model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
 from .timecode import TimeError, format_hms_ms, parse_time
@@ -30,7 +33,28 @@ _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loading; a subclass so no global resolver of the yaml module is touched."""
+    """Safe loading; a subclass so no global resolver of the yaml module is touched.
+
+    It also refuses a key written twice in one mapping, which plain YAML loading
+    takes silently, keeping only the last (a hand edit that loses text).
+    """
+
+    def construct_mapping(self, node, deep=False):
+        # Merging ("<<") removes its keys from this list in place and puts the merged
+        # pairs in a new list before it, so ``written`` ends up holding the pairs
+        # written in this mapping itself: only those must not repeat.
+        written = node.value
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            seen = set()
+            for key_node, _ in written:
+                key = self.construct_object(key_node)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark,
+                        f"the key {key!r} appears twice", key_node.start_mark)
+                seen.add(key)
+        return mapping
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
@@ -86,7 +110,7 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
         "description": _block(ep.description),
         "show": ep.show,
         "number": ep.number,
-        "date": ep.date,
+        "date": ep.date or None,
         "language": ep.language,
         "links": [_Flow(label=l.label, url=l.url) for l in ep.links],
         "credits": [_Flow(role=c.role, names=list(c.names)) for c in ep.credits],
@@ -135,53 +159,12 @@ def dump_project(project: Project, base_dir: Path | None = None) -> str:
                      allow_unicode=True, default_flow_style=False, width=4096)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` so that ``path`` is always either the old file or the new one."""
-    folder = path.parent
-    data = text.encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        if path.exists():
-            backup = path.with_name(path.name + ".bak")
-            backup.unlink(missing_ok=True)
-            try:
-                os.link(path, backup)
-            except OSError:  # no hard links here: a copy does as well
-                backup.write_bytes(path.read_bytes())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
 def save_project(project: Project, path: Path | str) -> None:
     """Write ``project`` to ``path`` atomically; the history is marked clean."""
     path = Path(path).absolute()
     text = dump_project(project, path.parent)
     try:
-        _write_atomically(path, text)
+        write_atomically(path, text, backup=True)
     except OSError as exc:
         raise ProjectFileError(path, f"cannot save: {exc.strerror or exc}") from exc
     project.path = path
@@ -218,6 +201,8 @@ def _kind(value: Any) -> str:
 def _text(value: Any, field: str, *, optional: bool = False) -> str | None:
     if value is None:
         return None if optional else ""
+    if isinstance(value, datetime.date):  # an unquoted 2025-03-14 in a title
+        return str(value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise SchemaError(field, f"should be text, not {_kind(value)}")
     return str(value)
@@ -225,7 +210,12 @@ def _text(value: Any, field: str, *, optional: bool = False) -> str | None:
 
 def _paragraphs_in(value: Any, field: str) -> str:
     text = _text(value, field) or ""
-    return "\n".join(p.replace("\n", " ") for p in text.split("\n\n"))
+    # Showscribe writes only doubled line breaks; a single one was typed by hand:
+    # a wrapped line inside a paragraph, or the last line's end in a "|" block.
+    paragraphs = text.split("\n\n")
+    if paragraphs[-1].endswith("\n"):
+        paragraphs[-1] = paragraphs[-1][:-1]
+    return "\n".join(p.replace("\n", " ") for p in paragraphs)
 
 
 def _time(value: Any, field: str, *, optional: bool = False) -> int | None:
@@ -235,9 +225,10 @@ def _time(value: Any, field: str, *, optional: bool = False) -> int | None:
         raise SchemaError(field, f"{value!r} is not a time")
     if isinstance(value, (int, float)):
         # A bare number is seconds (an unquoted 00:01:05 reads as 65 in YAML 1.1).
-        if value < 0 or value != value or value == float("inf"):
+        ms = value * 1000
+        if value < 0 or (isinstance(ms, float) and not math.isfinite(ms)):
             raise SchemaError(field, f"{value!r} is not a time")
-        return round(value * 1000)
+        return round(ms)
     if not isinstance(value, str):
         raise SchemaError(field, f"should be a time like '00:01:05.000', not {_kind(value)}")
     try:
@@ -263,8 +254,12 @@ def _episode(data: Any) -> Episode:
     if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
         raise SchemaError("episode.number", f"{number!r} is not a whole number")
     date = d.get("date")
+    if isinstance(date, datetime.datetime):  # an unquoted "2025-03-14 10:00:00"
+        date = date.isoformat(" ")
     if isinstance(date, datetime.date):
         date = date.isoformat()
+    elif date == "":
+        date = None
     elif date is not None:
         date = _text(date, "episode.date")
         if not _DATE.fullmatch(date):
@@ -317,7 +312,9 @@ def _speakers(data: Any) -> list[Speaker]:
         slot = item.get("key")
         if slot is not None and (isinstance(slot, bool) or slot not in range(1, 10)):
             raise SchemaError(f + ".key", f"{slot!r} is not a key from 1 to 9")
-        name = _text(item.get("name"), f + ".name") or sid
+        name = item.get("name")
+        # A missing name reads as the id; an empty one stays empty.
+        name = sid if name is None else _text(name, f + ".name")
         speakers.append(Speaker(id=sid, name=name, color=color, slot=slot))
     return speakers
 
@@ -340,26 +337,43 @@ def _chapters(data: Any) -> list[Chapter]:
     return chapters
 
 
+_TURN_KEYS = ("start", "speaker", "estimated", "text")
+_TURN_KEY_SET = frozenset(_TURN_KEYS)
+# The form Showscribe writes. A 5,000-turn file holds 5,000 of them, so they are
+# read here directly; any other form goes through the full parser.
+_WRITTEN_TIME = re.compile(r"(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})")
+
+
 def _turns(data: Any, speaker_ids: set[str]) -> list[Turn]:
     turns = []
-    keys = ("start", "speaker", "estimated", "text")
     for i, item in enumerate(_list(data, "turns")):
-        f = f"turns[{i}]"
-        if not isinstance(item, dict) or not item.keys() <= set(keys):
-            _mapping(item, f, keys)
-        if "start" not in item:
-            raise SchemaError(f + ".start", "is missing")
-        speaker = item.get("speaker") or ""
-        if speaker and speaker not in speaker_ids:
-            speaker = _text(speaker, f + ".speaker")
-            known = ", ".join(sorted(speaker_ids)) or "none are defined"
-            raise SchemaError(f + ".speaker", f"{speaker!r} is not one of the speakers ({known})")
-        turns.append(Turn(
-            start=_time(item["start"], f + ".start"),
-            speaker=speaker,
-            text=_paragraphs_in(item.get("text"), f + ".text"),
-            estimated=_bool(item.get("estimated"), f + ".estimated", False),
-        ))
+        if type(item) is not dict or not item.keys() <= _TURN_KEY_SET:
+            _mapping(item, f"turns[{i}]", _TURN_KEYS)
+        start = item.get("start")
+        written = _WRITTEN_TIME.fullmatch(start) if type(start) is str else None
+        if written:
+            h, m, s, ms = written.groups()
+            start = ((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int(ms)
+        elif "start" not in item:
+            raise SchemaError(f"turns[{i}].start", "is missing")
+        else:
+            start = _time(start, f"turns[{i}].start")
+        speaker = item.get("speaker")
+        if speaker is None:
+            speaker = ""
+        elif type(speaker) is not str or speaker not in speaker_ids:
+            speaker = _text(speaker, f"turns[{i}].speaker")
+            if speaker and speaker not in speaker_ids:
+                known = ", ".join(sorted(speaker_ids)) or "none are defined"
+                raise SchemaError(f"turns[{i}].speaker",
+                                  f"{speaker!r} is not one of the speakers ({known})")
+        text = item.get("text")
+        if type(text) is not str or "\n" in text:
+            text = _paragraphs_in(text, f"turns[{i}].text")
+        estimated = item.get("estimated", False)
+        if type(estimated) is not bool:
+            estimated = _bool(estimated, f"turns[{i}].estimated", False)
+        turns.append(Turn(start, speaker, text, estimated))
     return turns
 
 
@@ -393,6 +407,15 @@ def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
     return project
 
 
+def _line_and_column(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
+    # PyYAML's reader counts characters; libyaml counts bytes of the UTF-8 text.
+    if exc.encoding == "unicode":
+        before = text[:exc.position]
+    else:
+        before = text.encode("utf-8")[:exc.position].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 def _yaml_problem(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc)
     match = re.search(r"constructor for the tag '([^']*)'", problem)
@@ -400,7 +423,29 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
         tag = match.group(1).replace("tag:yaml.org,2002:", "!!")
         return f"the tag {tag} is not allowed in a project file (nothing was run)"
     context = getattr(exc, "context", None)
-    return f"{context}: {problem}" if context and "while" not in context else problem
+    if not context:
+        return problem
+    if "while" not in context:
+        return f"{context}: {problem}"
+    # "while scanning a quoted scalar": say where that began, often far above
+    mark, at = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if mark is not None and (at is None or mark.line != at.line):
+        return f"{problem} ({context} that starts at line {mark.line + 1}, " \
+               f"column {mark.column + 1})"
+    return problem
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes tens of thousands of objects that all live on; without this the
+    cyclic collector scans them again and again while they are being made."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_project(path: Path | str) -> Project:
@@ -424,8 +469,23 @@ def load_project(path: Path | str) -> Project:
         line = raw[:exc.start].count(b"\n") + 1
         raise ProjectFileError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
                                line=line) from None
+    with _collector_paused():
+        data = _parse_yaml(path, text)
+        try:
+            project = project_from_data(data, path.absolute().parent)
+        except SchemaError as exc:
+            raise ProjectFileError(path, exc.problem, field=exc.field or None) from None
+    project.path = path.absolute()
+    return project
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
     try:
-        data = yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_and_column(text, exc)
+        raise ProjectFileError(path, f"the character U+{exc.character:04X} is not allowed "
+                               "in a project file", line=line, column=column) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -435,9 +495,3 @@ def load_project(path: Path | str) -> Project:
         raise ProjectFileError(path, _yaml_problem(exc)) from None
     except RecursionError:
         raise ProjectFileError(path, "nested too deeply to be a project file") from None
-    try:
-        project = project_from_data(data, path.absolute().parent)
-    except SchemaError as exc:
-        raise ProjectFileError(path, exc.problem, field=exc.field or None) from None
-    project.path = path.absolute()
-    return project

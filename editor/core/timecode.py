@@ -38,6 +38,8 @@ _SHOWNOTES = re.compile(
     r"(?:[.,](?P<f>\d{1,3}))?\s*(?P<close>[)\]]?)"
 )
 
+_CLOSING = {"(": ")", "[": "]"}
+
 
 def _fraction_ms(digits: str | None) -> int:
     """'5' -> 500, '05' -> 50, '005' -> 5: a decimal fraction, not left-padded ms."""
@@ -88,9 +90,7 @@ def parse_srt(text: str) -> int:
 def parse_shownotes(text: str) -> int:
     """A show-notes timestamp: ``(MM:SS)``, ``(H:MM:SS)``, ``[HH:MM:SS]`` or bare."""
     match = _SHOWNOTES.fullmatch(text.strip())
-    if not match or (match["open"] and not match["close"]) or (
-        match["close"] and not match["open"]
-    ):
+    if not match or _CLOSING.get(match["open"], "") != match["close"]:
         raise TimeError(text, "timestamp")
     g = match.groupdict()
     return _compose(text, "timestamp", g["h"], g["m"], g["s"], g["f"],
@@ -106,9 +106,9 @@ def parse_time(text: str) -> int:
     if not isinstance(text, str):
         raise TimeError(str(text))
     stripped = text.strip()
-    if stripped[:1] in "([":
-        return parse_shownotes(stripped)
     try:
+        if stripped.startswith(("(", "[")):
+            return parse_shownotes(stripped)
         return parse_npt(stripped.replace(",", ".", 1))
     except TimeError:
         raise TimeError(text) from None

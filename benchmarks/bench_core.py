@@ -1,0 +1,92 @@
+"""Project file speed on a 5,000-turn episode, against libyaml in the same run.
+
+Prints one line per figure, as PERFORMANCE.md asks:
+``name  ours  reference  ratio  target  PASS|FAIL``; exits 1 if any figure fails.
+
+    .venv/bin/python benchmarks/bench_core.py [--runs N]
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import make_project  # noqa: E402
+from editor.core import load_project, project_to_data, save_project  # noqa: E402
+
+TARGET_RATIO = 1.5
+
+
+def plain(value):
+    """project_to_data output as builtin dicts, lists and strs (no style hints)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def paired_medians(ours, reference, runs: int) -> tuple[float, float]:
+    """Median seconds of each, alternating runs so that load on the machine hits both;
+    a collection before each run so neither pays for the other's garbage."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for action, spent in ((ours, times[0]), (reference, times[1])):
+            gc.collect()
+            begin = time.perf_counter()
+            action()
+            spent.append(time.perf_counter() - begin)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def report(name: str, ours: float, reference: float) -> bool:
+    ratio = ours / reference
+    passed = ratio <= TARGET_RATIO
+    print(f"{name}  {ours * 1000:.1f}ms  {reference * 1000:.1f}ms  {ratio:.2f}x  "
+          f"<={TARGET_RATIO}x  {'PASS' if passed else 'FAIL'}")
+    return passed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median)")
+    parser.add_argument("--turns", type=int, default=5000)
+    args = parser.parse_args(argv)
+
+    project = make_project(turns=args.turns, seed=1)
+    with tempfile.TemporaryDirectory(prefix="showscribe-bench-") as folder:
+        path = Path(folder) / "episode.showscribe.yaml"
+        save_project(project, path)
+        text = path.read_text(encoding="utf-8")
+        data = plain(project_to_data(project, path.parent))
+        words = sum(len(t.text.split()) for t in project.turns)
+        print(f"# {len(project.turns)} turns, {words} words, {len(project.chapters)} chapters,"
+              f" {len(text.encode()) / 1e6:.2f} MB; median of {args.runs} runs")
+
+        load_ours, load_ref = paired_medians(
+            lambda: load_project(path), lambda: yaml.load(text, Loader=yaml.CSafeLoader),
+            args.runs)
+        save_ours, save_ref = paired_medians(
+            lambda: save_project(project, path),
+            lambda: yaml.dump(data, Dumper=yaml.CSafeDumper), args.runs)
+
+    results = [
+        report("load_project", load_ours, load_ref),
+        report("save_project", save_ours, save_ref),
+    ]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,337 @@
+"""Every command in editor/core/commands.py: do, undo, redo, twice, with complete
+dumps compared at each stage (``@reversion_test``), plus what each one does."""
+from __future__ import annotations
+
+import functools
+import inspect
+from pathlib import Path
+
+import pytest
+
+from editor.core import commands
+from editor.core.commands import (AddChapter, AddSpeaker, DeleteChapter, DeleteTurn,
+                                  InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
+                                  ReplaceTexts, SetAudio, SetChapterField, SetEpisodeField,
+                                  SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
+                                  SplitTurn)
+from editor.core.history import Command
+from editor.core.model import Chapter, Credit, Link, Speaker, Turn
+
+from helpers import assert_reverts, dump, small_project
+
+REVERSION_TESTED: set[type] = set()
+
+
+def reversion_test(command_class: type):
+    """Mark a test that builds one ``command_class`` command for the project it is
+    given; the command is then pushed, undone and redone twice (assert_reverts)."""
+    def decorate(build):
+        REVERSION_TESTED.add(command_class)
+
+        @functools.wraps(build)
+        def test(project):
+            command = build(project)
+            assert type(command) is command_class
+            assert_reverts(project, command)
+        return test
+    return decorate
+
+
+@pytest.fixture
+def project():
+    return small_project()
+
+
+def defined_commands() -> set[type]:
+    return {obj for obj in vars(commands).values()
+            if inspect.isclass(obj) and issubclass(obj, Command)
+            and obj.__module__ == commands.__name__}
+
+
+def test_every_command_has_a_reversion_test():
+    assert defined_commands(), "no command classes found"
+    assert REVERSION_TESTED == defined_commands()
+
+
+# -- turns -------------------------------------------------------------------
+
+@reversion_test(SetTurnText)
+def test_set_turn_text_reverts(project):
+    return SetTurnText(project, 2, "Let us begin.\nNews first.\nThen questions.")
+
+
+@reversion_test(SetTurnStart)
+def test_set_turn_start_of_confirmed_turn_reverts(project):
+    return SetTurnStart(project, 4, 40_000)
+
+
+@reversion_test(SetTurnStart)
+def test_set_turn_start_of_estimated_turn_reverts(project):
+    return SetTurnStart(project, 2, 14_500)
+
+
+@reversion_test(SetTurnSpeaker)
+def test_set_turn_speaker_reverts(project):
+    return SetTurnSpeaker(project, 1, "cy")
+
+
+@reversion_test(SetTurnSpeaker)
+def test_clear_turn_speaker_reverts(project):
+    return SetTurnSpeaker(project, 0, "")
+
+
+@reversion_test(SplitTurn)
+def test_split_turn_reverts(project):
+    return SplitTurn(project, 1, len("Thanks for having"))
+
+
+@reversion_test(SplitTurn)
+def test_split_multi_paragraph_turn_at_paragraph_break_reverts(project):
+    return SplitTurn(project, 2, project.turns[2].text.index("\n"))
+
+
+@reversion_test(SplitTurn)
+def test_split_last_turn_reverts(project):
+    return SplitTurn(project, 6, 4)
+
+
+@reversion_test(MergeWithPrevious)
+def test_merge_with_previous_reverts(project):
+    return MergeWithPrevious(project, 3)
+
+
+@reversion_test(MergeWithPrevious)
+def test_merge_last_turn_with_previous_reverts(project):
+    return MergeWithPrevious(project, 6)
+
+
+@reversion_test(InsertTurn)
+def test_insert_turn_reverts(project):
+    return InsertTurn(project, 0, Turn(0, "cy", "Cold open.", estimated=True))
+
+
+@reversion_test(InsertTurn)
+def test_append_turn_reverts(project):
+    return InsertTurn(project, len(project.turns), Turn(110_000, "ann", "Bye."))
+
+
+@reversion_test(DeleteTurn)
+def test_delete_first_turn_reverts(project):
+    return DeleteTurn(project, 0)
+
+
+@reversion_test(DeleteTurn)
+def test_delete_last_turn_reverts(project):
+    return DeleteTurn(project, len(project.turns) - 1)
+
+
+@reversion_test(ReplaceTexts)
+def test_replace_texts_reverts(project):
+    return ReplaceTexts(project, {0: "Welcome back!", 3: "Small news.", 6: ""})
+
+
+# -- chapters -----------------------------------------------------------------
+
+@reversion_test(AddChapter)
+def test_add_chapter_reverts(project):
+    return AddChapter(project, Chapter(60_000, "Questions", image="q.png"))
+
+
+@reversion_test(AddChapter)
+def test_add_chapter_at_an_existing_start_reverts(project):
+    return AddChapter(project, Chapter(30_000, "Second at the same time"))
+
+
+@reversion_test(DeleteChapter)
+def test_delete_chapter_reverts(project):
+    return DeleteChapter(project, 1)
+
+
+@reversion_test(MoveChapter)
+def test_move_chapter_later_past_another_reverts(project):
+    return MoveChapter(project, 0, 100_000)
+
+
+@reversion_test(MoveChapter)
+def test_move_chapter_earlier_reverts(project):
+    return MoveChapter(project, 2, 10_000)
+
+
+@reversion_test(MoveChapter)
+def test_move_chapter_within_its_place_reverts(project):
+    return MoveChapter(project, 1, 31_000)
+
+
+@reversion_test(MoveChapter)
+def test_move_chapter_onto_an_equal_start_reverts(project):
+    project.chapters.insert(2, Chapter(30_000, "Same time as News"))
+    return MoveChapter(project, 1, 30_000 + 1)
+
+
+@reversion_test(SetChapterField)
+def test_rename_chapter_reverts(project):
+    return SetChapterField(project, 0, "title", "Welcome")
+
+
+@reversion_test(SetChapterField)
+def test_hide_chapter_from_toc_reverts(project):
+    return SetChapterField(project, 1, "toc", False)
+
+
+@reversion_test(SetChapterField)
+def test_set_chapter_image_reverts(project):
+    return SetChapterField(project, 2, "image", "https://example.com/ad.jpg")
+
+
+# -- episode, audio, speakers -------------------------------------------------------
+
+@reversion_test(SetEpisodeField)
+def test_set_episode_title_reverts(project):
+    return SetEpisodeField(project, "title", "Big talk")
+
+
+@reversion_test(SetEpisodeField)
+def test_set_episode_links_reverts(project):
+    return SetEpisodeField(project, "links", (Link("New", "https://example.org"),))
+
+
+@reversion_test(SetEpisodeField)
+def test_set_episode_credits_reverts(project):
+    return SetEpisodeField(project, "credits", (Credit("Editing", ("Bo", "Cy")),))
+
+
+@reversion_test(SetAudio)
+def test_set_audio_reverts(project):
+    return SetAudio(project, Path("/podcasts/other.ogg"), 3_600_000)
+
+
+@reversion_test(SetAudio)
+def test_clear_audio_reverts(project):
+    return SetAudio(project, None, None)
+
+
+@reversion_test(AddSpeaker)
+def test_add_speaker_reverts(project):
+    return AddSpeaker(project, Speaker("dee", "Dee", "#9333ea", 4))
+
+
+@reversion_test(AddSpeaker)
+def test_add_speaker_first_reverts(project):
+    return AddSpeaker(project, Speaker("eve", "Eve"), index=0)
+
+
+@reversion_test(SetSpeakerField)
+def test_rename_speaker_reverts(project):
+    return SetSpeakerField(project, "bo", "name", "Robert")
+
+
+@reversion_test(SetSpeakerField)
+def test_recolour_speaker_reverts(project):
+    return SetSpeakerField(project, "cy", "color", "#000000")
+
+
+@reversion_test(SetSpeakerField)
+def test_reslot_speaker_reverts(project):
+    return SetSpeakerField(project, "cy", "slot", 3)
+
+
+@reversion_test(MergeSpeakers)
+def test_merge_speakers_reverts(project):
+    return MergeSpeakers(project, "ann", "bo")
+
+
+# -- what the commands do -------------------------------------------------------
+
+def test_split_turn_cuts_text_and_estimates_new_start_in_proportion(project):
+    turn = project.turns[1]      # 4_000 .. 12_000
+    position = len("Thanks for having")
+    project.history.push(SplitTurn(project, 1, position))
+    head, tail = project.turns[1], project.turns[2]
+    assert (head.text, tail.text) == ("Thanks for having", "me here today.")
+    assert tail.speaker == turn.speaker and tail.estimated
+    share = len("Thanks for having") / len("Thanks for having" + "me here today.")
+    assert tail.start == 4_000 + int(8_000 * share)
+    assert len(project.turns) == 8
+
+
+def test_split_last_turn_without_duration_uses_speaking_rate(project):
+    project.audio_duration = None
+    last = project.turns[-1]
+    words = len(last.text.split())
+    project.history.push(SplitTurn(project, len(project.turns) - 1, len(last.text)))
+    assert project.turns[-1].text == ""
+    assert project.turns[-1].start == last.start + words * 60_000 // 150
+
+
+def test_merge_with_previous_joins_with_a_space(project):
+    command = MergeWithPrevious(project, 4)
+    project.history.push(command)
+    assert project.turns[3].text == ("Big news indeed, really big. "
+                                     "I have a question about that one.")
+    assert project.turns[3].text[command.join_position:] == "I have a question about that one."
+    assert len(project.turns) == 6
+
+
+def test_merge_with_previous_of_first_turn_is_refused(project):
+    with pytest.raises(IndexError):
+        MergeWithPrevious(project, 0)
+
+
+def test_move_chapter_keeps_chapters_sorted_and_undo_restores_order(project):
+    project.chapters.insert(2, Chapter(30_000, "Same time as News"))
+    titles = [c.title for c in project.chapters]
+    project.history.push(MoveChapter(project, 0, 30_000))
+    assert [c.title for c in project.chapters] == ["News", "Same time as News", "Intro", "Ads"]
+    assert [c.start for c in project.chapters] == sorted(c.start for c in project.chapters)
+    project.history.undo()
+    assert [c.title for c in project.chapters] == titles
+
+
+def test_add_chapter_goes_to_its_sorted_place(project):
+    project.history.push(AddChapter(project, Chapter(60_000, "Questions")))
+    assert [c.title for c in project.chapters] == ["Intro", "News", "Questions", "Ads"]
+
+
+def test_merge_speakers_reassigns_every_turn_and_removes_the_source(project):
+    ann_turns = [i for i, t in enumerate(project.turns) if t.speaker == "ann"]
+    project.history.push(MergeSpeakers(project, "ann", "bo"))
+    assert project.speaker("ann") is None
+    assert all(project.turns[i].speaker == "bo" for i in ann_turns)
+    project.history.undo()
+    assert [s.id for s in project.speakers] == ["ann", "bo", "cy"]
+    assert [i for i, t in enumerate(project.turns) if t.speaker == "ann"] == ann_turns
+
+
+def test_rename_speaker_shows_in_every_turn(project):
+    project.history.push(SetSpeakerField(project, "bo", "name", "Robert"))
+    assert {project.speaker_name(t.speaker) for t in project.turns if t.speaker == "bo"} \
+        == {"Robert"}
+
+
+@pytest.mark.parametrize("make", [
+    lambda p: AddSpeaker(p, Speaker("ann", "Another Ann")),
+    lambda p: MergeSpeakers(p, "bo", "bo"),
+    lambda p: MergeSpeakers(p, "bo", "nobody"),
+    lambda p: MergeSpeakers(p, "nobody", "bo"),
+    lambda p: SetSpeakerField(p, "bo", "id", "robert"),
+    lambda p: SetSpeakerField(p, "nobody", "name", "X"),
+    lambda p: SetChapterField(p, 0, "start", 5),
+    lambda p: SetEpisodeField(p, "rating", 5),
+], ids=["duplicate-speaker", "merge-into-itself", "merge-into-unknown", "merge-unknown",
+        "speaker-id", "unknown-speaker", "chapter-start", "unknown-episode-field"])
+def test_invalid_commands_are_refused_before_changing_anything(project, make):
+    before = dump(project)
+    with pytest.raises((KeyError, ValueError)):
+        make(project)
+    assert dump(project) == before
+    assert len(project.history) == 0
+
+
+def test_typing_in_an_episode_field_merges_but_other_fields_do_not(project):
+    project.history.push(SetEpisodeField(project, "title", "B"))
+    project.history.push(SetEpisodeField(project, "title", "Bi"))
+    project.history.push(SetEpisodeField(project, "subtitle", "S"))
+    assert len(project.history) == 2
+    project.history.undo()
+    project.history.undo()
+    assert project.episode.title == "Small talk"

@@ -1,0 +1,240 @@
+"""A long random session: 20,000 edits of every kind, with undo, redo and macros
+mixed in. Every state the history can return to is compared with the dump taken
+when it was first reached, and now and then a state is saved and loaded back;
+at the end, undoing everything gives the first dump exactly and redoing
+everything the last."""
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+from editor.core import commands as c
+from editor.core.model import Chapter, Link, Speaker, Turn
+from editor.core.projectfile import load_project, project_to_data, save_project
+
+from helpers import dump, small_project
+
+STEPS = 20_000
+SEED = 20251128
+MAX_TURNS, MAX_CHAPTERS, MAX_SPEAKERS = 30, 8, 6
+
+
+def _words(rng: random.Random, low: int = 0, high: int = 8) -> str:
+    words = ["".join(rng.choices(string.ascii_lowercase + "éß", k=rng.randint(1, 7)))
+             for _ in range(rng.randint(low, high))]
+    return " ".join(words)
+
+
+def _text(rng: random.Random) -> str:
+    return "\n".join(_words(rng) for _ in range(rng.choice((1, 1, 1, 2, 3))))
+
+
+def _time(rng: random.Random) -> int:
+    return rng.randrange(0, 130_000, rng.choice((1, 500, 1000)))
+
+
+def _speaker_id(rng: random.Random, project) -> str:
+    return rng.choice([s.id for s in project.speakers] + [""])
+
+
+def _turn_index(rng: random.Random, project) -> int:
+    return rng.randrange(len(project.turns))
+
+
+# Each maker returns a command with random valid arguments, or None when the
+# project's current shape does not allow one (no turns to delete, say).
+def _set_turn_text(rng, p):
+    return p.turns and c.SetTurnText(p, _turn_index(rng, p), _text(rng))
+
+
+def _set_turn_start(rng, p):
+    return p.turns and c.SetTurnStart(p, _turn_index(rng, p), _time(rng))
+
+
+def _set_turn_speaker(rng, p):
+    return p.turns and c.SetTurnSpeaker(p, _turn_index(rng, p), _speaker_id(rng, p))
+
+
+def _split_turn(rng, p):
+    if not p.turns or len(p.turns) >= MAX_TURNS:
+        return None
+    index = _turn_index(rng, p)
+    return c.SplitTurn(p, index, rng.randint(0, len(p.turns[index].text)))
+
+
+def _merge_with_previous(rng, p):
+    return len(p.turns) > 1 and c.MergeWithPrevious(p, rng.randrange(1, len(p.turns)))
+
+
+def _insert_turn(rng, p):
+    if len(p.turns) >= MAX_TURNS:
+        return None
+    turn = Turn(_time(rng), _speaker_id(rng, p), _text(rng), rng.random() < 0.5)
+    return c.InsertTurn(p, rng.randint(0, len(p.turns)), turn)
+
+
+def _delete_turn(rng, p):
+    return p.turns and c.DeleteTurn(p, _turn_index(rng, p))
+
+
+def _replace_texts(rng, p):
+    if not p.turns:
+        return None
+    chosen = rng.sample(range(len(p.turns)), rng.randint(1, min(4, len(p.turns))))
+    return c.ReplaceTexts(p, {i: _text(rng) for i in chosen})
+
+
+def _add_chapter(rng, p):
+    if len(p.chapters) >= MAX_CHAPTERS:
+        return None
+    return c.AddChapter(p, Chapter(_time(rng), _words(rng, 1, 4),
+                                   url=rng.choice((None, "https://example.com/c")),
+                                   toc=rng.random() < 0.8))
+
+
+def _delete_chapter(rng, p):
+    return p.chapters and c.DeleteChapter(p, rng.randrange(len(p.chapters)))
+
+
+def _move_chapter(rng, p):
+    if not p.chapters:
+        return None
+    index = rng.randrange(len(p.chapters))
+    # sometimes onto another chapter's start, to exercise equal starts
+    start = rng.choice([_time(rng), rng.choice(p.chapters).start])
+    return c.MoveChapter(p, index, start)
+
+
+def _set_chapter_field(rng, p):
+    if not p.chapters:
+        return None
+    field = rng.choice(c.CHAPTER_FIELDS)
+    value = {"title": _words(rng, 0, 4), "url": rng.choice((None, "https://e.com/u")),
+             "image": rng.choice((None, "cover.png")), "toc": rng.random() < 0.5}[field]
+    return c.SetChapterField(p, rng.randrange(len(p.chapters)), field, value)
+
+
+def _set_episode_field(rng, p):
+    field = rng.choice(("title", "subtitle", "description", "show", "number", "language",
+                        "links", "disclaimer", "notes"))
+    value = {"number": rng.choice((None, rng.randint(1, 500))),
+             "links": tuple(Link(_words(rng, 1, 3), rng.choice((None, "https://e.com")))
+                            for _ in range(rng.randint(0, 2)))}.get(field, _text(rng))
+    return c.SetEpisodeField(p, field, value)
+
+
+def _set_audio(rng, p):
+    if rng.random() < 0.2:
+        return c.SetAudio(p, None, None)
+    return c.SetAudio(p, Path(f"/audio/{_words(rng, 1, 1) or 'a'}.mp3"),
+                      rng.choice((None, rng.randint(60_000, 200_000))))
+
+
+def _add_speaker(rng, p):
+    if len(p.speakers) >= MAX_SPEAKERS:
+        return None
+    name = _words(rng, 1, 2)
+    speaker = Speaker(p.new_speaker_id(name), name, f"#{rng.randrange(0x1000000):06x}",
+                      rng.choice((None, rng.randint(1, 9))))
+    return c.AddSpeaker(p, speaker, rng.randint(0, len(p.speakers)))
+
+
+def _set_speaker_field(rng, p):
+    if not p.speakers:
+        return None
+    field = rng.choice(c.SPEAKER_FIELDS)
+    value = {"name": _words(rng, 1, 3), "color": f"#{rng.randrange(0x1000000):06x}",
+             "slot": rng.choice((None, rng.randint(1, 9)))}[field]
+    return c.SetSpeakerField(p, rng.choice(p.speakers).id, field, value)
+
+
+def _merge_speakers(rng, p):
+    if len(p.speakers) < 2:
+        return None
+    source, target = rng.sample([s.id for s in p.speakers], 2)
+    return c.MergeSpeakers(p, source, target)
+
+
+MAKERS = (
+    _set_turn_text, _set_turn_start, _set_turn_speaker, _split_turn, _merge_with_previous,
+    _insert_turn, _delete_turn, _replace_texts, _add_chapter, _delete_chapter, _move_chapter,
+    _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
+    _merge_speakers,
+)
+
+
+def _random_command(rng: random.Random, project):
+    while True:
+        command = rng.choice(MAKERS)(rng, project)
+        if command:
+            return command
+
+
+def _check_invariants(project) -> None:
+    starts = [ch.start for ch in project.chapters]
+    assert starts == sorted(starts), "chapters out of order"
+    ids = {s.id for s in project.speakers}
+    assert len(ids) == len(project.speakers), "duplicate speaker ids"
+    assert all(t.speaker in ids or t.speaker == "" for t in project.turns), \
+        "a turn refers to a missing speaker"
+
+
+def _check_file_round_trip(project, folder: Path) -> None:
+    """The state saves and loads back the same (saving also sets the clean mark)."""
+    path = folder / "soak.yaml"
+    save_project(project, path)
+    assert project_to_data(load_project(path), folder) == project_to_data(project, folder)
+
+
+def test_twenty_thousand_random_edits_undo_and_redo_exactly(tmp_path):
+    rng = random.Random(SEED)
+    project = small_project()
+    history = project.history
+    # states[i]: the dump when the history stood at index i (after any merges)
+    states = [dump(project)]
+    kinds_pushed: set[type] = set()
+
+    for step in range(STEPS):
+        roll = rng.random()
+        if roll < 0.15:
+            if history.undo():
+                assert dump(project) == states[history.index], f"undo at step {step}"
+        elif roll < 0.27:
+            if history.redo():
+                assert dump(project) == states[history.index], f"redo at step {step}"
+        elif roll < 0.31:
+            with history.macro("Several edits"):
+                for _ in range(rng.randint(1, 3)):
+                    command = _random_command(rng, project)
+                    kinds_pushed.add(type(command))
+                    history.push(command)
+            del states[history.index:]
+            states.append(dump(project))
+        else:
+            if roll < 0.35:
+                history.break_merge()
+            command = _random_command(rng, project)
+            kinds_pushed.add(type(command))
+            history.push(command)
+            del states[history.index:]
+            states.append(dump(project))
+        assert len(states) == len(history) + 1
+        if step % 500 == 0:
+            _check_invariants(project)
+            _check_file_round_trip(project, tmp_path)
+
+    assert kinds_pushed == {
+        obj for obj in vars(c).values()
+        if isinstance(obj, type) and issubclass(obj, c.Command) and obj.__module__ == c.__name__
+    }, "the soak did not use every kind of command"
+    assert len(history) > 1000
+
+    while history.undo():
+        pass
+    assert dump(project) == states[0]
+    _check_invariants(project)
+    while history.redo():
+        pass
+    assert dump(project) == states[-1]
+    _check_invariants(project)
