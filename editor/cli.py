@@ -99,6 +99,7 @@ def _audio_duration(path: Path) -> int | None:
 
 
 def cmd_import(args) -> int:
+    from .core.estimate import fit_to_duration
     from .core.importing import import_file
     from .core.projectfile import save_project
     if args.audio and not args.audio.is_file():
@@ -107,6 +108,11 @@ def cmd_import(args) -> int:
     if args.audio:
         project.audio_path = args.audio.absolute()
         project.audio_duration = _audio_duration(args.audio)
+        if project.audio_duration:
+            fitted = fit_to_duration(project.turns, [c.start for c in project.chapters],
+                                     project.audio_duration)
+            if fitted:
+                project.set_turn_times(*fitted)
     save_project(project, args.output)
     print(_summary(project, args.output))
     return EXIT_OK

@@ -164,6 +164,29 @@ class DeleteTurn(Command):
         self.project.insert_turns(self.index, [replace(self.turn)])
 
 
+class ReplaceTurns(Command):
+    """Replace every turn at once (a transcript import): one undo step, and one
+    remove/insert notification pair each way however long the transcript."""
+
+    text = "Replace transcript"
+
+    def __init__(self, project: Project, turns: list[Turn]) -> None:
+        self.project = project
+        self.old = [replace(t) for t in project.turns]
+        self.new = [replace(t) for t in turns]
+
+    def _show(self, turns: list[Turn]) -> None:
+        if self.project.turns:
+            self.project.remove_turns(0, len(self.project.turns))
+        self.project.insert_turns(0, [replace(t) for t in turns])
+
+    def redo(self) -> None:
+        self._show(self.new)
+
+    def undo(self) -> None:
+        self._show(self.old)
+
+
 class ReplaceTexts(Command):
     """Set many turns' texts at once: replace-all as one undo step."""
 

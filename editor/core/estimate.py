@@ -136,3 +136,24 @@ def reestimate_around(turns: Sequence[Turn], index: int, new_start: int,
     times = [(out.get(k, turns[k].start), turns[k].estimated and k != index)
              for k in range(first, last + 1)]
     return first, times
+
+
+def fit_to_duration(turns: Sequence[Turn], chapter_starts: Sequence[int],
+                    duration: int) -> tuple[int, list[tuple[int, bool]]] | None:
+    """Stretch the estimated turns after the last anchor so they end at ``duration``.
+
+    A pasted page has no audio length, so its last chapter was laid out at 150
+    words a minute; once the audio is known its end is the better anchor.
+    Returns ``(first, times)`` as :func:`reestimate_around` does, or None when
+    there is nothing to move.
+    """
+    marks = set(chapter_starts)
+    anchor = len(turns) - 1
+    while anchor > 0 and turns[anchor].estimated and turns[anchor].start not in marks:
+        anchor -= 1
+    if anchor < 0 or anchor == len(turns) - 1 or duration <= turns[anchor].start:
+        return None
+    out: dict[int, int] = {}
+    _lay(turns, anchor, len(turns), duration, marks, out)
+    first = min(out)
+    return first, [(out[k], turns[k].estimated) for k in range(first, len(turns))]

@@ -143,3 +143,24 @@ def test_embed_chapters_without_audio(tmp_path, capsys):
     save_project(clean_project(), path)
     code, _, err = run(["embed-chapters", path], capsys)
     assert code == 2 and "has no audio file" in err
+
+
+def test_import_page_with_audio_fits_estimated_times_to_the_audio(tmp_path, capsys, ffmpeg):
+    """A pasted page has no audio length: with --audio the last chapter ends with it."""
+    words = lambda n: " ".join(["word"] * n)  # noqa: E731
+    page = tmp_path / "page.txt"
+    page.write_text("Title\nTimestamps\n(00:00) One;\n(00:30) Two;\nTranscript\nOne\n"
+                    f"Ann: {words(20)}\nBo: {words(20)}\nTwo\nAnn: {words(30)}\n"
+                    f"Bo: {words(10)}\n", encoding="utf-8")
+    audio = tmp_path / "a.mp3"
+    subprocess.run([ffmpeg, "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=22050:cl=mono",
+                    "-t", "90", "-b:a", "32k", str(audio)], check=True)
+    out = tmp_path / "p.yaml"
+    code, _, err = run(["import", page, "--audio", audio, "-o", out], capsys)
+    assert code == 0, err
+    project = load_project(out)
+    duration = project.audio_duration
+    assert abs(duration - 90_000) < 100
+    assert [t.start for t in project.turns][:3] == [0, 15_000, 30_000]
+    assert project.turns[3].start == 30_000 + (duration - 30_000) * 30 // 40
+    assert all(t.estimated for t in project.turns)

@@ -11,7 +11,7 @@ import pytest
 from editor.core import commands
 from editor.core.commands import (AddChapter, AddSpeaker, DeleteChapter, DeleteTurn,
                                   InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
-                                  ReplaceTexts, SetAudio, SetChapterField, SetEpisodeField,
+                                  ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetEpisodeField,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
                                   SplitTurn)
 from editor.core.history import Command
@@ -131,6 +131,16 @@ def test_replace_texts_reverts(project):
 
 
 # -- chapters -----------------------------------------------------------------
+
+@reversion_test(ReplaceTurns)
+def test_replace_turns_reverts(project):
+    return ReplaceTurns(project, [Turn(0, "bo", "Only this.", True), Turn(9_000, "", "And this.")])
+
+
+@reversion_test(ReplaceTurns)
+def test_replace_turns_with_none_reverts(project):
+    return ReplaceTurns(project, [])
+
 
 @reversion_test(AddChapter)
 def test_add_chapter_reverts(project):

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from editor.core.commands import SetTurnStart
-from editor.core.estimate import estimate_by_chapters, reestimate_around, speaking_ms, spread
+from editor.core.estimate import (estimate_by_chapters, fit_to_duration, reestimate_around,
+                                  speaking_ms, spread)
 from editor.core.model import Chapter, Project, Speaker, Turn
 
 
@@ -210,3 +211,22 @@ def test_setting_a_start_moves_only_estimated_turns(shape, data):
             assert estimated == turns[k].estimated
             if not turns[k].estimated or (k == 0 and index > 0):
                 assert start == turns[k].start    # anchors stay where they are
+
+
+def test_fit_to_duration_stretches_the_last_chapter_to_the_audio_end():
+    # A pasted page: every turn estimated, the last chapter laid at 150 words a minute.
+    chapter_starts = [0, 60_000]
+    starts = estimate_by_chapters([[10, 10], [30, 10]], chapter_starts, None)
+    turns = [Turn(t, "", words(n), True) for t, n in zip(starts, [10, 10, 30, 10])]
+    assert turns[3].start == 60_000 + speaking_ms(30)
+    first, fitted = fit_to_duration(turns, chapter_starts, 140_000)
+    assert first == 3  # the first chapter and the pinned chapter start stay
+    assert fitted == [(60_000 + 80_000 * 30 // 40, True)]
+
+
+def test_fit_to_duration_leaves_confirmed_turns_and_short_audio_alone():
+    turns = [Turn(0, "", words(5)), Turn(10_000, "", words(5))]
+    assert fit_to_duration(turns, [0], 60_000) is None  # nothing estimated after the anchor
+    est = [Turn(0, "", words(5), True), Turn(50_000, "", words(5), True)]
+    assert fit_to_duration(est, [0], 0) is None
+

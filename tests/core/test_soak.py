@@ -85,6 +85,15 @@ def _replace_texts(rng, p):
     return c.ReplaceTexts(p, {i: _text(rng) for i in chosen})
 
 
+def _replace_turns(rng, p):
+    if rng.random() > 0.2:  # a whole new transcript is rare next to ordinary edits
+        return None
+    count = rng.randint(0, min(MAX_TURNS, len(p.turns) + 3))
+    turns = sorted((Turn(_time(rng), _speaker_id(rng, p), _text(rng), rng.random() < 0.5)
+                    for _ in range(count)), key=lambda t: t.start)
+    return c.ReplaceTurns(p, turns)
+
+
 def _add_chapter(rng, p):
     if len(p.chapters) >= MAX_CHAPTERS:
         return None
@@ -158,7 +167,7 @@ def _merge_speakers(rng, p):
 
 MAKERS = (
     _set_turn_text, _set_turn_start, _set_turn_speaker, _split_turn, _merge_with_previous,
-    _insert_turn, _delete_turn, _replace_texts, _add_chapter, _delete_chapter, _move_chapter,
+    _insert_turn, _delete_turn, _replace_texts, _replace_turns, _add_chapter, _delete_chapter, _move_chapter,
     _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
     _merge_speakers,
 )
