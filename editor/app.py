@@ -1,0 +1,88 @@
+"""The desktop app: wires the core, the audio player and the Qt window together.
+
+``run(path)`` creates the QApplication and the editor window and opens ``path``,
+else the most recent project, else (the first time) the bundled sample episode.
+It returns the exit code of the event loop.
+
+Environment:
+- ``SHOWSCRIBE_VLC_ARGS``: extra libvlc arguments (``--aout=adummy`` headless);
+- ``SHOWSCRIBE_REPORT_PAINTED=1``: once the transcript is first painted, print
+  ``painted <seconds since the process started> <project file or ->`` and quit
+  (benchmarks and tests use it).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+_IMPORTED = time.monotonic()
+
+SAMPLE_PROJECT = (Path(__file__).resolve().parent.parent / "sample_projects" /
+                  "sample-episode" / "episode.showscribe.yaml")
+REPORT_PAINTED_ENV = "SHOWSCRIBE_REPORT_PAINTED"
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since this process started (Linux: from /proc; else since import)."""
+    try:
+        start_ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic() - _IMPORTED
+
+
+def startup_path(path: str | None, recent: list[Path]) -> Path | None:
+    """What to open: the argument, else the newest recent file that exists, else the
+    sample (when it is there)."""
+    if path:
+        return Path(path)
+    for candidate in recent:
+        if candidate.is_file():
+            return candidate
+    return SAMPLE_PROJECT if SAMPLE_PROJECT.is_file() else None
+
+
+def _report_first_paint(window, app) -> None:
+    """Print the time to the transcript's first paint, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and (
+                    watched is window.transcript or window.transcript.isAncestorOf(watched)):
+                app.removeEventFilter(self)
+                shown = window.project.path or "-"
+                print(f"painted {seconds_since_process_start():.3f} {shown}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = PaintWatcher(app)
+    app.installEventFilter(watcher)
+
+
+def run(path: str | None = None) -> int:
+    """Start the editor (opening ``path`` when given) and return its exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from .gui.mainwindow import MainWindow
+    from .gui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Showscribe")
+    app.setOrganizationName("Showscribe")
+    app.setApplicationDisplayName("Showscribe")
+    settings = Settings()
+    window = MainWindow(settings)
+    if os.environ.get(REPORT_PAINTED_ENV) == "1":
+        _report_first_paint(window, app)
+    target = startup_path(path, settings.recent_files())
+    if target is not None:
+        window.open_path(target)
+    window.show()
+    code = app.exec()
+    if window.isVisible():   # quit from a report or a signal: close (and save) now
+        window.close()
+    return code

@@ -1,0 +1,77 @@
+"""Every menu item and shortcut of the editor window, declared in one table.
+
+Each :class:`ActionSpec` names the action, its menu, its default keys (from the
+keyboard map in PRODUCT.md; the user may rebind them in Preferences), the rules
+that must all hold for it to be enabled, and its key scope:
+
+- ``window``: the window's meaning of the key wins even while a text field has the
+  focus (Esc plays and pauses while typing; Ctrl+Z is the project's undo everywhere);
+- ``transcript``: it wins only while typing in the transcript (Ctrl+Backspace merges
+  there, and keeps its delete-word meaning in every other field).
+
+The window implements ``_on_action_<id>`` for each id and ``_rule_<rule>`` for each
+rule; nothing here imports a widget, so the table is easy to read and to test.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    label: str
+    menu: str                          # "file", "edit", "playback", "help"
+    keys: tuple[str, ...] = ()         # portable QKeySequence text, e.g. "Ctrl+J"
+    rules: tuple[str, ...] = ()        # all must hold; none: always enabled
+    scope: str = "window"              # "window" or "transcript" (see the docstring)
+    checkable: bool = False
+    separator_before: bool = False
+    submenu: bool = False              # a menu of its own (Open Recent)
+
+
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("playback", "&Playback"), ("help", "&Help"))
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("new_from_audio", "&New from Audio...", "file", ("Ctrl+N",)),
+    ActionSpec("open", "&Open...", "file", ("Ctrl+O",)),
+    ActionSpec("open_recent", "Open &Recent", "file", rules=("has_recent",), submenu=True),
+    ActionSpec("save", "&Save", "file", ("Ctrl+S",), separator_before=True),
+    ActionSpec("save_as", "Save &As...", "file", ("Ctrl+Shift+S",)),
+    ActionSpec("locate_audio", "&Locate Audio...", "file", separator_before=True),
+    ActionSpec("quit", "&Quit", "file", ("Ctrl+Q",), separator_before=True),
+    # Edit
+    ActionSpec("undo", "&Undo", "edit", ("Ctrl+Z",), rules=("can_undo",)),
+    ActionSpec("redo", "&Redo", "edit", ("Ctrl+Shift+Z", "Ctrl+Y"), rules=("can_redo",)),
+    ActionSpec("find", "&Find...", "edit", ("Ctrl+F",), rules=("has_turns",),
+               separator_before=True),
+    ActionSpec("replace", "R&eplace...", "edit", ("Ctrl+H",), rules=("has_turns",)),
+    ActionSpec("split_turn", "&Split Turn at Cursor", "edit", ("Ctrl+Return",),
+               rules=("has_current_turn",), scope="transcript", separator_before=True),
+    ActionSpec("merge_with_previous", "&Merge with Previous Turn", "edit", ("Ctrl+Backspace",),
+               rules=("has_previous_turn",), scope="transcript"),
+    ActionSpec("set_turn_start", "Set Turn Start to &Playhead", "edit", ("Ctrl+J",),
+               rules=("has_current_turn", "has_audio")),
+    ActionSpec("delete_turn", "&Delete Turn", "edit", rules=("has_current_turn",)),
+    ActionSpec("add_chapter", "Add &Chapter at Playhead", "edit", ("Ctrl+M",),
+               rules=("has_audio",), separator_before=True),
+    *(ActionSpec(f"speaker_{n}", f"Speaker {n}", "speakers", (f"Ctrl+{n}",),
+                 rules=("has_current_turn", f"has_speaker_{n}")) for n in range(1, 10)),
+    ActionSpec("preferences", "Pre&ferences...", "edit", separator_before=True),
+    # Playback
+    ActionSpec("play_pause", "&Play / Pause", "playback", ("Esc",), rules=("has_audio",)),
+    ActionSpec("back", "&Back", "playback", ("F1",), rules=("has_audio",)),
+    ActionSpec("forward", "&Forward", "playback", ("F2",), rules=("has_audio",)),
+    ActionSpec("slower", "&Slower", "playback", ("F3",), rules=("has_audio",),
+               separator_before=True),
+    ActionSpec("faster", "F&aster", "playback", ("F4",), rules=("has_audio",)),
+    ActionSpec("normal_speed", "&Normal Speed", "playback", rules=("has_audio",)),
+    ActionSpec("follow_playback", "F&ollow Playback", "playback", checkable=True,
+               separator_before=True),
+    # Help
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "help"),
+    ActionSpec("about", "&About Showscribe", "help"),
+)
+
+ACTIONS_BY_ID = {spec.id: spec for spec in ACTIONS}

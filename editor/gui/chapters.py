@@ -1,0 +1,266 @@
+"""The chapters panel: a table model over ``project.chapters`` and its panel.
+
+:class:`ChaptersModel` translates the core's chapter notifications one to one
+(about-to-insert -> beginInsertRows, moved -> endMoveRows, ...). Edits go through
+core commands: a new time is a MoveChapter (the list stays sorted), a new title a
+SetChapterField. A time that does not parse changes nothing; the model emits
+``problem(message)`` instead.
+
+:class:`ChaptersPanel` shows the table (click a time: ``seek_requested(ms)``), the
+selected chapter's URL, image and hidden-from-list flag, and Add / Delete buttons.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from editor.core.commands import AddChapter, DeleteChapter, MoveChapter, SetChapterField
+from editor.core.model import Chapter, Project
+from editor.core.timecode import TimeError, format_clock, format_hms_ms, parse_time
+
+from .projectlink import ProjectLink, compact_rows
+
+TIME, TITLE = 0, 1
+NEW_CHAPTER_TITLE = "New chapter"
+
+
+class ChaptersModel(QAbstractTableModel):
+    problem = Signal(str)
+
+    def __init__(self, project: Project, parent=None) -> None:
+        super().__init__(parent)
+        self._link = ProjectLink()
+        self.project = project
+        self._connect(project)
+
+    def set_project(self, project: Project) -> None:
+        self.beginResetModel()
+        self._link.disconnect_all()
+        self.project = project
+        self._connect(project)
+        self.endResetModel()
+
+    def _connect(self, project: Project) -> None:
+        link = self._link
+        link.connect(project.chapters_about_to_insert,
+                     lambda first, last: self.beginInsertRows(QModelIndex(), first, last))
+        link.connect(project.chapters_inserted, lambda first, last: self.endInsertRows())
+        link.connect(project.chapters_about_to_remove,
+                     lambda first, last: self.beginRemoveRows(QModelIndex(), first, last))
+        link.connect(project.chapters_removed, lambda first, last: self.endRemoveRows())
+        link.connect(project.chapters_about_to_move, self._on_project_chapters_about_to_move)
+        link.connect(project.chapters_moved, lambda src, dst: self.endMoveRows())
+        link.connect(project.chapters_changed, self._on_project_chapters_changed)
+
+    def _on_project_chapters_about_to_move(self, src: int, dst: int) -> None:
+        # Qt counts the destination before the move: moving down lands before dst + 1.
+        self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dst + 1 if dst > src else dst)
+
+    def _on_project_chapters_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, TIME), self.index(last, TITLE))
+
+    # -- the model ------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.project.chapters)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Time", "Title")[section] if section in (TIME, TITLE) else None
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.project.chapters):
+            return None
+        chapter = self.project.chapters[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_clock(chapter.start) if column == TIME else chapter.title
+        if role == Qt.ItemDataRole.EditRole:
+            return format_hms_ms(chapter.start) if column == TIME else chapter.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TIME:
+                return f"{format_hms_ms(chapter.start)} - click to play from here"
+            return chapter.title + ("" if chapter.toc else " (hidden from the chapter list)")
+        if role == Qt.ItemDataRole.FontRole and not chapter.toc:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == TIME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row, project = index.row(), self.project
+        if index.column() == TIME:
+            try:
+                start = parse_time(str(value))
+            except TimeError:
+                self.problem.emit(f"\u201c{value}\u201d is not a time: type it like 1:05, "
+                                  "01:02:07 or 00:05:12.500")
+                return False
+            if start == project.chapters[row].start:
+                return False
+            project.history.push(MoveChapter(project, row, start))
+            return True
+        title = str(value).strip()
+        if title == project.chapters[row].title:
+            return False
+        project.history.push(SetChapterField(project, row, "title", title))
+        return True
+
+    def add_chapter(self, start: int, title: str = NEW_CHAPTER_TITLE) -> int:
+        """Add a chapter at ``start`` ms; returns its row."""
+        command = AddChapter(self.project, Chapter(start=start, title=title))
+        self.project.history.push(command)
+        return command.index
+
+
+class ChaptersPanel(QWidget):
+    seek_requested = Signal(int)
+    problem = Signal(str)
+
+    def __init__(self, project: Project, parent=None) -> None:
+        super().__init__(parent)
+        self.model = ChaptersModel(project, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.verticalHeader().hide()
+        compact_rows(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.clicked.connect(self._on_table_clicked)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, previous: self._show_selected())
+
+        delete = QAction("Delete Chapter", self.table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+
+        self.add_button = QPushButton("Add at Playhead", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setPlaceholderText("https://... (optional)")
+        self.image_edit = QLineEdit(self)
+        self.image_edit.setPlaceholderText("image URL or file (optional)")
+        self.hidden_check = QCheckBox("Hidden from the chapter list", self)
+        self.url_edit.editingFinished.connect(lambda: self._set_field("url", self.url_edit))
+        self.image_edit.editingFinished.connect(
+            lambda: self._set_field("image", self.image_edit))
+        self.hidden_check.clicked.connect(self._on_hidden_check_clicked)
+        form = QFormLayout()
+        form.addRow("URL:", self.url_edit)
+        form.addRow("Image:", self.image_edit)
+        form.addRow("", self.hidden_check)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b91c1c;")
+        self.message.hide()
+        self.model.problem.connect(self._show_problem)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+
+        self._link = ProjectLink()
+        self._connect(project)
+        self._show_selected()
+
+    def set_project(self, project: Project) -> None:
+        self._link.disconnect_all()
+        self.model.set_project(project)
+        self._connect(project)
+        self._show_selected()
+
+    def _connect(self, project: Project) -> None:
+        self._link.connect(project.chapters_changed, lambda first, last: self._show_selected())
+        self._link.connect(project.chapters_removed, lambda first, last: self._show_selected())
+
+    # -- actions --------------------------------------------------------------------
+
+    def add_at(self, ms: int) -> None:
+        """Add a chapter at ``ms`` and start editing its title."""
+        row = self.model.add_chapter(ms)
+        index = self.model.index(row, TITLE)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        self.table.edit(index)
+
+    def selected_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row >= 0:
+            project = self.model.project
+            project.history.push(DeleteChapter(project, row))
+
+    # -- handlers ---------------------------------------------------------------------
+
+    def _on_table_clicked(self, index) -> None:
+        if index.column() == TIME:
+            self.seek_requested.emit(self.model.project.chapters[index.row()].start)
+
+    def _show_problem(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+        self.problem.emit(message)
+
+    def _show_selected(self) -> None:
+        row = self.selected_row()
+        chapters = self.model.project.chapters
+        chapter = chapters[row] if 0 <= row < len(chapters) else None
+        for widget in (self.url_edit, self.image_edit, self.hidden_check, self.delete_button):
+            widget.setEnabled(chapter is not None)
+        self.url_edit.setText(chapter.url or "" if chapter else "")
+        self.image_edit.setText(chapter.image or "" if chapter else "")
+        self.hidden_check.setChecked(bool(chapter and not chapter.toc))
+        self.message.hide()
+
+    def _set_field(self, field: str, edit: QLineEdit) -> None:
+        row = self.selected_row()
+        project = self.model.project
+        if row < 0 or row >= len(project.chapters):
+            return
+        value = edit.text().strip() or None
+        if getattr(project.chapters[row], field) != value:
+            project.history.push(SetChapterField(project, row, field, value))
+
+    def _on_hidden_check_clicked(self, checked: bool) -> None:
+        row = self.selected_row()
+        project = self.model.project
+        if 0 <= row < len(project.chapters):
+            project.history.push(SetChapterField(project, row, "toc", not checked))
+

@@ -1,0 +1,145 @@
+"""The Preferences dialog: the keyboard map (a key and an alternate key for every
+action, so a foot pedal's keys can be bound), the skip length and the rewind on
+resume. A key bound to two actions is reported and blocks OK until resolved.
+
+Also :func:`shortcuts_text`, the read-only list Help > Keyboard Shortcuts shows.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QHeaderView, QKeySequenceEdit, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from .actions import ACTIONS, ACTIONS_BY_ID
+from .settings import Settings
+
+SLOTS = 2   # a key and an alternate key per action
+
+
+def _label(action_id: str) -> str:
+    return ACTIONS_BY_ID[action_id].label.replace("&", "").rstrip(".")
+
+
+def _native(portable: str) -> str:
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def find_conflicts(keymap: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Keys bound to more than one action: {key: [action ids]}."""
+    users: dict[str, list[str]] = defaultdict(list)
+    for action_id, keys in keymap.items():
+        for key in keys:
+            if key:
+                users[QKeySequence(key).toString()].append(action_id)
+    return {key: ids for key, ids in users.items() if len(ids) > 1}
+
+
+def shortcuts_text(keymap: dict[str, list[str]]) -> str:
+    """An HTML table of every action with its keys."""
+    rows = "".join(
+        f"<tr><td>{_label(spec.id)}</td><td><b>"
+        f"{' / '.join(_native(k) for k in keymap.get(spec.id, [])) or '&mdash;'}"
+        f"</b></td></tr>" for spec in ACTIONS)
+    return f"<table cellpadding='3'>{rows}</table>"
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.settings = settings
+        self.resize(620, 560)
+
+        self.table = QTableWidget(len(ACTIONS), 1 + SLOTS, self)
+        self.table.setHorizontalHeaderLabels(["Action", "Key", "Alternate key"])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.key_edits: dict[str, list[QKeySequenceEdit]] = {}
+        keymap = settings.keymap()
+        for row, spec in enumerate(ACTIONS):
+            item = QTableWidgetItem(_label(spec.id))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, item)
+            edits = []
+            keys = keymap[spec.id] + [""] * SLOTS
+            for slot in range(SLOTS):
+                edit = QKeySequenceEdit(QKeySequence(keys[slot]), self.table)
+                edit.setMaximumSequenceLength(1)
+                edit.setClearButtonEnabled(True)
+                edit.keySequenceChanged.connect(self._check)
+                self.table.setCellWidget(row, 1 + slot, edit)
+                edits.append(edit)
+            self.key_edits[spec.id] = edits
+        self.table.resizeColumnToContents(1)
+        self.table.setColumnWidth(1, max(self.table.columnWidth(1), 150))
+        self.table.setColumnWidth(2, 150)
+
+        self.skip = QDoubleSpinBox(self)
+        self.skip.setRange(0.5, 60.0)
+        self.skip.setSingleStep(0.5)
+        self.skip.setSuffix(" s")
+        self.skip.setValue(settings.skip_seconds)
+        self.rewind = QDoubleSpinBox(self)
+        self.rewind.setRange(0.0, 10.0)
+        self.rewind.setSingleStep(0.5)
+        self.rewind.setSuffix(" s")
+        self.rewind.setSpecialValueText("off")
+        self.rewind.setValue(settings.rewind_on_resume_seconds)
+        form = QFormLayout()
+        form.addRow("Back / forward skips:", self.skip)
+        form.addRow("Rewind when resuming after a pause:", self.rewind)
+
+        self.conflicts = QLabel(self)
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet("color: #b91c1c;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        defaults = QPushButton("Restore Default Keys", self)
+        self.buttons.addButton(defaults, QDialogButtonBox.ButtonRole.ResetRole)
+        defaults.clicked.connect(self.restore_default_keys)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Keyboard map (a foot pedal that sends keys can be bound "
+                                "here too):", self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.conflicts)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def keymap(self) -> dict[str, list[str]]:
+        """The keys as edited, in portable text."""
+        return {action_id: [e.keySequence().toString() for e in edits
+                            if not e.keySequence().isEmpty()]
+                for action_id, edits in self.key_edits.items()}
+
+    def restore_default_keys(self) -> None:
+        for action_id, edits in self.key_edits.items():
+            keys = list(ACTIONS_BY_ID[action_id].keys) + [""] * SLOTS
+            for slot, edit in enumerate(edits):
+                edit.setKeySequence(QKeySequence(keys[slot]))
+
+    def _check(self, *_args) -> bool:
+        conflicts = find_conflicts(self.keymap())
+        lines = [f"{_native(key)} is bound to " + " and ".join(_label(i) for i in ids)
+                 for key, ids in conflicts.items()]
+        self.conflicts.setText("Each key can do one thing: " + "; ".join(lines) + "."
+                               if lines else "")
+        self.conflicts.setVisible(bool(lines))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not lines)
+        return not lines
+
+    def accept(self) -> None:
+        if not self._check():
+            return
+        self.settings.set_keymap(self.keymap())
+        self.settings.skip_seconds = self.skip.value()
+        self.settings.rewind_on_resume_seconds = self.rewind.value()
+        self.settings.changed.emit()
+        super().accept()

@@ -1,0 +1,108 @@
+"""Take the README's screenshot: the real editor window on the sample episode.
+
+Runs offscreen (no display needed) with libvlc's dummy audio output, opens the
+sample, plays a moment so the turn under the playhead is highlighted, and saves
+``window.grab()``:
+
+    .venv/bin/python packaging/screenshot.py                      # docs/screenshot.png
+    .venv/bin/python packaging/screenshot.py --size 1920x1080 --dark -o docs/screenshot-dark.png
+    .venv/bin/python packaging/screenshot.py --tab episode -o docs/screenshot-episode.png
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("SHOWSCRIBE_VLC_ARGS", "--aout=adummy")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+SAMPLE = ROOT / "sample_projects" / "sample-episode" / "episode.showscribe.yaml"
+PLAY_FROM_MS = 40_000
+PLAY_FOR_MS = 1_500
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#1f2227", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#16181c", QPalette.ColorRole.AlternateBase: "#22252b",
+        QPalette.ColorRole.ToolTipBase: "#2b2f36", QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#2b2f36",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Highlight: "#3b82f6", QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#60a5fa", QPalette.ColorRole.PlaceholderText: "#8b9099",
+        QPalette.ColorRole.Mid: "#3a3f47", QPalette.ColorRole.Dark: "#121417",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
+    return palette
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Save a screenshot of the editor window.")
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    parser.add_argument("--tab", choices=("chapters", "episode", "speakers"),
+                        default="chapters", help="the side panel to show")
+    parser.add_argument("--project", type=Path, default=SAMPLE)
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
+    args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+
+    with tempfile.TemporaryDirectory() as settings_dir:
+        # The picture shows a first start: default settings, never the user's own.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+        app = QApplication([sys.argv[0]])
+        app.setStyle("Fusion")
+        app.setFont(QFont("DejaVu Sans", 10))
+        if args.dark:
+            app.setPalette(dark_palette())
+        from editor.gui.mainwindow import MainWindow
+        from editor.gui.settings import Settings
+        window = MainWindow(Settings())
+        if not window.open_path(args.project):
+            return 1
+        window.resize(width, height)
+        window.show()
+        wait(300)                      # the audio loads after the first paint
+        window.playback.seek(PLAY_FROM_MS)
+        window.playback.play()
+        wait(PLAY_FOR_MS)
+        window.playback.pause()
+        turn = window.project.turn_at(window.playback.position_ms())
+        window.transcript.focus_turn(max(turn, 0), 0)
+        chapter = window.project.chapter_at(window.playback.position_ms())
+        if chapter >= 0:
+            window.chapters_panel.table.selectRow(chapter)
+        window.side_tabs.setCurrentIndex(("chapters", "episode", "speakers").index(args.tab))
+        wait(200)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(args.output)):
+            print(f"cannot write {args.output}", file=sys.stderr)
+            return 1
+        print(f"saved {args.output} ({width}x{height}{', dark' if args.dark else ''})")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""editor.app: what opens at start-up, and run() end to end in a subprocess."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from editor import app
+
+
+def test_startup_opens_the_argument_first(tmp_path):
+    recent = tmp_path / "recent.showscribe.yaml"
+    recent.write_text("x")
+    assert app.startup_path("given.yaml", [recent]) == Path("given.yaml")
+
+
+def test_startup_opens_the_newest_recent_file_that_still_exists(tmp_path):
+    gone, there = tmp_path / "gone.yaml", tmp_path / "there.yaml"
+    there.write_text("x")
+    assert app.startup_path(None, [gone, there]) == there
+
+
+def test_startup_opens_the_sample_the_first_time():
+    assert app.SAMPLE_PROJECT.is_file()
+    assert app.startup_path(None, []) == app.SAMPLE_PROJECT
+
+
+def test_seconds_since_process_start_is_plausible():
+    assert 0 < app.seconds_since_process_start() < 24 * 3600
+
+
+def _run_app(args: list[str], home: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SHOWSCRIBE_VLC_ARGS="--aout=adummy",
+               SHOWSCRIBE_REPORT_PAINTED="1", XDG_CONFIG_HOME=str(home), HOME=str(home))
+    code = "import editor.app, sys; sys.exit(editor.app.run(sys.argv[1] if len(sys.argv) > 1 " \
+           "else None))"
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_run_paints_the_project_then_reopens_it_as_the_most_recent(libvlc, sample_copy,
+                                                                   tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    first = _run_app([str(sample_copy)], home)
+    assert first.returncode == 0, first.stderr
+    word, seconds, shown = first.stdout.split()
+    assert word == "painted" and float(seconds) > 0 and Path(shown) == sample_copy
+    again = _run_app([], home)
+    assert again.returncode == 0, again.stderr
+    assert Path(again.stdout.split()[2]) == sample_copy
