@@ -161,6 +161,11 @@ class History:
         self._merge_open = False
         self.changed.emit()
 
+    def set_unsaved(self) -> None:
+        """No state of this history is saved yet (a project made by an import)."""
+        self._clean = None
+        self.changed.emit()
+
     def clear(self) -> None:
         self._commands.clear()
         self._index = 0

@@ -39,6 +39,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_recent", "Open &Recent", "file", rules=("has_recent",), submenu=True),
     ActionSpec("save", "&Save", "file", ("Ctrl+S",), separator_before=True),
     ActionSpec("save_as", "Save &As...", "file", ("Ctrl+Shift+S",)),
+    ActionSpec("import", "&Import...", "file", ("Ctrl+I",), separator_before=True),
+    ActionSpec("import_page", "Import Show Notes &Page...", "file"),
+    ActionSpec("export", "&Export...", "file", ("Ctrl+E",)),
+    ActionSpec("embed_chapters", "Embed &Chapters in Audio...", "file",
+               rules=("has_chapters", "has_embeddable_audio")),
+    ActionSpec("check", "Chec&k Before Publishing", "file", ("Ctrl+Shift+K",)),
     ActionSpec("locate_audio", "&Locate Audio...", "file", separator_before=True),
     ActionSpec("quit", "&Quit", "file", ("Ctrl+Q",), separator_before=True),
     # Edit

@@ -34,6 +34,7 @@ from .messagebar import MessageBar
 from .playback import Playback
 from .preferences import PreferencesDialog, shortcuts_text
 from .projectlink import ProjectLink
+from .publish.menu import PublishingMixin
 from .settings import Settings
 from .speakers import SpeakersPanel
 from .transcript import TranscriptView
@@ -62,7 +63,7 @@ def new_project_for_audio(audio: Path, duration: int | None) -> Project:
     return project
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PublishingMixin, QMainWindow):
     project_changed = Signal(object)
 
     def __init__(self, settings: Settings | None = None,
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.chapters_panel, "Chapters")
         self.side_tabs.addTab(self.episode_panel, "Episode")
         self.side_tabs.addTab(self.speakers_panel, "Speakers")
+        self._build_check_tab()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         link = self._link
         link.connect(project.history.changed, self._on_history_changed)
         link.connect(project.audio_changed, self._on_project_audio_changed)
+        link.connect(project.history.changed, self._check_timer.start)
         for name in ("turns_inserted", "turns_removed", "turns_changed"):
             link.connect(getattr(project, name), lambda *_args: self._stats_timer.start())
         for name in ("turns_inserted", "turns_removed"):
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
         self._on_speakers_changed()
         self._update_stats()
         self._on_transcript_follow_changed(self.transcript.is_following())
+        self._refresh_checks()
         self.project_changed.emit(project)
         # After the first paint: starting libvlc and parsing the audio take a moment.
         QTimer.singleShot(0, self._load_audio)

@@ -226,3 +226,13 @@ def test_a_command_that_fails_is_not_recorded():
     with pytest.raises(OSError):
         history.push(Failing())
     assert len(history) == 0 and not history.can_undo
+
+
+def test_set_unsaved_means_no_state_is_clean_until_saved():
+    from editor.core.history import History
+    history = History()
+    assert history.is_clean
+    history.set_unsaved()
+    assert not history.is_clean
+    history.set_clean()
+    assert history.is_clean

@@ -113,3 +113,10 @@ def test_check_panel_platform_rules(qtbot, project):
     assert close and close[0].severity == "error"
     assert close[0].target == ("chapter", 1)
     assert "to fix" in panel._summary.text()
+
+
+def test_export_dialog_says_what_the_publish_checks_found(qtbot, project):
+    dialog = ExportDialog(project)
+    qtbot.addWidget(dialog)
+    assert dialog.checks.text().startswith("Publish checks: 2 to review")
+    assert "estimated" in dialog.checks.text() or "credit" in dialog.checks.text()

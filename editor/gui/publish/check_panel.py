@@ -16,6 +16,14 @@ from ...core.model import Project
 PLATFORMS = (("Any podcast app", None), ("YouTube", "youtube"), ("Spotify", "spotify"))
 
 
+def count_text(findings: list[Finding]) -> str:
+    """"2 to fix, 1 to review": errors must be fixed, warnings looked at."""
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    return ", ".join(part for part in (f"{errors} to fix" if errors else "",
+                                       f"{warnings} to review" if warnings else "") if part)
+
+
 class CheckPanel(QWidget):
     jump_requested = Signal(str, object)   # ("turn"|"chapter"|"episode", index or field)
 
@@ -69,13 +77,8 @@ class CheckPanel(QWidget):
             if finding.target:
                 item.setToolTip("Click to show it")
             self._list.addItem(item)
-        errors = sum(f.severity == "error" for f in self.findings)
-        warnings = len(self.findings) - errors
-        if not self.findings:
-            self._summary.setText("Ready to publish: nothing to fix.")
-        else:
-            parts = [f"{errors} to fix" if errors else "", f"{warnings} to review" if warnings else ""]
-            self._summary.setText(", ".join(p for p in parts if p) + ".")
+        self._summary.setText(f"{count_text(self.findings)}." if self.findings
+                              else "Ready to publish: nothing to fix.")
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)

@@ -13,13 +13,24 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from ...core.checks import check_project
 from ...core.errors import ShowscribeError
 from ...core.formats import Format, all_formats
 from ...core.importing import export_file, export_text
 from ...core.model import Project
+from .check_panel import count_text
 
 _KIND_TITLES = {"shownotes": "Show notes", "transcript": "Transcripts", "chapters": "Chapters"}
 _PREVIEW_LIMIT = 200_000  # characters shown; the file always gets everything
+
+
+def checks_summary(project: Project) -> str:
+    """One line on what the publish checks found, shown before anything is exported."""
+    findings = check_project(project)
+    if not findings:
+        return "Publish checks: nothing to fix."
+    return (f"Publish checks: {count_text(findings)} (File > Check Before Publishing "
+            f"lists them). First: {findings[0].message}")
 
 
 def writable_formats() -> list[Format]:
@@ -63,6 +74,8 @@ class ExportDialog(QDialog):
         self._preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._status = QLabel()
         self._status.setWordWrap(True)
+        self.checks = QLabel(checks_summary(project))
+        self.checks.setWordWrap(True)
 
         options = QHBoxLayout()
         options.addWidget(self._transcript)
@@ -90,6 +103,7 @@ class ExportDialog(QDialog):
         self._buttons.addButton(self._save, QDialogButtonBox.ButtonRole.AcceptRole)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.checks)
         layout.addWidget(splitter, 1)
         layout.addWidget(self._buttons)
 
