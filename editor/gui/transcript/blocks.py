@@ -1,0 +1,81 @@
+"""Which blocks of the transcript document belong to which turn.
+
+The transcript is one text document: each paragraph of each turn is one block,
+in turn order. :class:`TurnBlocks` keeps, beside the document, the text each
+turn shows and how many blocks it takes, and from those the number of every
+turn's first block. Typing inside a paragraph changes no block numbers, so the
+map is renumbered (one pass over a list of ints) only when paragraphs or turns
+come or go. Emits nothing.
+"""
+from __future__ import annotations
+
+import bisect
+from itertools import accumulate
+
+# What QTextDocument treats as the end of a paragraph when text is inserted.
+_PARAGRAPH_BREAKS = ("\r\n", "\r", "\u2029")
+
+
+def shown_text(text: str) -> str:
+    """A turn's text as the document holds it: paragraphs split by "\\n" only."""
+    for brk in _PARAGRAPH_BREAKS:
+        if brk in text:
+            text = text.replace(brk, "\n")
+    return text
+
+
+def block_count(text: str) -> int:
+    return shown_text(text).count("\n") + 1
+
+
+class TurnBlocks:
+    def __init__(self) -> None:
+        self.texts: list[str] = []      # the turn texts the document shows
+        self.counts: list[int] = []     # blocks per turn
+        self.first: list[int] = []      # number of each turn's first block
+        self.first_set: frozenset[int] = frozenset()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def reset(self, texts: list[str]) -> None:
+        self.texts = list(texts)
+        self.counts = [block_count(t) for t in self.texts]
+        self._renumber()
+
+    def _renumber(self) -> None:
+        self.first = list(accumulate(self.counts, initial=0))[:-1]
+        self.first_set = frozenset(self.first)
+
+    def turn_of_block(self, number: int) -> int:
+        """The turn holding block ``number`` (-1 when there are no turns)."""
+        return bisect.bisect_right(self.first, number) - 1
+
+    def last_block(self, turn: int) -> int:
+        return self.first[turn] + self.counts[turn] - 1
+
+    def total_blocks(self) -> int:
+        return sum(self.counts) if self.counts else 1
+
+    def set_texts(self, changes: dict[int, str]) -> bool:
+        """Record new texts; True if block numbers moved."""
+        renumber = False
+        for turn, text in changes.items():
+            self.texts[turn] = text
+            count = block_count(text)
+            if count != self.counts[turn]:
+                self.counts[turn] = count
+                renumber = True
+        if renumber:
+            self._renumber()
+        return renumber
+
+    def insert(self, index: int, texts: list[str]) -> None:
+        self.texts[index:index] = texts
+        self.counts[index:index] = [block_count(t) for t in texts]
+        self._renumber()
+
+    def remove(self, first: int, last: int) -> None:
+        del self.texts[first:last + 1]
+        del self.counts[first:last + 1]
+        self._renumber()

@@ -1,0 +1,88 @@
+"""Line, paragraph and turn spacing for the transcript's plain-text document.
+
+QPlainTextDocumentLayout lays blocks out lazily and keeps typing cheap however
+long the document is, but it ignores block margins and line height. This
+subclass adds them after the fact: when a block's geometry is asked for, its
+lines are moved apart (extra line spacing) and down (a gap above each paragraph,
+a larger one above each turn's first paragraph). QPlainTextEdit reads block
+heights, draws and hit-tests through these line positions, so the spacing holds
+for painting, clicking and the cursor alike.
+
+Qt asks for block geometry many times per keystroke (cursor rectangles,
+scrolling), so spaced rectangles are cached by block number; an entry is
+dropped when its block changes or the block numbers shift, and is checked
+against the block's first line on every use, so a relayout Qt does on its own
+(a new width) is never missed. Emits nothing of its own.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QTextBlock, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from .blocks import TurnBlocks
+
+
+class SpacedLayout(QPlainTextDocumentLayout):
+    def __init__(self, document: QTextDocument, blocks: TurnBlocks) -> None:
+        super().__init__(document)
+        self._blocks = blocks
+        self.line_extra = 0       # px added between the lines of a paragraph
+        self.paragraph_gap = 0    # px above a paragraph
+        self.turn_gap = 0         # px above a turn's first paragraph
+        self._cache: dict[int, tuple[QRectF, int]] = {}   # block number -> (rect, first line's y)
+        self._block_count = document.blockCount()
+
+    def forget(self) -> None:
+        """Drop every cached rectangle (the turn map or the spacing changed)."""
+        self._cache.clear()
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802
+        document = self.document()
+        if document.blockCount() != self._block_count:
+            self._block_count = document.blockCount()
+            self._cache.clear()
+        else:
+            first = document.findBlock(position).blockNumber()
+            last = document.findBlock(position + added).blockNumber()
+            if last < first:            # the change ran to the document's end
+                last = self._block_count - 1
+            for number in range(first, last + 1):
+                self._cache.pop(number, None)
+        super().documentChanged(position, removed, added)
+
+    def set_font_metrics(self, metrics: QFontMetricsF) -> None:
+        line = metrics.lineSpacing()
+        self.line_extra = max(2, round(line * 0.3))
+        self.paragraph_gap = max(2, round(line * 0.35))
+        self.turn_gap = max(6, round(line * 0.85))
+        self._cache.clear()
+
+    def top_gap(self, block_number: int) -> int:
+        return self.turn_gap if block_number in self._blocks.first_set else self.paragraph_gap
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt override)
+        number = block.blockNumber()
+        cached = self._cache.get(number)
+        if cached is not None:
+            layout = block.layout()
+            if layout.lineCount() and layout.lineAt(0).y() == cached[1]:
+                return cached[0]
+        rect = super().blockBoundingRect(block)
+        layout = block.layout()
+        count = layout.lineCount()
+        if not count:
+            return rect
+        half = self.line_extra // 2
+        top = self.top_gap(number) + half
+        if layout.lineAt(0).y() != top:
+            # Freshly laid out (lines start at 0) or its turn role changed.
+            y = float(top)
+            for index in range(count):
+                line = layout.lineAt(index)
+                line.setPosition(QPointF(line.x(), y))
+                y += line.height() + self.line_extra
+            rect = super().blockBoundingRect(block)
+        rect = QRectF(rect.x(), rect.y(), rect.width(), rect.height() + half)
+        self._cache[number] = (rect, top)
+        return rect

@@ -1,0 +1,662 @@
+"""The transcript editor: edits go through the project's history, the view follows
+the project's signals, and the gutter, highlight and following behave."""
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+import weakref
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSlider, QApplication
+
+from editor.core import load_project
+from editor.core.commands import (DeleteTurn, InsertTurn, MergeSpeakers, ReplaceTexts,
+                                  SetSpeakerField, SetTurnText)
+from editor.core.model import Project, Speaker, Turn
+from editor.gui.transcript import TranscriptView
+from editor.gui.transcript.colors import TranscriptColors, contrast, readable
+
+SAMPLE = "sample-episode/episode.showscribe.yaml"
+
+
+def small_project() -> Project:
+    project = Project()
+    project.speakers = [Speaker("ann", "Ann", "#1f7ae0", 1), Speaker("bob", "Bob", "#d9480f", 2),
+                        Speaker("cy", "Cy", "#333333", 3)]
+    project.turns = [
+        Turn(0, "ann", "Hello there."),
+        Turn(4_000, "bob", "Hi Ann.\nSecond paragraph here."),
+        Turn(9_000, "ann", "How are you?", estimated=True),
+        Turn(12_000, "cy", "Fine, thanks."),
+        Turn(15_000, "bob", "Good to hear."),
+    ]
+    project.audio_duration = 20_000
+    return project
+
+
+def big_project(turns: int) -> Project:
+    project = Project()
+    project.speakers = [Speaker("a", "Alpha", "#2563eb", 1), Speaker("b", "Beta", "#dc2626", 2)]
+    project.turns = [Turn(i * 3_000, "ab"[i % 2], f"Turn number {i} says a few words here.",
+                          estimated=i % 7 == 3)
+                     for i in range(turns)]
+    project.audio_duration = turns * 3_000
+    return project
+
+
+@pytest.fixture
+def make_view(qtbot):
+    def make(project: Project, height: int = 400) -> TranscriptView:
+        view = TranscriptView(project)
+        qtbot.addWidget(view)
+        view.resize(700, height)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+    return make
+
+
+def shown_texts(view: TranscriptView) -> list[str]:
+    """Each turn's text as the document shows it, found by walking the blocks."""
+    document = view.editor.document()
+    first = view._blocks.first
+    texts = []
+    for index, start in enumerate(first):
+        end = first[index + 1] if index + 1 < len(first) else document.blockCount()
+        texts.append("\n".join(document.findBlockByNumber(n).text() for n in range(start, end)))
+    return texts
+
+
+def assert_in_sync(view: TranscriptView) -> None:
+    model = [turn.text for turn in view.project.turns]
+    assert shown_texts(view) == model
+    assert view.editor.document().blockCount() == sum(t.count("\n") + 1 for t in model)
+
+
+def type_text(widget, text: str) -> None:
+    for char in text:
+        QTest.keyClick(widget, char)
+
+
+def first_line_point(view: TranscriptView, turn: int, x: float) -> QPoint:
+    """A point on ``turn``'s first line, at gutter/viewport x."""
+    for index, block, top, _height, is_first in view.visible_blocks():
+        if index == turn and is_first:
+            line = block.layout().lineAt(0)
+            return QPoint(int(x), int(top + line.y() + line.height() / 2))
+    raise AssertionError(f"turn {turn} is not in view")
+
+
+# -- typing -------------------------------------------------------------------------
+
+def test_typing_changes_the_turn_through_history_and_undo_redo_follow(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(2, 3)
+    type_text(view.editor, "xyz")
+    assert project.turns[2].text == "Howxyz are you?"
+    assert project.turns[2].estimated   # typing is text only
+    assert len(project.history) == 1    # consecutive typing: one undo step
+    assert project.history.undo()
+    assert project.turns[2].text == "How are you?"
+    assert_in_sync(view)
+    assert project.history.redo()
+    assert project.turns[2].text == "Howxyz are you?"
+    assert_in_sync(view)
+
+
+def test_typing_in_another_turn_is_a_new_undo_step(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, 0)
+    type_text(view.editor, "ab")
+    QTest.keyClick(view.editor, Qt.Key.Key_Down)     # into turn 1
+    assert view.current_turn() == 1
+    type_text(view.editor, "cd")
+    assert len(project.history) == 2
+    project.history.undo()
+    assert project.turns[0].text == "abHello there."
+    assert project.turns[1].text == "Hi Ann.\nSecond paragraph here."
+    assert_in_sync(view)
+
+
+def test_enter_makes_a_new_paragraph_in_the_same_turn(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, len("Hello"))
+    QTest.keyClick(view.editor, Qt.Key.Key_Return)
+    type_text(view.editor, "x")
+    assert len(project.turns) == 5
+    assert project.turns[0].text == "Hello\nx there."
+    assert view.current_turn() == 0 and view.cursor_offset() == len("Hello\nx")
+    assert_in_sync(view)
+    # The next turn is still its own turn, below the new paragraph.
+    view.focus_turn(1, 0)
+    assert view.cursor_offset() == 0 and view.current_turn() == 1
+    project.history.undo()
+    assert project.turns[0].text == "Hello there."
+    assert_in_sync(view)
+
+
+def test_shift_return_is_a_paragraph_too(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(3, len("Fine,"))
+    QTest.keyClick(view.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert project.turns[3].text == "Fine,\n thanks."
+    assert_in_sync(view)
+
+
+def test_backspace_joins_paragraphs_inside_a_turn(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(1, len("Hi Ann.\n"))
+    QTest.keyClick(view.editor, Qt.Key.Key_Backspace)
+    assert project.turns[1].text == "Hi Ann.Second paragraph here."
+    assert_in_sync(view)
+
+
+def test_backspace_at_a_turn_start_and_delete_at_its_end_do_nothing(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(2, 0)
+    QTest.keyClick(view.editor, Qt.Key.Key_Backspace)
+    view.focus_turn(1, len(project.turns[1].text))
+    QTest.keyClick(view.editor, Qt.Key.Key_Delete)
+    assert len(project.history) == 0
+    assert [t.text for t in project.turns] == [t.text for t in small_project().turns]
+    assert_in_sync(view)
+
+
+def test_keys_cross_turns_with_the_cursor(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, len("Hello there."))
+    QTest.keyClick(view.editor, Qt.Key.Key_Right)
+    assert (view.current_turn(), view.cursor_offset()) == (1, 0)
+    QTest.keyClick(view.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_turn() == 4
+    assert view.cursor_offset() == len(project.turns[4].text)
+    QTest.keyClick(view.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert (view.current_turn(), view.cursor_offset()) == (0, 0)
+
+
+def test_current_turn_changed_is_emitted_when_the_cursor_changes_turn(make_view, qtbot):
+    view = make_view(small_project())
+    view.focus_turn(0)
+    with qtbot.waitSignal(view.current_turn_changed) as signal:
+        view.focus_turn(3, 2)
+    assert signal.args == [3]
+    assert view.cursor_offset() == 2
+
+
+def test_typing_over_a_selection_across_turns_is_one_step(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, len("Hello"))
+    cursor = view.editor.textCursor()
+    cursor.setPosition(view._turn_start_pos(2) + len("How"), QTextCursor.MoveMode.KeepAnchor)
+    view.editor.setTextCursor(cursor)
+    QTest.keyClick(view.editor, "X")
+    assert [t.text for t in project.turns] == ["HelloX are you?", "Fine, thanks.",
+                                               "Good to hear."]
+    assert project.turns[0].speaker == "ann" and project.turns[0].start == 0
+    assert (view.current_turn(), view.cursor_offset()) == (0, len("HelloX"))
+    assert_in_sync(view)
+    project.history.undo()
+    assert [t.text for t in project.turns] == [t.text for t in small_project().turns]
+    assert_in_sync(view)
+
+
+def test_deleting_a_selection_across_turns_joins_them(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(3, len("Fine,"))
+    cursor = view.editor.textCursor()
+    cursor.setPosition(view._turn_start_pos(4) + len("Good"), QTextCursor.MoveMode.KeepAnchor)
+    view.editor.setTextCursor(cursor)
+    QTest.keyClick(view.editor, Qt.Key.Key_Delete)
+    assert [t.text for t in project.turns][3:] == ["Fine, to hear."]
+    assert_in_sync(view)
+
+
+def test_pasting_lines_makes_paragraphs_in_one_step(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(4, len("Good"))
+    QApplication.clipboard().setText("one\r\ntwo")
+    QTest.keySequence(view.editor, "Ctrl+V")
+    assert project.turns[4].text == "Goodone\ntwo to hear."
+    assert len(project.history) == 1
+    assert_in_sync(view)
+
+
+def test_a_stray_edit_across_turns_is_undone_by_the_view(make_view, qtbot):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, 2)
+    # A path the view does not route (a program editing the document directly).
+    cursor = QTextCursor(view.editor.document())
+    cursor.setPosition(3)
+    cursor.setPosition(view._turn_start_pos(1) + 2, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    qtbot.waitUntil(lambda: shown_texts(view) == [t.text for t in project.turns])
+    assert len(project.history) == 0
+    assert_in_sync(view)
+
+
+# -- turn actions ------------------------------------------------------------------------
+
+def test_split_at_cursor_and_undo(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(3, len("Fine,"))
+    view.split_at_cursor()
+    assert [t.text for t in project.turns][3:5] == ["Fine,", "thanks."]
+    assert project.turns[4].speaker == "cy" and project.turns[4].estimated
+    assert (view.current_turn(), view.cursor_offset()) == (4, 0)
+    assert_in_sync(view)
+    project.history.undo()
+    assert [t.text for t in project.turns] == [t.text for t in small_project().turns]
+    assert_in_sync(view)
+
+
+def test_ctrl_return_splits_when_no_window_action_has_the_key(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, len("Hello "))
+    QTest.keyClick(view.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [t.text for t in project.turns][:2] == ["Hello", "there."]
+    assert_in_sync(view)
+
+
+def test_merge_with_previous_only_at_a_turn_start(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, 0)
+    assert view.merge_with_previous() is False          # the first turn
+    view.focus_turn(2, 1)
+    assert view.merge_with_previous() is False          # not at the start
+    assert len(project.history) == 0
+    view.focus_turn(2, 0)
+    assert view.merge_with_previous() is True
+    assert project.turns[1].text == "Hi Ann.\nSecond paragraph here. How are you?"
+    assert len(project.turns) == 4
+    assert (view.current_turn(), view.cursor_offset()) == (1, len("Hi Ann.\nSecond paragraph here. "))
+    assert_in_sync(view)
+    project.history.undo()
+    assert [t.text for t in project.turns] == [t.text for t in small_project().turns]
+    assert_in_sync(view)
+
+
+def test_ctrl_backspace_merges_at_a_start_and_deletes_a_word_elsewhere(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(4, 0)
+    QTest.keyClick(view.editor, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert project.turns[3].text == "Fine, thanks. Good to hear."
+    view.focus_turn(0, len("Hello there"))
+    QTest.keyClick(view.editor, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert project.turns[0].text == "Hello ."
+    assert_in_sync(view)
+
+
+def test_set_current_turn_start_confirms_and_undims_the_time(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(2, 4)
+    assert view.gutter.time_text(2) == "~00:09" and view.gutter.is_dimmed(2)
+    view.set_current_turn_start(10_500)
+    assert project.turns[2].start == 10_500 and not project.turns[2].estimated
+    assert view.gutter.time_text(2) == "00:10" and not view.gutter.is_dimmed(2)
+    project.history.undo()
+    assert view.gutter.time_text(2) == "~00:09"
+
+
+def test_set_current_turn_speaker_and_delete_turn(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(1)
+    view.set_current_turn_speaker("cy")
+    assert project.turns[1].speaker == "cy"
+    view.set_current_turn_speaker("cy")                 # already: nothing pushed
+    assert len(project.history) == 1
+    view.delete_current_turn()
+    assert [t.text for t in project.turns] == ["Hello there.", "How are you?", "Fine, thanks.",
+                                               "Good to hear."]
+    assert view.current_turn() == 1
+    assert_in_sync(view)
+    project.history.undo()
+    assert project.turns[1].text == "Hi Ann.\nSecond paragraph here."
+    assert_in_sync(view)
+
+
+def test_select_in_turn_selects_that_text(make_view):
+    view = make_view(small_project())
+    view.select_in_turn(1, 3, 6)
+    assert view.editor.textCursor().selectedText() == "Ann"
+    assert view.current_turn() == 1
+
+
+# -- the gutter ---------------------------------------------------------------------------
+
+def test_clicking_a_time_emits_seek_requested(make_view, qtbot):
+    view = make_view(small_project())
+    point = first_line_point(view, 3, view.gutter.time_rect(0, 1).center().x())
+    with qtbot.waitSignal(view.seek_requested) as signal:
+        QTest.mouseClick(view.gutter, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+    assert signal.args == [12_000]
+
+
+def test_clicking_beside_a_paragraph_does_not_seek(make_view, qtbot):
+    view = make_view(small_project())
+    x = view.gutter.time_rect(0, 1).center().x()
+    second = [top + height / 2 for turn, _b, top, height, first in view.visible_blocks()
+              if turn == 1 and not first][0]
+    with qtbot.assertNotEmitted(view.seek_requested):
+        QTest.mouseClick(view.gutter, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(int(x), int(second)))
+
+
+def test_clicking_a_speaker_offers_the_speakers(make_view):
+    project = small_project()
+    view = make_view(project)
+    point = first_line_point(view, 0, view.gutter.speaker_rect(0, 1).center().x())
+    QTest.mouseClick(view.gutter, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    menu = view.speaker_menu
+    assert menu is not None and menu.isVisible()
+    actions = {a.data(): a for a in menu.actions()}
+    assert set(actions) == {"ann", "bob", "cy"} and actions["ann"].isChecked()
+    actions["bob"].trigger()
+    menu.close()
+    assert project.turns[0].speaker == "bob"
+    project.history.undo()
+    assert project.turns[0].speaker == "ann"
+
+
+def test_gutter_is_wide_enough_for_its_text_at_any_font_size(make_view):
+    project = small_project()
+    project.turns[-1].start = 3 * 3_600_000
+    view = make_view(project)
+    for size in (8, 14, 24):
+        font = view.font()
+        font.setPointSize(size)
+        view.setFont(font)
+        gutter = view.gutter
+        metrics = gutter.fontMetrics()
+        assert gutter.time_width >= metrics.horizontalAdvance("~3:00:00")
+        assert gutter.width() >= gutter.speaker_rect(0, 1).right() + gutter.bar_width
+        assert view.text_layout.turn_gap > view.text_layout.paragraph_gap
+
+
+# -- playback -----------------------------------------------------------------------------
+
+def test_set_playhead_highlights_the_turn_under_it(make_view):
+    view = make_view(small_project())
+    view.set_playhead(10_000)
+    assert view.playing_turn() == 2
+    view.set_playhead(12_000)
+    assert view.playing_turn() == 3
+    view.set_playhead(0)
+    assert view.playing_turn() == 0
+
+
+def test_highlight_band_is_painted_behind_the_playing_turn(make_view):
+    view = make_view(small_project())
+    view.set_playhead(12_500)
+    image = view.editor.viewport().grab().toImage()
+    playing = view.colors().playing
+    inside = first_line_point(view, 3, view.editor.viewport().width() - 5)
+    outside = first_line_point(view, 0, view.editor.viewport().width() - 5)
+    assert QColor(image.pixel(inside)) == playing
+    assert QColor(image.pixel(outside)) != playing
+
+
+def test_following_scrolls_to_the_playing_turn(make_view):
+    project = big_project(400)
+    view = make_view(project)
+    assert view.is_following()
+    view.set_playhead(project.turns[300].start + 10)
+    assert view.playing_turn() == 300
+    numbers = [block.blockNumber() for _t, block, *_ in view.visible_blocks()]
+    assert view._blocks.first[300] in numbers
+
+
+def test_user_scrolling_stops_following_and_set_following_brings_it_back(make_view, qtbot):
+    project = big_project(400)
+    view = make_view(project)
+    view.set_playhead(project.turns[200].start)
+    with qtbot.waitSignal(view.follow_changed) as signal:
+        view.editor.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+    assert signal.args == [False] and not view.is_following()
+    view.set_playhead(project.turns[350].start)         # not followed now
+    assert view.editor.firstVisibleBlock().blockNumber() == 0
+    with qtbot.waitSignal(view.follow_changed) as signal:
+        view.set_following(True)
+    assert signal.args == [True]
+    numbers = [block.blockNumber() for _t, block, *_ in view.visible_blocks()]
+    assert view._blocks.first[350] in numbers
+
+
+def test_the_wheel_stops_following(make_view, qtbot):
+    view = make_view(big_project(200))
+    centre = QPointF(view.editor.viewport().rect().center())
+    wheel = QWheelEvent(centre, view.editor.viewport().mapToGlobal(centre), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    with qtbot.waitSignal(view.follow_changed):
+        QApplication.sendEvent(view.editor.viewport(), wheel)
+    assert not view.is_following()
+
+
+def test_moving_the_cursor_to_another_turn_stops_following(make_view, qtbot):
+    view = make_view(small_project())
+    view.set_playhead(4_500)
+    view.focus_turn(1, 2)                 # the playing turn: still following
+    assert view.is_following()
+    with qtbot.waitSignal(view.follow_changed) as signal:
+        QTest.keyClick(view.editor, Qt.Key.Key_Up)
+    assert signal.args == [False]
+
+
+# -- changes from elsewhere -----------------------------------------------------------------
+
+def test_commands_pushed_elsewhere_show_in_the_view(make_view):
+    project = small_project()
+    view = make_view(project)
+    history = project.history
+    history.push(ReplaceTexts(project, {0: "Hello\nthere.", 4: "Great."}))
+    assert_in_sync(view)
+    history.push(SetTurnText(project, 1, "Short."))
+    assert_in_sync(view)
+    history.push(InsertTurn(project, 5, Turn(18_000, "cy", "Bye.\nBye!")))
+    history.push(InsertTurn(project, 0, Turn(0, "cy", "Intro.")))
+    assert_in_sync(view)
+    history.push(DeleteTurn(project, 3))
+    assert_in_sync(view)
+    history.push(MergeSpeakers(project, "cy", "ann"))
+    assert {t.speaker for t in project.turns} == {"ann", "bob"}
+    narrow = view.gutter.speaker_width
+    history.push(SetSpeakerField(project, "ann", "name", "Annabel Longname"))
+    assert view.gutter.speaker_width > narrow           # the column fits the new name
+    assert view.editor.viewportMargins().left() == view.gutter.width_hint()
+    while history.undo():
+        assert_in_sync(view)
+    assert [t.text for t in project.turns] == [t.text for t in small_project().turns]
+
+
+def test_deleting_every_turn_and_undoing(make_view):
+    project = small_project()
+    view = make_view(project)
+    with project.history.macro("Delete all"):
+        for index in reversed(range(5)):
+            project.history.push(DeleteTurn(project, index))
+    assert view.editor.isReadOnly() and view.current_turn() == -1
+    assert view.editor.document().toPlainText() == ""
+    project.history.undo()
+    assert not view.editor.isReadOnly()
+    assert_in_sync(view)
+
+
+def test_set_project_shows_the_new_one_and_lets_go_of_the_old(make_view):
+    old = small_project()
+    view = make_view(old)
+    new = big_project(10)
+    view.set_project(new)
+    assert_in_sync(view)
+    old.history.push(SetTurnText(old, 0, "Changed in the old project."))
+    assert shown_texts(view)[0] == new.turns[0].text
+
+
+def test_a_view_nobody_holds_is_freed_at_once_and_the_project_lets_go(qtbot):
+    project = small_project()
+    view = TranscriptView(project)
+    view.show()
+    QTest.keyClick(view.editor, "a")
+    gone = weakref.ref(view)
+    gc.disable()                # freed by reference counting, not by the cycle collector
+    try:
+        del view
+        assert gone() is None
+    finally:
+        gc.enable()
+    project.history.push(SetTurnText(project, 0, "Still editable."))
+    assert project.turns[0].text == "Still editable."
+    assert project.turns_changed._handlers == []
+
+
+def test_sample_project_shows_every_turn(make_view, sample_dir):
+    path = sample_dir / SAMPLE
+    if not path.exists():
+        pytest.fail(f"the sample project is missing: {path}")
+    project = load_project(path)
+    view = make_view(project, height=600)
+    assert_in_sync(view)
+    estimated = [i for i, t in enumerate(project.turns) if t.estimated]
+    assert estimated and all(view.gutter.time_text(i).startswith("~") for i in estimated)
+
+
+# -- colours ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("base", ["#ffffff", "#1e1e1e"])
+def test_speaker_colours_are_readable_on_light_and_dark(base):
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#000000" if base == "#ffffff" else "#eeeeee"))
+    colors = TranscriptColors(palette)
+    for color in ("#333333", "#1f7ae0", "#ffee00", "#d9480f", "#4b5563"):
+        assert contrast(colors.speaker(color), colors.gutter) >= 4.5
+    assert contrast(colors.time, colors.gutter) >= 4.5
+
+
+def test_readable_keeps_colours_that_already_read_well():
+    assert readable(QColor("#000000"), QColor("#ffffff")) == QColor("#000000")
+    assert readable(QColor("not a colour"), QColor("#ffffff")).isValid()
+
+
+def test_undo_keys_never_reach_the_document(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, 5)
+    type_text(view.editor, "ab")
+    QTest.keySequence(view.editor, "Ctrl+Z")
+    QTest.keySequence(view.editor, "Ctrl+Shift+Z")
+    assert project.turns[0].text == "Helloab there."
+    assert project.history.can_undo and not project.history.can_redo
+    assert_in_sync(view)
+
+
+# -- size ---------------------------------------------------------------------------------
+
+def _open_and_type(qtbot, turns: int) -> tuple[float, float, TranscriptView]:
+    """Seconds to build and first paint a view of ``turns`` turns (best of three),
+    and the median seconds of a keystroke in its middle turn."""
+    best, view = float("inf"), None
+    for _ in range(3):
+        project = big_project(turns)
+        begin = time.perf_counter()
+        view = TranscriptView(project)
+        view.resize(700, 400)
+        view.show()
+        view.grab()
+        best = min(best, time.perf_counter() - begin)
+        qtbot.addWidget(view)
+    view.focus_turn(turns // 2, 4)
+    keys = []
+    for char in "abcdefghijklmnopqrstuvwxyzabcd":
+        begin = time.perf_counter()
+        QTest.keyClick(view.editor, char)
+        QApplication.processEvents()
+        keys.append(time.perf_counter() - begin)
+    return best, statistics.median(keys), view
+
+
+def test_a_5000_turn_episode_opens_and_costs_grow_linearly_at_most(qtbot):
+    small_open, small_key, _ = _open_and_type(qtbot, 500)
+    large_open, large_key, view = _open_and_type(qtbot, 5000)
+    assert_in_sync(view)
+    assert view.project.turns[2500].text.startswith("Turnabcdefghijklmnopqrstuvwxyzabcd")
+    # Ten times the turns: opening may cost about ten times (never a hundred),
+    # and a keystroke should not grow with the episode at all.
+    assert large_open < small_open * 40
+    assert large_key < small_key * 5
+
+
+def test_cutting_across_turns_copies_and_joins(make_view):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(0, len("Hello "))
+    cursor = view.editor.textCursor()
+    cursor.setPosition(view._turn_start_pos(1) + len("Hi "), QTextCursor.MoveMode.KeepAnchor)
+    view.editor.setTextCursor(cursor)
+    QTest.keySequence(view.editor, "Ctrl+X")
+    assert QApplication.clipboard().text() == "there.\nHi "
+    assert [t.text for t in project.turns][:2] == ["Hello Ann.\nSecond paragraph here.",
+                                                    "How are you?"]
+    assert len(project.history) == 1
+    assert_in_sync(view)
+
+
+def test_turns_are_spaced_further_apart_than_paragraphs(make_view):
+    view = make_view(small_project())
+    blocks = {block.blockNumber(): (top, height, block)
+              for _turn, block, top, height, _first in view.visible_blocks()}
+
+    def first_line_top(number: int) -> float:
+        top, _height, block = blocks[number]
+        return top + block.layout().lineAt(0).y()
+
+    def last_line_bottom(number: int) -> float:
+        top, _height, block = blocks[number]
+        layout = block.layout()
+        line = layout.lineAt(layout.lineCount() - 1)
+        return top + line.y() + line.height()
+
+    # blocks: 0 = turn 0; 1, 2 = turn 1's paragraphs; 3 = turn 2
+    paragraph_gap = first_line_top(2) - last_line_bottom(1)
+    turn_gap = first_line_top(3) - last_line_bottom(2)
+    assert 0 < paragraph_gap < turn_gap
+
+
+def test_a_click_in_the_spaced_text_lands_in_the_turn_clicked(make_view):
+    view = make_view(small_project())
+    point = first_line_point(view, 3, 60)
+    QTest.mouseClick(view.editor.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, point)
+    assert view.current_turn() == 3
+    assert 0 < view.cursor_offset() < len("Fine, thanks.")
+
+
+def test_focusing_a_far_turn_brings_it_into_view(make_view):
+    project = big_project(300)
+    view = make_view(project)
+    view.set_following(False)
+    view.focus_turn(250, 5)
+    rect = view.editor.cursorRect()
+    assert 0 <= rect.top() and rect.bottom() <= view.editor.viewport().height()
+    assert (view.current_turn(), view.cursor_offset()) == (250, 5)
