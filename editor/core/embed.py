@@ -30,6 +30,7 @@ from mutagen.id3 import (APIC, CHAP, CTOC, ID3, WXXX, CTOCFlags, Encoding, ID3No
 from mutagen.mp3 import MP3
 
 from .errors import FormatError, ShowscribeError
+from .formats.ffmetadata import write as write_ffmetadata
 from .model import Chapter, Project
 
 __all__ = ["MP3_SUFFIXES", "MP4_SUFFIXES", "MAX_TOC_CHAPTERS", "default_target",
@@ -198,7 +199,7 @@ def _embed_mp4(chapters: list[Chapter], source: Path, target: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="showscribe-") as folder, \
             _replacing(target, source) as temp:
         metadata = Path(folder) / "chapters.txt"
-        metadata.write_text(_ffmetadata(listed, duration_ms), encoding="utf-8", newline="\n")
+        metadata.write_text(_ffmetadata(listed, duration_ms), encoding="utf-8")
         # Global tags come from the source (0), chapters from the file (1); the
         # source's own chapter track is a data stream and is left out by the maps.
         command = [ffmpeg, "-nostdin", "-v", "error", "-y",
@@ -212,18 +213,11 @@ def _embed_mp4(chapters: list[Chapter], source: Path, target: Path) -> None:
 
 
 def _ffmetadata(chapters: list[Chapter], duration_ms: int | None) -> str:
-    lines = [";FFMETADATA1"]
-    for index, chapter in enumerate(chapters):
-        end = chapters[index + 1].start if index + 1 < len(chapters) else duration_ms or 0
-        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={chapter.start}",
-                  f"END={max(end, chapter.start)}", f"title={_ffescape(chapter.title)}"]
-    return "\n".join(lines) + "\n"
-
-
-def _ffescape(text: str) -> str:
-    for special in ("\\", "=", ";", "#", "\n"):
-        text = text.replace(special, "\\" + special)
-    return text
+    """Chapters only: the source's own global tags are kept by the ffmpeg maps."""
+    carrier = Project()
+    carrier.chapters = chapters
+    carrier.audio_duration = duration_ms
+    return write_ffmetadata(carrier)
 
 
 # -- reading ------------------------------------------------------------------

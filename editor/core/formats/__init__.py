@@ -71,15 +71,51 @@ def by_name(name: str) -> Format:
     raise KeyError(f"unknown format {name!r} (known: {known})")
 
 
-def guess(path: Path | str, *, readable: bool = True) -> Format:
-    """The format a file name suggests (longest matching extension wins)."""
+SNIFF_BYTES = 65536
+
+
+def guess(path: Path | str, *, readable: bool = True, kind: str | None = None,
+          content: str | None = None) -> Format:
+    """The format a file name suggests (longest matching extension wins).
+
+    When several formats share that extension (``.json``, ``.txt``), the file's
+    content decides: ``content`` if given, else the start of the file when it
+    exists. Each such format may offer ``extra["sniff"]``, a function of the
+    text returning how sure it is (0: not this format); the surest wins. With no
+    content, or a tie, a format whose default extension it is comes first,
+    then registry order. ``kind`` limits the choice to one kind.
+    """
     name = Path(path).name.lower()
-    candidates = [(len(ext), fmt) for fmt in all_formats() for ext in fmt.extensions
-                  if name.endswith(ext) and (fmt.can_read if readable else fmt.can_write)]
-    if not candidates:
-        raise KeyError(f"cannot tell the format of {Path(path).name!r}; name one with --format")
-    candidates.sort(key=lambda c: -c[0])
-    return candidates[0][1]
+    matches = [(len(ext), ext, fmt) for fmt in all_formats() for ext in fmt.extensions
+               if name.endswith(ext) and (fmt.can_read if readable else fmt.can_write)
+               and (kind is None or fmt.kind == kind)]
+    if not matches:
+        what = f"{kind} " if kind else ""
+        raise KeyError(f"cannot tell the {what}format of {Path(path).name!r}; "
+                       "name one with --format")
+    longest = max(length for length, _, _ in matches)
+    candidates = [(ext, fmt) for length, ext, fmt in matches if length == longest]
+    if len(candidates) == 1:
+        return candidates[0][1]
+    if content is None and readable:
+        content = _head(Path(path))
+
+    def rank(item: tuple[str, Format]) -> tuple[int, int]:
+        ext, fmt = item
+        sniff = fmt.extra.get("sniff")
+        sure = sniff(content) if content is not None and sniff is not None else 0
+        return (-sure, 0 if fmt.extensions[0] == ext else 1)
+
+    return min(candidates, key=rank)[1]   # min is stable: registry order breaks ties
+
+
+def _head(path: Path) -> str | None:
+    """The start of the file at ``path`` as text, or None when it cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
 
 
 __all__ = ["Format", "FormatError", "KINDS", "all_formats", "by_name", "guess"]

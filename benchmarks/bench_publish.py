@@ -1,0 +1,80 @@
+"""Show-notes speed on a 5,000-turn episode: each export style, and reading a pasted page.
+
+Prints one line per figure, as PERFORMANCE.md asks:
+``name  ours  reference  ratio  target  PASS|FAIL`` (no reference: ``-``);
+exits 1 if any figure fails. The page to import is the classic export of the
+same synthetic episode, so it has every chapter heading and multi-paragraph turn.
+
+    .venv/bin/python benchmarks/bench_publish.py [--runs N] [--turns N]
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import make_project  # noqa: E402
+from editor.core.checks import check_project  # noqa: E402
+from editor.core.shownotes import read_page, render_shownotes  # noqa: E402
+
+EXPORT_TARGET_MS = 200
+IMPORT_TARGET_MS = 500
+CHECK_TARGET_MS = 200
+
+
+def median_seconds(action, runs: int) -> float:
+    spent = []
+    for _ in range(runs):
+        gc.collect()
+        begin = time.perf_counter()
+        action()
+        spent.append(time.perf_counter() - begin)
+    return statistics.median(spent)
+
+
+def report(name: str, seconds: float, target_ms: int) -> bool:
+    ms = seconds * 1000
+    passed = ms <= target_ms
+    print(f"{name}  {ms:.1f}ms  -  -  <={target_ms}ms  {'PASS' if passed else 'FAIL'}")
+    return passed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median)")
+    parser.add_argument("--turns", type=int, default=5000)
+    args = parser.parse_args(argv)
+
+    project = make_project(turns=args.turns, seed=1)
+    page = render_shownotes(project, "text")
+    imported = read_page(page)
+    if len(imported.turns) != len(project.turns):
+        print(f"# the page read back {len(imported.turns)} turns, not {len(project.turns)}")
+        return 1
+    words = sum(len(t.text.split()) for t in project.turns)
+    print(f"# {len(project.turns)} turns, {words} words, {len(project.chapters)} chapters; "
+          f"page {len(page.encode()) / 1e6:.2f} MB; median of {args.runs} runs")
+
+    results = []
+    for style, name in (("text", "shownotes-text"), ("md", "shownotes-md"),
+                        ("html", "shownotes-html")):
+        seconds = median_seconds(lambda: render_shownotes(project, style, times=True), args.runs)
+        results.append(report(f"export {name} ({len(project.turns)} turns)", seconds,
+                              EXPORT_TARGET_MS))
+    seconds = median_seconds(lambda: read_page(page), args.runs)
+    results.append(report(f"import pasted page ({len(project.turns)} turns, times estimated)",
+                          seconds, IMPORT_TARGET_MS))
+    seconds = median_seconds(lambda: check_project(project, "youtube"), args.runs)
+    results.append(report(f"publish checks ({len(project.turns)} turns)", seconds,
+                          CHECK_TARGET_MS))
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

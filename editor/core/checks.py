@@ -1,0 +1,204 @@
+"""Publish checks: what to fix or review before an episode goes out.
+
+``check_project(project, platform)`` returns a list of :class:`Finding`, in the
+order: episode, chapters, speakers, turns. Platforms (FORMATS.md section 9):
+
+- ``"youtube"``: chapter rules are errors (first at 0:00, at least 3, ascending,
+  at least 10 s apart, titles at most 70 characters);
+- ``"spotify"``: the same rules, but a short chapter is only a warning and
+  titles of 40 characters or more are a warning (Spotify recommends shorter);
+- ``None`` (any podcast app): the chapter rules are warnings.
+
+Only listed chapters (``toc`` true) take part in the chapter rules, since
+silent chapters never appear in a timestamp list. Nothing here changes the project.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Project
+from .timecode import format_clock
+
+__all__ = ["Finding", "PLATFORMS", "check_project", "is_placeholder_name"]
+
+PLATFORMS = (None, "youtube", "spotify")
+
+MIN_CHAPTERS = 3
+MIN_CHAPTER_MS = 10_000
+YOUTUBE_TITLE_MAX = 70
+SPOTIFY_TITLE_ADVISED = 40   # titles should stay shorter than this
+
+# "Speaker 1", "Speaker B", "SPEAKER_00" (diarization output), "Unknown speaker"
+_PLACEHOLDER = re.compile(r"speaker(?:[\s_-]*(?:\d+|[a-z]))?|unknown(?:\s+speaker)?",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str                     # "error" (fix before publishing) or "warning"
+    code: str                         # stable, for scripts: "chapter-too-close", ...
+    message: str                      # one line naming the turn / chapter / field
+    target: tuple[str, object] | None = None   # ("turn", i), ("chapter", i), ("episode", f)
+
+
+def is_placeholder_name(name: str) -> bool:
+    """``Speaker 1``, ``Speaker``, ``Unknown``, ``Unknown speaker``: names left to replace."""
+    return bool(_PLACEHOLDER.fullmatch(" ".join(name.split())))
+
+
+def check_project(project: Project, platform: str | None = None) -> list[Finding]:
+    """Everything worth knowing before publishing ``project`` to ``platform``."""
+    if platform not in PLATFORMS:
+        raise ValueError(f"unknown platform {platform!r} (known: youtube, spotify)")
+    findings: list[Finding] = []
+    findings += _episode(project)
+    findings += _chapters(project, platform)
+    findings += _speakers(project)
+    findings += _turns(project)
+    return findings
+
+
+def _chapter_name(project: Project, index: int) -> str:
+    return f"chapter {index + 1} {project.chapters[index].title!r}"
+
+
+def _turn_name(project: Project, index: int) -> str:
+    speaker = project.turns[index].speaker
+    who = f" ({project.speaker_name(speaker)})" if speaker else ""
+    return f"turn {index + 1}{who}"
+
+
+def _episode(project: Project) -> list[Finding]:
+    if project.episode.title.strip():
+        return []
+    return [Finding("error", "empty-title", "the episode has no title", ("episode", "title"))]
+
+
+def _chapters(project: Project, platform: str | None) -> list[Finding]:
+    rule = "error" if platform else "warning"
+    where = {"youtube": " on YouTube", "spotify": " on Spotify"}.get(platform, "")
+    listed = [i for i, c in enumerate(project.chapters) if c.toc]
+    found: list[Finding] = []
+
+    if len(listed) < MIN_CHAPTERS:
+        target = ("chapter", listed[0]) if listed else None
+        found.append(Finding(
+            rule, "too-few-chapters",
+            f"{len(listed)} chapter{'s' if len(listed) != 1 else ''} listed: chapters "
+            f"show{where} only with at least {MIN_CHAPTERS}", target))
+    if listed and project.chapters[listed[0]].start != 0:
+        first = listed[0]
+        found.append(Finding(
+            rule, "first-chapter-not-at-zero",
+            f"{_chapter_name(project, first)} starts at "
+            f"{format_clock(project.chapters[first].start)}: the first chapter must start "
+            f"at 00:00", ("chapter", first)))
+
+    short_rule = "warning" if platform == "spotify" else rule
+    for before, index in zip(listed, listed[1:]):
+        gap = project.chapters[index].start - project.chapters[before].start
+        if gap < 0:
+            found.append(Finding(
+                rule, "chapters-not-ascending",
+                f"{_chapter_name(project, index)} at "
+                f"{format_clock(project.chapters[index].start)} comes before the previous "
+                f"one at {format_clock(project.chapters[before].start)}", ("chapter", index)))
+        elif gap < MIN_CHAPTER_MS:
+            found.append(Finding(
+                short_rule, "chapter-too-close",
+                f"{_chapter_name(project, index)} starts {gap // 1000} s after the previous "
+                f"one (at least {MIN_CHAPTER_MS // 1000} s)", ("chapter", index)))
+
+    for index in listed:
+        title = project.chapters[index].title.strip()
+        if not title:
+            found.append(Finding(rule, "chapter-without-title",
+                                 f"chapter {index + 1} has no title", ("chapter", index)))
+        elif platform in (None, "youtube") and len(title) > YOUTUBE_TITLE_MAX:
+            found.append(Finding(
+                rule, "chapter-title-too-long",
+                f"{_chapter_name(project, index)} has {len(title)} characters "
+                f"(YouTube allows {YOUTUBE_TITLE_MAX})", ("chapter", index)))
+        elif platform == "spotify" and len(title) >= SPOTIFY_TITLE_ADVISED:
+            found.append(Finding(
+                "warning", "chapter-title-long",
+                f"{_chapter_name(project, index)} has {len(title)} characters (Spotify "
+                f"recommends fewer than {SPOTIFY_TITLE_ADVISED})", ("chapter", index)))
+
+    duration = project.audio_duration
+    if duration is not None:
+        for index, chapter in enumerate(project.chapters):
+            if chapter.start >= duration:
+                found.append(Finding(
+                    "error", "chapter-after-end",
+                    f"{_chapter_name(project, index)} starts at {format_clock(chapter.start)}, "
+                    f"after the end of the audio ({format_clock(duration)})",
+                    ("chapter", index)))
+    return found
+
+
+def _who_speaks(project: Project) -> tuple[dict[str, int], dict[str, int]]:
+    """For each speaker id that has turns: its first turn's index, and its turn count."""
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for index, turn in enumerate(project.turns):
+        if turn.speaker:
+            first.setdefault(turn.speaker, index)
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    return first, counts
+
+
+def _credited(name: str, credited: list[set[str]]) -> bool:
+    """Whether a credit names this person: "Jonas" matches "Jonas Pärn" and back."""
+    words = set(name.casefold().split())
+    return bool(words) and any(words <= c or c <= words for c in credited if c)
+
+
+def _speakers(project: Project) -> list[Finding]:
+    found: list[Finding] = []
+    first, counts = _who_speaks(project)
+    credited = [set(name.casefold().split())
+                for credit in project.episode.credits for name in credit.names]
+    for speaker in project.speakers:
+        if speaker.id not in first:
+            continue
+        index = first[speaker.id]
+        count = counts[speaker.id]
+        turns = f"{count} turn{'s' if count != 1 else ''}"
+        if is_placeholder_name(speaker.name):
+            found.append(Finding(
+                "error", "placeholder-speaker",
+                f"speaker {speaker.name!r} still has a placeholder name ({turns}, first: "
+                f"turn {index + 1})", ("turn", index)))
+        elif not _credited(speaker.name, credited):
+            found.append(Finding(
+                "warning", "speaker-not-credited",
+                f"speaker {speaker.name!r} speaks ({turns}, first: turn {index + 1}) but is "
+                f"in no credit", ("turn", index)))
+    return found
+
+
+def _turns(project: Project) -> list[Finding]:
+    found: list[Finding] = []
+    duration = project.audio_duration
+    if duration is not None:
+        late = [i for i, t in enumerate(project.turns) if t.start >= duration]
+        if late:
+            first = late[0]
+            more = f"; {len(late)} turns in all" if len(late) > 1 else ""
+            found.append(Finding(
+                "error", "turn-after-end",
+                f"{_turn_name(project, first)} starts at "
+                f"{format_clock(project.turns[first].start)}, after the end of the audio "
+                f"({format_clock(duration)}){more}", ("turn", first)))
+    estimated = [i for i, t in enumerate(project.turns) if t.estimated]
+    if estimated:
+        first = estimated[0]
+        count = len(estimated)
+        found.append(Finding(
+            "warning", "estimated-times",
+            f"{count} turn time{'s are' if count != 1 else ' is'} estimated, not yet "
+            f"confirmed (first: {_turn_name(project, first)} at "
+            f"~{format_clock(project.turns[first].start)})", ("turn", first)))
+    return found

@@ -1,0 +1,101 @@
+"""Podcasting 2.0 JSON transcript (``application/json``): ``{version, segments}``.
+
+Reading: a segment starts a new turn when its speaker differs from the one
+before, or when the segment before ended a paragraph (its body ends in "\\n");
+otherwise it continues the current paragraph, so word-level files become one
+turn per speaker run. A "\\n" inside a body is a paragraph break.
+
+Writing: one segment per turn, ``startTime``/``endTime`` in seconds, the body
+holding the turn's paragraphs separated by "\\n" and ending in "\\n".
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Project
+from ..timecode import format_seconds
+from . import Format
+from ._build import ProjectBuilder, turn_spans
+from ._json import JsonDocument, first_key, seconds_to_ms
+
+VERSION = "1.0.0"
+
+
+def read(text: str) -> Project:
+    doc = JsonDocument(text)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error("a JSON transcript is an object with a 'segments' list")
+    segments = data.get("segments")
+    if not isinstance(segments, list):
+        problem = "is missing" if segments is None else "is not a list"
+        raise doc.error(f"{problem} (not a Podcasting 2.0 transcript?)", "segments")
+    builder = ProjectBuilder()
+    turn = None
+    paragraphs: list[list[str]] = []      # words of the turn being built
+    speaker = ""
+    open_paragraph = False                # the last segment did not end one
+    for index, item in enumerate(segments):
+        start, name, body = _segment(doc, index, item)
+        if turn is None or name != speaker or not open_paragraph:
+            _close(turn, paragraphs)
+            turn, paragraphs, speaker = builder.turn(start, name, []), [[]], name
+        for n, piece in enumerate(body.split("\n")):
+            if n > 0 and paragraphs[-1]:
+                paragraphs.append([])
+            paragraphs[-1].extend(piece.split())
+        open_paragraph = not body.endswith("\n")
+    _close(turn, paragraphs)
+    return builder.project()
+
+
+def _close(turn, paragraphs: list[list[str]]) -> None:
+    if turn is not None:
+        turn.text = "\n".join(" ".join(words) for words in paragraphs if words)
+
+
+def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str, str]:
+    path = ("segments", index)
+    if not isinstance(item, dict):
+        raise doc.error("a segment is an object with 'startTime' and 'body'", *path)
+    if "startTime" not in item:
+        raise doc.error("has no startTime", *path)
+    try:
+        start = seconds_to_ms(item["startTime"])
+    except ValueError as exc:
+        raise doc.error(str(exc), *path, "startTime") from None
+    values = []
+    for key in ("speaker", "body"):
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            raise doc.error("is not a string", *path, key)
+        values.append(value or "")
+    return start, values[0].strip(), values[1]
+
+
+def write(project: Project) -> str:
+    segments = []
+    for turn, (start, end) in zip(project.turns, turn_spans(project)):
+        segment: dict[str, Any] = {}
+        name = project.speaker_name(turn.speaker) if turn.speaker else ""
+        if name:
+            segment["speaker"] = name
+        segment["startTime"] = format_seconds(start)
+        segment["endTime"] = format_seconds(end)
+        segment["body"] = "\n".join(turn.paragraphs) + "\n"
+        segments.append(segment)
+    data = {"version": VERSION, "segments": segments}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def sniff(text: str) -> int:
+    """How sure we are that ``text`` is a JSON transcript: 2 sure, 0 not."""
+    return 2 if first_key(text, ("segments", "chapters")) == "segments" else 0
+
+
+FORMATS = [Format(
+    name="transcript-json", label="Podcasting 2.0 JSON transcript", kind="transcript",
+    extensions=(".json",), read=read, write=write, mime="application/json",
+    extra={"sniff": sniff},
+)]

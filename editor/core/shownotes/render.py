@@ -1,0 +1,190 @@
+"""Show notes rendered from Jinja2 templates: the built-in styles and user templates.
+
+Built-in templates live in ``resources/templates/`` (``template_dir``); each style
+(``text``, ``md``, ``html``) is one file there. User templates are the ``*.j2``
+files in the user templates folder (``user_template_dir``); they run in Jinja2's
+sandbox, with HTML autoescaping when the file name ends in ``.html.j2``.
+
+Every template error (syntax, undefined names, sandbox refusals) becomes a
+:class:`TemplateError` naming the template and line; nothing else escapes.
+"""
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import jinja2.sandbox
+
+import editor
+
+from ..errors import ShowscribeError
+from ..model import Project
+from .context import build_context
+
+__all__ = ["STYLES", "TemplateError", "template_dir", "user_template_dir", "user_templates",
+           "render_shownotes", "render_user_template", "md_escape", "safe_url"]
+
+# style -> built-in template file
+STYLES = {"text": "shownotes.txt.j2", "md": "shownotes.md.j2", "html": "shownotes.html.j2"}
+
+
+class TemplateError(ShowscribeError):
+    """A show-notes template that cannot be rendered: names the template and line."""
+
+    def __init__(self, template: str, problem: str, line: int | None = None) -> None:
+        problem = " ".join(problem.split())   # one line, ready to show
+        self.template, self.problem, self.line = template, problem, line
+        where = f"template {template}" + (f", line {line}" if line is not None else "")
+        super().__init__(f"{where}: {problem}")
+
+
+def template_dir() -> Path:
+    """The folder of the built-in templates."""
+    return Path(editor.__file__).resolve().parent.parent / "resources" / "templates"
+
+
+def user_template_dir() -> Path:
+    """Where a person keeps their own templates (``$SHOWSCRIBE_TEMPLATE_DIR`` wins)."""
+    override = os.environ.get("SHOWSCRIBE_TEMPLATE_DIR")
+    if override:
+        return Path(override).expanduser()
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(config) / "showscribe" / "templates"
+
+
+def user_templates() -> list[Path]:
+    """The user's ``*.j2`` templates, sorted by name (none when the folder is missing)."""
+    folder = user_template_dir()
+    try:
+        return sorted(p for p in folder.glob("*.j2") if p.is_file())
+    except OSError:
+        return []
+
+
+# -- filters -------------------------------------------------------------------
+
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~"})
+_MD_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)](?=\s|$))", re.MULTILINE)
+
+
+def md_escape(text: object) -> str:
+    """User text made literal in Markdown: inline markup and line-start markup escaped."""
+    escaped = str(text).translate(_MD_INLINE)
+    head = escaped.lstrip()[:1]
+    if head and (head in "#+=>-" or head.isdigit() or "\n" in escaped):
+        escaped = _MD_LINE_START.sub(_escape_line_start, escaped)
+    return escaped
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, mark = match.groups()
+    return f"{indent}{mark[:-1]}\\{mark[-1]}"
+
+
+_SCHEME = re.compile(r"^([^/?#]*?):")
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def safe_url(url: object) -> str | None:
+    """The URL when following it cannot run code, else None.
+
+    Browsers drop ASCII whitespace and control characters inside a URL before
+    reading its scheme, so the scheme is judged with those removed.
+    """
+    if not url:
+        return None
+    text = str(url).strip()
+    squeezed = re.sub(r"[\x00-\x20\x7f]", "", text)
+    scheme = _SCHEME.match(squeezed)
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        return None
+    return text or None
+
+
+def md_url(url: object) -> str:
+    """A URL usable as a Markdown link destination."""
+    return quote(str(url), safe="/:?#[]@!$&'*+,;=%~.-_")
+
+
+def _install_filters(env: jinja2.Environment) -> None:
+    env.filters["md"] = md_escape
+    env.filters["safe_url"] = safe_url
+    env.filters["md_url"] = md_url
+
+
+# -- environments ----------------------------------------------------------------
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and name.endswith(".html.j2")
+
+
+@lru_cache(maxsize=None)
+def _builtin_environment(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder), autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    _install_filters(env)
+    return env
+
+
+def _user_environment(folder: Path) -> jinja2.sandbox.SandboxedEnvironment:
+    env = jinja2.sandbox.SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(folder), autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    _install_filters(env)
+    return env
+
+
+def _error_line(exc: BaseException, filename: str | None) -> int | None:
+    """The template line an error happened on, from the traceback Jinja2 rewrites."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if filename and frame.filename == filename:
+            line = frame.lineno
+    return line
+
+
+def _render(env: jinja2.Environment, name: str, context: dict) -> str:
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(name, "not found") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(name, exc.message or "syntax error", exc.lineno) from None
+    try:
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:  # in an included template
+        raise TemplateError(exc.name or name, exc.message or "syntax error", exc.lineno) from None
+    except Exception as exc:  # undefined names, sandbox refusals, errors inside filters
+        problem = str(exc).strip() or type(exc).__name__
+        if isinstance(exc, jinja2.exceptions.SecurityError):
+            problem = f"not allowed: {problem}"
+        raise TemplateError(name, problem, _error_line(exc, template.filename)) from None
+
+
+def _tidy(text: str) -> str:
+    """One final newline, and no runs of blank lines (the templates stay readable)."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def render_shownotes(project: Project, style: str = "text", *, transcript: bool = True,
+                     times: bool = False) -> str:
+    """Show notes in a built-in ``style``: ``text`` (classic), ``md`` or ``html``."""
+    if style not in STYLES:
+        raise ValueError(f"unknown show-notes style {style!r} (known: {', '.join(STYLES)})")
+    context = build_context(project, transcript=transcript, times=times)
+    return _tidy(_render(_builtin_environment(template_dir()), STYLES[style], context))
+
+
+def render_user_template(project: Project, path: Path | str, *, transcript: bool = True,
+                         times: bool = False) -> str:
+    """Show notes from a user's template file, rendered in the sandbox."""
+    path = Path(path)
+    context = build_context(project, transcript=transcript, times=times)
+    text = _render(_user_environment(path.parent), path.name, context)
+    return text if text.endswith("\n") else text + "\n"

@@ -1,0 +1,368 @@
+"""Reading a pasted show-notes page: the fixture round trip, messy variants,
+estimated times, speakers, what goes to notes, and the errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.core.errors import FormatError
+from editor.core.estimate import WORDS_PER_MINUTE
+from editor.core.formats import by_name
+from editor.core.model import word_count
+from editor.core.projectfile import project_to_data
+from editor.core.shownotes import read_page, render_shownotes
+from editor.core.shownotes.page_reader import title_similarity
+
+DATA = Path(__file__).parent / "data"
+PAGE = (DATA / "page.txt").read_text(encoding="utf-8")
+MESSY = (DATA / "page_messy.txt").read_text(encoding="utf-8")
+
+
+def dump(project) -> dict:
+    return project_to_data(project)
+
+
+# -- the key round trip ----------------------------------------------------------------
+
+def test_fixture_page_round_trips_line_for_line():
+    project = read_page(PAGE)
+    exported = render_shownotes(project, "text")
+    assert exported.splitlines() == PAGE.splitlines()
+    assert exported == PAGE
+
+
+def test_registry_reads_the_page():
+    assert dump(by_name("shownotes-text").read(PAGE)) == dump(read_page(PAGE))
+
+
+def test_registry_guesses_a_page_from_its_content(tmp_path):
+    from editor.core.formats import guess
+    path = tmp_path / "pasted.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    assert guess(path).name == "shownotes-text"
+    assert guess(tmp_path / "episode.shownotes.txt", content="").name == "shownotes-text"
+    without_transcript = PAGE.split("Transcript\n")[0]
+    assert guess(path, content=without_transcript).name == "shownotes-text"
+    assert guess(path, content="Ann: hello\nBo: hi\n").name != "shownotes-text"
+
+
+def test_fixture_page_fields():
+    project = read_page(PAGE)
+    ep = project.episode
+    assert ep.title == "Small Batches, Big Harbours: Shipping Hardware from Tallinn to Osaka"
+    assert ep.subtitle.endswith("freight and “good enough”.")
+    assert ep.description.split("\n") == [
+        "Kadri Tamm talks with Ülle Õunapuu and 佐藤ひろし about building kitchen robots in "
+        "small batches.",
+        "We also hear from Mia 🎧, who mixes the show, about the sound of a factory floor.",
+        "Recorded in Tallinn and Osaka in March 2026."]
+    assert [(c.role, c.names) for c in ep.credits] == [
+        ("Hosted", ("Kadri Tamm",)), ("Produced", ("Hiroshi Sato",)),
+        ("Edited", ("Jaan Õun", "Mia Chen", "Leo Park")), ("Music", ("Lumi Kask",))]
+    assert [(l.label, l.url) for l in ep.links] == [
+        ("Subscribe wherever you get your podcasts", None),
+        ("Read the full interview notes", "https://example.com/notes/42"),
+        ("Follow us on Mastodon", "https://mastodon.example/@smallbatches")]
+    assert ep.disclaimer.split("\n")[0].startswith("This show is for informational purposes")
+    assert len(ep.disclaimer.split("\n")) == 2
+    assert ep.notes == ""
+    assert [(c.start, c.title) for c in project.chapters] == [
+        (0, "Welcome and Introductions"), (270_000, "Why “Good Enough” Ships"),
+        (725_000, "Finding a Factory in Osaka"),
+        (1_668_000, "Freight, Customs and the 40-Foot Box"),
+        (2_950_000, "When the First Batch Failed"),
+        (3_920_000, "Advice for Small Hardware Teams")]
+
+
+def test_fixture_speakers_get_ids_colours_and_slots():
+    project = read_page(PAGE)
+    names = [s.name for s in project.speakers]
+    assert names == ["Kadri", "Ülle Õunapuu", "佐藤ひろし", "Mia 🎧"]
+    assert len({s.id for s in project.speakers}) == 4
+    assert all(s.id and " " not in s.id for s in project.speakers)
+    colours = [s.color for s in project.speakers]
+    assert len(set(colours)) == 4 and all(c.startswith("#") and len(c) == 7 for c in colours)
+    assert [s.slot for s in project.speakers] == [1, 2, 3, 4]
+    ids = {s.name: s.id for s in project.speakers}
+    assert sum(t.speaker == ids["Mia 🎧"] for t in project.turns) == 1
+
+
+def test_continuations_notes_and_urls_stay_in_their_turn():
+    project = read_page(PAGE)
+    texts = [t.text for t in project.turns]
+    customs = next(t for t in texts if t.startswith("Customs codes."))
+    assert customs.split("\n")[1:] == [
+        "We paid the higher duty twice before we got a ruling.",
+        "The ruling is public, if you are curious:",
+        "https://example.com/rulings/8516-60"]
+    meet = next(t for t in texts if t.startswith("At a trade fair"))
+    assert meet.split("\n")[1] == "Note: this part of the conversation was shortened for time."
+    pallet = next(t for t in texts if t.startswith("And the 40-foot box"))
+    assert pallet.endswith("\nUpdate: we now ship by pallet through a consolidator.")
+    lowercase = next(t for t in texts if t.startswith("Less risky"))
+    assert lowercase.endswith("\nin short: we learned more from ten ugly robots than from any survey.")
+
+
+def load_synthetic():
+    """benchmarks/synthetic.py as a module (benchmarks/ is not an installed package)."""
+    import importlib.util
+    path = Path(__file__).resolve().parents[3] / "benchmarks" / "synthetic.py"
+    spec = importlib.util.spec_from_file_location("showscribe_bench_synthetic", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_long_exported_episode_reads_back_turn_for_turn():
+    original = load_synthetic().make_project(turns=600, seed=3)
+    page = render_shownotes(original, "text")
+    project = read_page(page)
+    names = {s.id: s.name for s in original.speakers}
+    assert [(project.speaker_name(t.speaker), t.text) for t in project.turns] == [
+        (names[t.speaker], t.text) for t in original.turns]
+    assert [(c.start // 1000, c.title) for c in project.chapters] == [
+        (c.start // 1000, c.title) for c in original.chapters if c.toc]
+    assert render_shownotes(project, "text") == page
+
+
+# -- messy variants read as the same project ---------------------------------------------
+
+def test_messy_page_reads_as_the_clean_one():
+    assert MESSY != PAGE
+    assert dump(read_page(MESSY)) == dump(read_page(PAGE))
+
+
+@pytest.mark.parametrize("variant", ["crlf", "bom", "no-final-newline", "cr", "all"])
+def test_line_endings_bom_and_final_newline(variant):
+    text = {
+        "crlf": PAGE.replace("\n", "\r\n"),
+        "bom": "\ufeff" + PAGE,
+        "no-final-newline": PAGE.rstrip("\n"),
+        "cr": PAGE.replace("\n", "\r"),
+        "all": "\ufeff" + MESSY.replace("\n", "\r\n").rstrip("\r\n"),
+    }[variant]
+    assert dump(read_page(text)) == dump(read_page(PAGE))
+
+
+@pytest.mark.parametrize("line, start, title", [
+    ("(05:12) Quality, Culture and Contracts;", 312_000, "Quality, Culture and Contracts"),
+    ("(1:02:07) Advice for First-Time Exporters", 3_727_000, "Advice for First-Time Exporters"),
+    ("05:12 - Quality", 312_000, "Quality"),
+    ("05:12 – Quality", 312_000, "Quality"),
+    ("[00:12:34] Deep Dive", 754_000, "Deep Dive"),
+    ("[01:00:00] Wrap-up.", 3_600_000, "Wrap-up"),
+    ("(02:00) Wait for it...", 120_000, "Wait for it..."),
+    ("75:00 | Late", 4_500_000, "Late"),
+])
+def test_chapter_line_forms(line, start, title):
+    project = read_page(f"Title\nTimestamps\n(00:00) Start;\n{line}\n")
+    assert [(c.start, c.title) for c in project.chapters][-1] == (start, title)
+
+
+@pytest.mark.parametrize("heading", [
+    "Quality, Culture and Contracts",
+    "Quality, Culture & Contracts",
+    "quality culture and contract",
+    "Quality, Culture and the Contracts!",
+    "Quality, Cultures and Contracting",
+])
+def test_differently_worded_headings_match_their_chapter(heading):
+    page = ("T\nTimestamps\n(00:00) Getting Started with Robots;\n"
+            "(05:12) Quality, Culture and Contracts;\nTranscript\n"
+            "Getting Started with Robots\nJonas: Hi there.\nMara: Hello.\n"
+            f"{heading}\nJonas: What surprised you?\n")
+    project = read_page(page)
+    # "Hi there." and "Hello." share 0..5:12 two words to one
+    assert [t.start for t in project.turns] == [0, 208_000, 312_000]
+    assert all(heading not in t.text for t in project.turns)
+
+
+def test_heading_with_a_colon_is_a_heading_not_a_turn():
+    page = ("T\nTimestamps\n(00:00) Intro;\n(05:00) Part Two: The Deal;\nTranscript\n"
+            "Intro\nAnn: Hi.\nBo: Hey.\nPart Two: The Deal\nAnn: So.\n")
+    project = read_page(page)
+    assert [s.name for s in project.speakers] == ["Ann", "Bo"]
+    assert [(t.start, t.text) for t in project.turns][-1] == (300_000, "So.")
+    assert render_shownotes(project, "text") == page
+
+
+def test_unrelated_line_is_not_a_heading():
+    assert title_similarity("Quality, Culture and Contracts",
+                            "We talked about culture for a long time.") < 0.75
+    assert title_similarity("Advice for First-Time Exporters",
+                            "advice for first time exporters") == 1.0
+
+
+def test_a_turn_line_is_never_a_heading():
+    page = ("T\nTimestamps\n(00:00) Intro;\n(01:00) Jonas: The Story;\nTranscript\n"
+            "Intro\nJonas: The Story\nJonas: Second line.\n")
+    project = read_page(page)
+    assert [t.text for t in project.turns] == ["The Story", "Second line."]
+    assert all(t.start < 60_000 for t in project.turns)
+
+
+@pytest.mark.parametrize("line", [
+    "Note: the audio drops out here.", "Update: we fixed it.", "NOTE: loud noise",
+    "https://example.com/a: see this", "12:30: we started late", "Editor’s note: cut.",
+    "So this is what I told them and they said: fine", "in short: no",
+])
+def test_lines_that_are_not_turns_continue_the_previous_one(line):
+    project = read_page(f"T\nTranscript\nAnn: Hi.\n{line}\nAnn: Bye.\n")
+    assert len(project.speakers) == 1
+    assert [t.text for t in project.turns] == [f"Hi.\n{line}", "Bye."]
+
+
+def test_lines_before_the_first_turn_go_to_notes():
+    project = read_page("T\nTranscript\nNote: edited for length.\nAnn: Hi.\nAnn: Bye.\n")
+    assert project.episode.notes == "Note: edited for length."
+    assert [t.text for t in project.turns] == ["Hi.", "Bye."]
+
+
+@pytest.mark.parametrize("name", ["Ann", "Jonas Pärn", "Dr. Sam Okafor", "Ülle", "佐藤ひろし",
+                                  "Mia 🎧", "🎙️ Host", "Maria de la Cruz", "Speaker 2"])
+def test_speaker_names_of_one_to_four_words(name):
+    project = read_page(f"T\nTranscript\n{name}: Hello.\nBo: Hi.\n")
+    assert [s.name for s in project.speakers] == [name, "Bo"]
+
+
+def test_five_words_are_not_a_speaker_name():
+    project = read_page("T\nTranscript\nBo: Hi.\nOne Two Three Four Five: no.\n")
+    assert [t.text for t in project.turns] == ["Hi.\nOne Two Three Four Five: no."]
+
+
+# -- estimated times ----------------------------------------------------------------------
+
+def test_estimated_times_follow_chapters_and_word_counts():
+    ten, twenty, thirty = ("w " * 10).strip(), ("w " * 20).strip(), ("w " * 30).strip()
+    page = ("T\nTimestamps\n(00:00) One;\n(01:00) Two;\nTranscript\nOne\n"
+            f"Ann: {ten}\nBo: {twenty}\nAnn: {thirty}\nTwo\nBo: {ten}\nAnn: {twenty}\n")
+    project = read_page(page)
+    assert all(t.estimated for t in project.turns)
+    # chapter one: 60 s shared 10:20:30 by words
+    assert [t.start for t in project.turns[:3]] == [0, 10_000, 30_000]
+    # the last chapter has no end: about 150 words a minute
+    assert project.turns[3].start == 60_000
+    assert project.turns[4].start == 60_000 + 10 * 60_000 // WORDS_PER_MINUTE
+    assert project.audio_duration is None
+
+
+def test_fixture_times_stay_inside_their_chapters():
+    project = read_page(PAGE)
+    starts = [c.start for c in project.chapters]
+    headings = PAGE.split("Transcript\n", 1)[1].splitlines()
+    chapter, firsts = -1, []
+    for line in headings:
+        if line in [c.title for c in project.chapters]:
+            chapter += 1
+            firsts.append(True)
+        elif ":" in line and line.split(":")[0] in {s.name for s in project.speakers}:
+            firsts.append(chapter)
+    turn_chapters = [c for c in firsts if c is not True]
+    assert len(turn_chapters) == len(project.turns)
+    seen = set()
+    for turn, k in zip(project.turns, turn_chapters):
+        end = starts[k + 1] if k + 1 < len(starts) else None
+        assert starts[k] <= turn.start and (end is None or turn.start < end)
+        if k not in seen:
+            assert turn.start == starts[k]
+            seen.add(k)
+    assert [t.start for t in project.turns] == sorted(t.start for t in project.turns)
+    # last chapter at 150 words a minute
+    last = [t for t, k in zip(project.turns, turn_chapters) if k == len(starts) - 1]
+    for a, b in zip(last, last[1:]):
+        assert b.start - a.start == word_count(a.text) * 60_000 // WORDS_PER_MINUTE
+
+
+def test_turns_with_their_own_time_are_confirmed_and_others_re_estimated():
+    page = ("T\nTimestamps\n(00:00) One;\n(02:00) Two;\nTranscript\nOne\n"
+            "Ann: a b c d\n(00:30) Bo: a b c d\nAnn: a b c d\nTwo\nBo: a b\n")
+    project = read_page(page)
+    assert [(t.start, t.estimated) for t in project.turns] == [
+        (0, True), (30_000, False), (75_000, True), (120_000, True)]
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Directed by Ann Lee", ("Directed", ("Ann Lee",))),
+    ("Edited by A. Smith, Bo Chan, and Cy Dee", ("Edited", ("A. Smith", "Bo Chan", "Cy Dee"))),
+    ("Mixed by Tom & Jerry Sound", ("Mixed", ("Tom", "Jerry Sound"))),
+    ("Cover art by 佐藤ひろし", ("Cover art", ("佐藤ひろし",))),
+    ("Views expressed by guests are their own", None),
+    ("Made possible by listeners like you.", None),
+    ("Sponsored by https://example.com", None),
+])
+def test_credit_lines(line, credit):
+    project = read_page(f"T\nTimestamps\n(00:00) A;\n{line}\nTranscript\n")
+    found = [(c.role, c.names) for c in project.episode.credits]
+    assert found == ([credit] if credit else [])
+    if credit is None:   # kept as a link or the disclaimer instead
+        kept = [l.label for l in project.episode.links] + [project.episode.disclaimer]
+        assert any(line.split(" https")[0] in k for k in kept)
+
+
+# -- pages with missing parts -------------------------------------------------------------
+
+def test_page_without_transcript_heading_finds_the_transcript():
+    page = ("Title\nTimestamps\n(00:00) Hello There;\n(02:00) Goodbye Now;\n"
+            "Hosted by Ann Lee\nSite: https://example.com\nHello There\n"
+            "Ann: Hi.\nBo: Hey.\nGoodbye Now\nAnn: Bye.\nBo: Bye!\n")
+    project = read_page(page)
+    assert [(l.label, l.url) for l in project.episode.links] == [("Site", "https://example.com")]
+    assert [t.text for t in project.turns] == ["Hi.", "Hey.", "Bye.", "Bye!"]
+    assert project.turns[2].start == 120_000
+
+
+def test_page_without_timestamps_heading_starts_the_list_at_the_first_chapter_line():
+    page = "Title\nSub\nDesc\n00:00 Intro\n03:00 Outro\nTranscript\nIntro\nAnn: Hi.\n"
+    project = read_page(page)
+    ep = project.episode
+    assert (ep.title, ep.subtitle, ep.description) == ("Title", "Sub", "Desc")
+    assert [c.title for c in project.chapters] == ["Intro", "Outro"]
+
+
+def test_transcript_only_page_with_timestamped_headings_makes_chapters():
+    page = "Title\nTranscript\n(00:00) Intro\nAnn: Hi.\nBo: Hello.\n(10:00) Next\nAnn: Go.\n"
+    project = read_page(page)
+    assert [(c.start, c.title) for c in project.chapters] == [(0, "Intro"), (600_000, "Next")]
+    assert project.turns[2].start == 600_000
+
+
+def test_transcript_only_page():
+    project = read_page("Transcript\nAnn: Hi.\nBo: Hello.\nAnn: Bye.\n")
+    assert project.episode.title == "" and project.chapters == []
+    assert [(t.start, t.text) for t in project.turns] == [(0, "Hi."), (400, "Hello."),
+                                                         (800, "Bye.")]
+
+
+def test_chapter_list_only_page():
+    project = read_page("(00:00) Intro;\n(02:30) Main;\n(10:00) Outro;\n")
+    assert project.episode.title == "" and project.turns == []
+    assert [(c.start, c.title) for c in project.chapters] == [
+        (0, "Intro"), (150_000, "Main"), (600_000, "Outro")]
+
+
+def test_nothing_is_dropped():
+    page = ("Title\nSub\nTimestamps\n(00:00) Intro;\n(99:99) Broken time;\nTranscript\n"
+            "Recorded live, so forgive the noise.\nIntro\nAnn: Hi.\nBo: Hi.\n")
+    project = read_page(page)
+    assert project.episode.notes.split("\n") == ["(99:99) Broken time;",
+                                                 "Recorded live, so forgive the noise."]
+
+
+# -- errors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, line", [
+    ("", 1), ("\n\n  \n", 1), ("\ufeff\r\n", 1),
+    ("Just a note\nwith two lines\n", 1),
+    ("\n\nHello world\nno structure at all\n", 3),
+])
+def test_not_a_page_is_a_format_error_naming_the_line(text, line):
+    with pytest.raises(FormatError) as caught:
+        read_page(text)
+    assert caught.value.line == line
+    assert f"<input>:{line}: " in str(caught.value)
+
+
+def test_error_message_says_what_is_missing():
+    with pytest.raises(FormatError, match="no 'Timestamps' heading"):
+        read_page("A shopping list\nmilk\neggs\n")

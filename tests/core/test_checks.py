@@ -1,0 +1,191 @@
+"""Publish checks: one test per finding, platforms, and a clean project."""
+from __future__ import annotations
+
+import pytest
+
+from editor.core.checks import Finding, check_project, is_placeholder_name
+from editor.core.model import Chapter, Credit, Episode, Project, Speaker, Turn
+
+
+def clean() -> Project:
+    p = Project()
+    p.episode = Episode(title="Night Shift Radio",
+                        credits=(Credit("Hosted", ("Ann Lee",)), Credit("Guest", ("Bo Chan",))))
+    p.speakers = [Speaker("ann", "Ann", "#2563eb", 1), Speaker("bo", "Bo Chan", "#b45309", 2)]
+    p.chapters = [Chapter(0, "Hello"), Chapter(20_000, "Middle"), Chapter(40_000, "Bye")]
+    p.turns = [Turn(0, "ann", "Welcome."), Turn(20_000, "bo", "Thanks."),
+               Turn(40_000, "ann", "Goodbye.")]
+    p.audio_duration = 60_000
+    return p
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def only(findings: list[Finding], code: str) -> Finding:
+    matching = [f for f in findings if f.code == code]
+    assert len(matching) == 1, findings
+    return matching[0]
+
+
+@pytest.mark.parametrize("platform", [None, "youtube", "spotify"])
+def test_clean_project_has_no_findings(platform):
+    assert check_project(clean(), platform) == []
+
+
+def test_unknown_platform_is_refused():
+    with pytest.raises(ValueError, match="unknown platform 'tiktok'"):
+        check_project(clean(), "tiktok")
+
+
+def test_empty_title():
+    p = clean()
+    p.episode.title = "  "
+    f = only(check_project(p), "empty-title")
+    assert (f.severity, f.target) == ("error", ("episode", "title"))
+
+
+@pytest.mark.parametrize("platform, severity", [(None, "warning"), ("youtube", "error"),
+                                                ("spotify", "error")])
+def test_first_chapter_must_start_at_zero(platform, severity):
+    p = clean()
+    p.chapters[0].start = 5_000
+    f = only(check_project(p, platform), "first-chapter-not-at-zero")
+    assert f.severity == severity
+    assert f.message == "chapter 1 'Hello' starts at 00:05: the first chapter must start at 00:00"
+    assert f.target == ("chapter", 0)
+
+
+def test_at_least_three_listed_chapters():
+    p = clean()
+    p.chapters[2].toc = False       # a silent chapter does not count
+    f = only(check_project(p, "youtube"), "too-few-chapters")
+    assert f.severity == "error"
+    assert f.message == "2 chapters listed: chapters show on YouTube only with at least 3"
+    p.chapters = []
+    f = only(check_project(p), "too-few-chapters")
+    assert f.target is None and f.message.startswith("0 chapters listed")
+
+
+@pytest.mark.parametrize("platform, severity", [(None, "warning"), ("youtube", "error"),
+                                                ("spotify", "warning")])
+def test_chapters_at_least_ten_seconds_apart(platform, severity):
+    p = clean()
+    p.chapters[1] = Chapter(4_000, "News")
+    f = only(check_project(p, platform), "chapter-too-close")
+    assert f.severity == severity
+    assert f.message == "chapter 2 'News' starts 4 s after the previous one (at least 10 s)"
+    assert f.target == ("chapter", 1)
+
+
+def test_chapters_must_ascend():
+    p = clean()
+    p.chapters[1], p.chapters[2] = p.chapters[2], p.chapters[1]
+    f = only(check_project(p, "youtube"), "chapters-not-ascending")
+    assert f.target == ("chapter", 2)
+    assert f.message == "chapter 3 'Middle' at 00:20 comes before the previous one at 00:40"
+
+
+def test_chapter_title_lengths_per_platform():
+    p = clean()
+    p.chapters[1].title = "x" * 71
+    p.chapters[2].title = "y" * 45
+    youtube = check_project(p, "youtube")
+    assert codes(youtube) == ["chapter-title-too-long"]
+    assert youtube[0].message == f"chapter 2 '{'x' * 71}' has 71 characters (YouTube allows 70)"
+    spotify = check_project(p, "spotify")
+    assert codes(spotify) == ["chapter-title-long", "chapter-title-long"]
+    assert all(f.severity == "warning" for f in spotify)
+    assert spotify[1].message.endswith("has 45 characters (Spotify recommends fewer than 40)")
+    p.chapters[1].title = "x" * 70
+    assert check_project(p, "youtube") == []
+
+
+def test_chapter_without_title():
+    p = clean()
+    p.chapters[1].title = ""
+    f = only(check_project(p, "youtube"), "chapter-without-title")
+    assert f.message == "chapter 2 has no title"
+
+
+@pytest.mark.parametrize("name", ["Speaker 1", "speaker 12", "SPEAKER_00", "Unknown",
+                                  "Unknown speaker", "unknown SPEAKER", "Speaker"])
+def test_placeholder_speakers(name):
+    assert is_placeholder_name(name)
+    p = clean()
+    p.speakers[1].name = name
+    f = only(check_project(p), "placeholder-speaker")
+    assert f.severity == "error"
+    assert f.message == (f"speaker {name!r} still has a placeholder name (1 turn, first: turn 2)")
+    assert f.target == ("turn", 1)
+
+
+@pytest.mark.parametrize("name", ["Speakman", "Spencer", "Unknown Pleasures Fan", "Ann"])
+def test_real_names_are_not_placeholders(name):
+    assert not is_placeholder_name(name)
+
+
+def test_placeholder_speaker_without_turns_is_not_reported():
+    p = clean()
+    p.speakers.append(Speaker("s3", "Speaker 3"))
+    assert check_project(p) == []
+
+
+def test_turns_and_chapters_past_the_end_of_the_audio():
+    p = clean()
+    p.audio_duration = 30_000
+    findings = check_project(p)
+    chapter = only(findings, "chapter-after-end")
+    assert chapter.target == ("chapter", 2)
+    assert chapter.message == ("chapter 3 'Bye' starts at 00:40, after the end of the audio "
+                               "(00:30)")
+    turn = only(findings, "turn-after-end")
+    assert turn.target == ("turn", 2)
+    assert turn.message == "turn 3 (Ann) starts at 00:40, after the end of the audio (00:30)"
+    p.turns.append(Turn(50_000, "bo", "Late."))
+    assert only(check_project(p), "turn-after-end").message.endswith("; 2 turns in all")
+
+
+def test_unknown_duration_skips_the_end_checks():
+    p = clean()
+    p.audio_duration = None
+    p.turns.append(Turn(10_000_000, "ann", "Very late."))
+    assert check_project(p) == []
+
+
+def test_estimated_times_are_one_finding_pointing_at_the_first():
+    p = clean()
+    p.turns[1].estimated = True
+    p.turns[2].estimated = True
+    f = only(check_project(p), "estimated-times")
+    assert f.severity == "warning" and f.target == ("turn", 1)
+    assert f.message == ("2 turn times are estimated, not yet confirmed "
+                         "(first: turn 2 (Bo Chan) at ~00:20)")
+
+
+def test_speaker_missing_from_the_credits():
+    p = clean()
+    p.episode.credits = (Credit("Hosted", ("Ann Lee",)),)
+    f = only(check_project(p), "speaker-not-credited")
+    assert f.severity == "warning" and f.target == ("turn", 1)
+    assert f.message == "speaker 'Bo Chan' speaks (1 turn, first: turn 2) but is in no credit"
+
+
+def test_credit_matching_is_by_name_words():
+    p = clean()
+    # "Ann" is credited as "Ann Lee"; a credited "Bo" covers the speaker "Bo Chan"
+    p.episode.credits = (Credit("Hosted", ("Ann Lee",)), Credit("Guest", ("bo",)))
+    assert check_project(p) == []
+    p.episode.credits = (Credit("Hosted", ("Annika Lee",)), Credit("Guest", ("Bo Chan",)))
+    assert codes(check_project(p)) == ["speaker-not-credited"]
+
+
+def test_findings_come_in_a_stable_order():
+    p = clean()
+    p.episode.title = ""
+    p.chapters[0].start = 1_000
+    p.speakers[0].name = "Speaker 1"
+    p.turns[0].estimated = True
+    assert codes(check_project(p, "youtube")) == [
+        "empty-title", "first-chapter-not-at-zero", "placeholder-speaker", "estimated-times"]
