@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from benchmarks.bench_transcript import type_keys  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 from editor.core.projectfile import save_project  # noqa: E402
 
@@ -131,18 +131,7 @@ def measure_keystrokes(app: QApplication, window, count: int) -> list[float]:
     middle = len(window.project.turns) // 2
     window.transcript.focus_turn(middle, 0)
     app.processEvents()
-    target = QApplication.focusWidget()
-    spent = []
-    for index in range(count):
-        char = "abcdefghij klmnopqrstuvwxyz"[index % 27]
-        key = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
-        press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, char)
-        release = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, char)
-        begin = time.perf_counter()
-        QApplication.sendEvent(target, press)
-        app.processEvents()
-        spent.append((time.perf_counter() - begin) * 1000)
-        QApplication.sendEvent(target, release)
+    spent = type_keys(app, QApplication.focusWidget(), count)
     if not window.project.turns[middle].text.startswith("abcdefghij"):
         raise SystemExit("typing did not reach the project")
     return spent

@@ -79,11 +79,8 @@ def measure_open(app: QApplication, turns: int, runs: int) -> float:
     return statistics.median(spent) * 1000
 
 
-def measure_keystrokes(app: QApplication, view: TranscriptView, count: int) -> list[float]:
-    middle = len(view.project.turns) // 2
-    view.focus_turn(middle, 0)
-    app.processEvents()
-    editor = view.editor
+def type_keys(app: QApplication, target, count: int) -> list[float]:
+    """Milliseconds from each key press sent to ``target`` until its repaint is done."""
     spent = []
     for index in range(count):
         char = "abcdefghij klmnopqrstuvwxyz"[index % 27]
@@ -91,10 +88,18 @@ def measure_keystrokes(app: QApplication, view: TranscriptView, count: int) -> l
         press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, char)
         release = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, char)
         begin = time.perf_counter()
-        QApplication.sendEvent(editor, press)
+        QApplication.sendEvent(target, press)
         app.processEvents()
         spent.append((time.perf_counter() - begin) * 1000)
-        QApplication.sendEvent(editor, release)
+        QApplication.sendEvent(target, release)
+    return spent
+
+
+def measure_keystrokes(app: QApplication, view: TranscriptView, count: int) -> list[float]:
+    middle = len(view.project.turns) // 2
+    view.focus_turn(middle, 0)
+    app.processEvents()
+    spent = type_keys(app, view.editor, count)
     assert view.project.turns[middle].text.startswith("abcdefghij"), "typing did not reach the model"
     return spent
 

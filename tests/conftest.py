@@ -26,6 +26,12 @@ def _require(what: str, present: bool) -> None:
 
 
 @pytest.fixture(scope="session")
+def require():
+    """``require(what, present)``: fail in CI, skip elsewhere, when ``present`` is false."""
+    return _require
+
+
+@pytest.fixture(scope="session")
 def ffmpeg() -> str:
     """Path of the ffmpeg binary; fails in CI, skips elsewhere, when missing."""
     path = shutil.which("ffmpeg")

@@ -1,7 +1,7 @@
 """The chapters panel: a table model over ``project.chapters`` and its panel.
 
 :class:`ChaptersModel` translates the core's chapter notifications one to one
-(about-to-insert -> beginInsertRows, moved -> endMoveRows, ...). Edits go through
+(through :class:`~editor.gui.listmodel.ProjectListModel`). Edits go through
 core commands: a new time is a MoveChapter (the list stays sorted), a new title a
 SetChapterField. A time that does not parse changes nothing; the model emits
 ``problem(message)`` instead.
@@ -11,7 +11,7 @@ selected chapter's URL, image and hidden-from-list flag, and Add / Delete button
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -21,59 +21,16 @@ from editor.core.commands import AddChapter, DeleteChapter, MoveChapter, SetChap
 from editor.core.model import Chapter, Project
 from editor.core.timecode import TimeError, format_clock, format_hms_ms, parse_time
 
+from .listmodel import ProjectListModel
 from .projectlink import ProjectLink, compact_rows
 
 TIME, TITLE = 0, 1
 NEW_CHAPTER_TITLE = "New chapter"
 
 
-class ChaptersModel(QAbstractTableModel):
-    problem = Signal(str)
-
-    def __init__(self, project: Project, parent=None) -> None:
-        super().__init__(parent)
-        self._link = ProjectLink()
-        self.project = project
-        self._connect(project)
-
-    def set_project(self, project: Project) -> None:
-        self.beginResetModel()
-        self._link.disconnect_all()
-        self.project = project
-        self._connect(project)
-        self.endResetModel()
-
-    def _connect(self, project: Project) -> None:
-        link = self._link
-        link.connect(project.chapters_about_to_insert,
-                     lambda first, last: self.beginInsertRows(QModelIndex(), first, last))
-        link.connect(project.chapters_inserted, lambda first, last: self.endInsertRows())
-        link.connect(project.chapters_about_to_remove,
-                     lambda first, last: self.beginRemoveRows(QModelIndex(), first, last))
-        link.connect(project.chapters_removed, lambda first, last: self.endRemoveRows())
-        link.connect(project.chapters_about_to_move, self._on_project_chapters_about_to_move)
-        link.connect(project.chapters_moved, lambda src, dst: self.endMoveRows())
-        link.connect(project.chapters_changed, self._on_project_chapters_changed)
-
-    def _on_project_chapters_about_to_move(self, src: int, dst: int) -> None:
-        # Qt counts the destination before the move: moving down lands before dst + 1.
-        self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dst + 1 if dst > src else dst)
-
-    def _on_project_chapters_changed(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, TIME), self.index(last, TITLE))
-
-    # -- the model ------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.project.chapters)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Time", "Title")[section] if section in (TIME, TITLE) else None
-        return None
+class ChaptersModel(ProjectListModel):
+    list_name = "chapters"
+    columns = ("Time", "Title")
 
     def flags(self, index):
         if not index.isValid():

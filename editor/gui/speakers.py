@@ -8,7 +8,7 @@ Colour... (QColorDialog) and Merge Into... (MergeSpeakers).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout,
@@ -17,50 +17,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QHBoxLayout, QHe
 from editor.core.commands import AddSpeaker, MergeSpeakers, SetSpeakerField
 from editor.core.model import Project, Speaker
 
-from .projectlink import ProjectLink, compact_rows
+from .listmodel import ProjectListModel
+from .projectlink import compact_rows
 
 NAME, COLOR, KEY = 0, 1, 2
 PALETTE = ("#2563eb", "#b45309", "#15803d", "#9333ea", "#be123c", "#0e7490", "#4d7c0f",
            "#c2410c", "#4b5563")
 
 
-class SpeakersModel(QAbstractTableModel):
-    problem = Signal(str)
-
-    def __init__(self, project: Project, parent=None) -> None:
-        super().__init__(parent)
-        self._link = ProjectLink()
-        self.project = project
-        self._connect(project)
-
-    def set_project(self, project: Project) -> None:
-        self.beginResetModel()
-        self._link.disconnect_all()
-        self.project = project
-        self._connect(project)
-        self.endResetModel()
-
-    def _connect(self, project: Project) -> None:
-        link = self._link
-        link.connect(project.speakers_about_to_insert,
-                     lambda first, last: self.beginInsertRows(QModelIndex(), first, last))
-        link.connect(project.speakers_inserted, lambda first, last: self.endInsertRows())
-        link.connect(project.speakers_about_to_remove,
-                     lambda first, last: self.beginRemoveRows(QModelIndex(), first, last))
-        link.connect(project.speakers_removed, lambda first, last: self.endRemoveRows())
-        link.connect(project.speakers_changed, lambda first, last: self.dataChanged.emit(
-            self.index(first, NAME), self.index(last, KEY)))
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.project.speakers)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Name", "Colour", "Key")[section] if 0 <= section < 3 else None
-        return None
+class SpeakersModel(ProjectListModel):
+    list_name = "speakers"
+    columns = ("Name", "Colour", "Key")
 
     def flags(self, index):
         if not index.isValid():

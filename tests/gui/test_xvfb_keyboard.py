@@ -20,18 +20,6 @@ import pytest
 
 from editor.core.projectfile import load_project
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def _require(what: str, present: bool) -> None:
-    if present:
-        return
-    message = f"{what} is not installed (packaging/setup.sh installs it)"
-    if IN_CI:
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
 def _xcb_libraries_missing() -> list[str]:
     import PySide6
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
@@ -42,12 +30,12 @@ def _xcb_libraries_missing() -> list[str]:
 
 
 @pytest.fixture
-def x_display(tmp_path):
+def x_display(tmp_path, require):
     """A private Xvfb server; yields its DISPLAY value."""
-    _require("Xvfb", shutil.which("Xvfb") is not None)
-    _require("xdotool", shutil.which("xdotool") is not None)
+    require("Xvfb", shutil.which("Xvfb") is not None)
+    require("xdotool", shutil.which("xdotool") is not None)
     missing = _xcb_libraries_missing()
-    _require("Qt's xcb libraries (" + ", ".join(missing) + ")", not missing)
+    require("Qt's xcb libraries (" + ", ".join(missing) + ")", not missing)
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24",
                                "-nolisten", "tcp"], pass_fds=(write,),
