@@ -171,4 +171,6 @@ class Playback(QObject):
             self._set_playing(False)
             self.failed.emit(str(event.detail or "the audio cannot be played"))
         elif event.kind is EventKind.PAUSED:
-            self._set_playing(False)
+            # libvlc reports its state late: a pause followed at once by play()
+            # delivers PAUSED after the play. The player knows the current state.
+            self._set_playing(self.player.is_playing)
