@@ -57,11 +57,14 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
+TABS = ("chapters", "episode", "speakers", "check")   # in the window's order
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Save a screenshot of the editor window.")
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--dark", action="store_true", help="use a dark palette")
-    parser.add_argument("--tab", choices=("chapters", "episode", "speakers"),
+    parser.add_argument("--tab", choices=TABS,
                         default="chapters", help="the side panel to show")
     parser.add_argument("--project", type=Path, default=SAMPLE)
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
@@ -93,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         chapter = window.project.chapter_at(window.playback.position_ms())
         if chapter >= 0:
             window.chapters_panel.table.selectRow(chapter)
-        window.side_tabs.setCurrentIndex(("chapters", "episode", "speakers").index(args.tab))
+        window.side_tabs.setCurrentIndex(TABS.index(args.tab))
         wait(200)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(args.output)):
