@@ -105,7 +105,8 @@ def measure_gaupol(project, folder: Path, runs: int) -> float | None:
         begin = time.perf_counter()
         process = subprocess.Popen([gaupol, str(srt_file)], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
-        shown = _wait_for_window("Gaupol", 60)
+        # Gaupol shows an empty window first; its title names the file once loaded.
+        shown = _wait_for_window(srt_file.name, 60)
         spent.append(time.perf_counter() - begin)
         process.terminate()
         process.wait(timeout=10)
