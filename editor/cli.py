@@ -87,54 +87,61 @@ def cmd_check(args) -> int:
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
-def _audio_duration(path: Path) -> int | None:
+def _audio_duration(path: Path) -> int:
     import mutagen
+    if not path.is_file():
+        raise ShowscribeError(f"{path}: no such audio file")
     try:
         info = mutagen.File(path)
     except (mutagen.MutagenError, OSError) as exc:
         raise ShowscribeError(f"{path}: cannot read the audio: {exc}") from None
     if info is None or not getattr(info.info, "length", None):
-        return None
+        raise ShowscribeError(f"{path}: not an audio file Showscribe can read")
     return round(info.info.length * 1000)
+
+
+def _refuse_writing_over(output: Path, source: Path) -> None:
+    """An export or import must never replace the file it reads."""
+    if output.exists() and source.exists() and output.samefile(source):
+        raise ShowscribeError(f"{output}: -o names the file being read; choose another")
 
 
 def cmd_import(args) -> int:
     from .core.estimate import fit_to_duration
     from .core.importing import import_file
     from .core.projectfile import save_project
-    if args.audio and not args.audio.is_file():
-        raise ShowscribeError(f"{args.audio}: no such audio file")
+    _refuse_writing_over(args.output, args.source)
+    duration = _audio_duration(args.audio) if args.audio else None
     project = import_file(args.source, args.format_name)
     if args.audio:
         project.audio_path = args.audio.absolute()
-        project.audio_duration = _audio_duration(args.audio)
-        if project.audio_duration:
-            fitted = fit_to_duration(project.turns, [c.start for c in project.chapters],
-                                     project.audio_duration)
-            if fitted:
-                project.set_turn_times(*fitted)
+        project.audio_duration = duration
+        fitted = fit_to_duration(project.turns, [c.start for c in project.chapters], duration)
+        if fitted:
+            project.set_turn_times(*fitted)
     save_project(project, args.output)
     print(_summary(project, args.output))
     return EXIT_OK
 
 
+# The export options as the command line spells them.
+OPTION_FLAGS = {"transcript": "--no-transcript", "times": "--times"}
+
+
 def cmd_export(args) -> int:
-    from .core.formats import by_name
-    from .core.importing import export_file, export_text
+    from .core.importing import export_file, export_text, resolve_format
+    fmt = resolve_format(None, args.format_name, readable=False)
+    if args.output:
+        _refuse_writing_over(args.output, args.project)
     project = _load(args.project)
     options = {}
-    try:
-        accepted = by_name(args.format_name).options
-    except KeyError as exc:
-        raise ShowscribeError(exc.args[0]) from None
     if args.no_transcript:
         options["transcript"] = False
     if args.times:
         options["times"] = True
-    unsupported = set(options) - set(accepted)
+    unsupported = [OPTION_FLAGS[o] for o in options if o not in fmt.options]
     if unsupported:
-        raise ShowscribeError(f"{args.format_name} has no option "
-                              f"{', '.join('--' + o for o in sorted(unsupported))}")
+        raise ShowscribeError(f"{fmt.name} has no option {', '.join(unsupported)}")
     if args.output:
         export_file(project, args.format_name, args.output, **options)
     else:
@@ -143,7 +150,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_embed(args) -> int:
-    from .core.embed import embed_chapters
+    from .core.embed import embed_chapters, read_embedded_chapters
     project = _load(args.project)
     if project.audio_path is None:
         raise ShowscribeError(f"{args.project}: the project has no audio file")
@@ -151,7 +158,8 @@ def cmd_embed(args) -> int:
         raise ShowscribeError("give either -o or --overwrite, not both")
     target = embed_chapters(project, project.audio_path, args.output,
                             overwrite=args.overwrite)
-    print(f"{target}: {len(project.chapters)} chapters embedded")
+    # Read back: M4A has no hidden chapters, so it may hold fewer than the project.
+    print(f"{target}: {_count(len(read_embedded_chapters(target)), 'chapter')} embedded")
     return EXIT_OK
 
 

@@ -3,14 +3,17 @@
 ``check_project(project, platform)`` returns a list of :class:`Finding`, in the
 order: episode, chapters, speakers, turns. Platforms (FORMATS.md section 9):
 
-- ``"youtube"``: chapter rules are errors (first at 0:00, at least 3, ascending,
-  at least 10 s apart, titles at most 70 characters);
-- ``"spotify"``: the same rules, but a short chapter is only a warning and
-  titles of 40 characters or more are a warning (Spotify recommends shorter);
+- ``"youtube"``: chapter rules are errors (first at 0:00, at least 3, every
+  chapter at least 10 s long, the last one too, titles at most 70 characters);
+- ``"spotify"``: the same rules, but a short chapter is only a warning, and so
+  are chapters under the 30 s Spotify recommends and titles of 40 characters or
+  more;
 - ``None`` (any podcast app): the chapter rules are warnings.
 
-Only listed chapters (``toc`` true) take part in the chapter rules, since
-silent chapters never appear in a timestamp list. Nothing here changes the project.
+Chapter times are judged in whole seconds, as the timestamp lines write them
+(a first chapter at 0.4 s is written 0:00). Only listed chapters (``toc`` true)
+take part in the chapter rules, since silent chapters never appear in a
+timestamp list. Turns must run in time order. Nothing here changes the project.
 """
 from __future__ import annotations
 
@@ -25,7 +28,8 @@ __all__ = ["Finding", "PLATFORMS", "check_project", "is_placeholder_name"]
 PLATFORMS = (None, "youtube", "spotify")
 
 MIN_CHAPTERS = 3
-MIN_CHAPTER_MS = 10_000
+MIN_CHAPTER_S = 10
+SPOTIFY_ADVISED_S = 30       # Spotify recommends chapters at least this long
 YOUTUBE_TITLE_MAX = 70
 SPOTIFY_TITLE_ADVISED = 40   # titles should stay shorter than this
 
@@ -87,7 +91,8 @@ def _chapters(project: Project, platform: str | None) -> list[Finding]:
             rule, "too-few-chapters",
             f"{len(listed)} chapter{'s' if len(listed) != 1 else ''} listed: chapters "
             f"show{where} only with at least {MIN_CHAPTERS}", target))
-    if listed and project.chapters[listed[0]].start != 0:
+    seconds = [project.chapters[i].start // 1000 for i in listed]   # as written
+    if listed and seconds[0] != 0:
         first = listed[0]
         found.append(Finding(
             rule, "first-chapter-not-at-zero",
@@ -95,20 +100,23 @@ def _chapters(project: Project, platform: str | None) -> list[Finding]:
             f"{format_clock(project.chapters[first].start)}: the first chapter must start "
             f"at 00:00", ("chapter", first)))
 
+    # Each listed chapter runs to the next one, the last to the end of the audio.
+    ends = seconds[1:]
+    if project.audio_duration is not None:
+        ends.append(project.audio_duration // 1000)
     short_rule = "warning" if platform == "spotify" else rule
-    for before, index in zip(listed, listed[1:]):
-        gap = project.chapters[index].start - project.chapters[before].start
-        if gap < 0:
+    for index, start, end in zip(listed, seconds, ends):
+        length = end - start
+        if length < MIN_CHAPTER_S:
             found.append(Finding(
-                rule, "chapters-not-ascending",
-                f"{_chapter_name(project, index)} at "
-                f"{format_clock(project.chapters[index].start)} comes before the previous "
-                f"one at {format_clock(project.chapters[before].start)}", ("chapter", index)))
-        elif gap < MIN_CHAPTER_MS:
+                short_rule, "chapter-too-short",
+                f"{_chapter_name(project, index)} lasts {max(length, 0)} s (at least "
+                f"{MIN_CHAPTER_S} s{where})", ("chapter", index)))
+        elif platform == "spotify" and length < SPOTIFY_ADVISED_S:
             found.append(Finding(
-                short_rule, "chapter-too-close",
-                f"{_chapter_name(project, index)} starts {gap // 1000} s after the previous "
-                f"one (at least {MIN_CHAPTER_MS // 1000} s)", ("chapter", index)))
+                "warning", "chapter-short",
+                f"{_chapter_name(project, index)} lasts {length} s (Spotify recommends at "
+                f"least {SPOTIFY_ADVISED_S} s)", ("chapter", index)))
 
     for index in listed:
         title = project.chapters[index].title.strip()
@@ -181,6 +189,16 @@ def _speakers(project: Project) -> list[Finding]:
 
 def _turns(project: Project) -> list[Finding]:
     found: list[Finding] = []
+    turns = project.turns
+    behind = [i for i in range(1, len(turns)) if turns[i].start < turns[i - 1].start]
+    if behind:
+        first = behind[0]
+        more = f"; {len(behind)} turns in all" if len(behind) > 1 else ""
+        found.append(Finding(
+            "error", "turns-out-of-order",
+            f"{_turn_name(project, first)} starts at {format_clock(turns[first].start)}, "
+            f"before the turn above it ({format_clock(turns[first - 1].start)}){more}",
+            ("turn", first)))
     duration = project.audio_duration
     if duration is not None:
         late = [i for i, t in enumerate(project.turns) if t.start >= duration]

@@ -11,10 +11,78 @@ from dataclasses import replace
 
 from .estimate import reestimate_around, speaking_ms
 from .history import Command
-from .model import EPISODE_FIELDS, Chapter, Project, Speaker, Turn, word_count
+from .model import (EPISODE_FIELDS, Chapter, Credit, Link, Project, Speaker, Turn, is_color,
+                    is_iso_date, is_slot, word_count)
+from .timecode import MAX_MS, format_clock
 
 CHAPTER_FIELDS = ("title", "url", "image", "toc")
 SPEAKER_FIELDS = ("name", "color", "slot")
+
+
+# -- argument checks: a command never puts into the model what a save would write
+#    and a load refuse, and never gets an index its undo would misplace ----------
+
+def _index(items: list, index: int, what: str, *, end_ok: bool = False) -> int:
+    limit = len(items) + (1 if end_ok else 0)
+    if type(index) is not int or not 0 <= index < limit:
+        raise IndexError(f"there is no {what} {index!r} (there are {len(items)})")
+    return index
+
+
+def _time(ms: int, what: str) -> int:
+    if type(ms) is not int or not 0 <= ms <= MAX_MS:
+        raise ValueError(f"{what} {ms!r} is not a time from 0 to 1000 hours")
+    return ms
+
+
+def _speaker_id(project: Project, speaker_id: str) -> str:
+    if speaker_id and project.speaker(speaker_id) is None:
+        raise ValueError(f"there is no speaker {speaker_id!r}")
+    return speaker_id
+
+
+def _turn(project: Project, turn: Turn) -> Turn:
+    _time(turn.start, "a turn's start")
+    _speaker_id(project, turn.speaker)
+    return replace(turn)
+
+
+_CHAPTER_CHECKS = {
+    "title": lambda v: isinstance(v, str),
+    "url": lambda v: v is None or isinstance(v, str),
+    "image": lambda v: v is None or isinstance(v, str),
+    "toc": lambda v: isinstance(v, bool),
+}
+_SPEAKER_CHECKS = {"name": lambda v: isinstance(v, str), "color": is_color, "slot": is_slot}
+_EPISODE_CHECKS = {
+    "number": lambda v: v is None or (type(v) is int and v >= 0),
+    "date": lambda v: v is None or is_iso_date(v),
+    "links": lambda v: isinstance(v, tuple) and all(isinstance(x, Link) for x in v),
+    "credits": lambda v: isinstance(v, tuple) and all(isinstance(x, Credit) for x in v),
+}
+
+
+def _value(checks: dict, field: str, value, what: str):
+    if not checks.get(field, lambda v: isinstance(v, str))(value):
+        raise ValueError(f"{value!r} is not a valid {what} {field}")
+    return value
+
+
+def start_bounds(project: Project, index: int) -> tuple[int, int | None]:
+    """Where turn ``index`` may start: between its nearest confirmed neighbours
+    (the first turn counts as one), and not past the end of the audio."""
+    turns = project.turns
+    low = 0
+    for k in range(index - 1, -1, -1):
+        if not turns[k].estimated or k == 0:
+            low = turns[k].start
+            break
+    high = project.audio_duration
+    for k in range(index + 1, len(turns)):
+        if not turns[k].estimated:
+            high = turns[k].start
+            break
+    return low, high
 
 
 # -- turns -------------------------------------------------------------------
@@ -25,7 +93,9 @@ class SetTurnText(Command):
     text = "Typing"
 
     def __init__(self, project: Project, index: int, new_text: str) -> None:
-        self.project, self.index = project, index
+        self.project, self.index = project, _index(project.turns, index, "turn")
+        if not isinstance(new_text, str):
+            raise ValueError(f"a turn's text must be text, not {new_text!r}")
         self.old = project.turns[index].text
         self.new = new_text
 
@@ -50,6 +120,14 @@ class SetTurnStart(Command):
 
     def __init__(self, project: Project, index: int, start: int) -> None:
         self.project = project
+        _index(project.turns, index, "turn")
+        _time(start, "a turn's start")
+        low, high = start_bounds(project, index)
+        if start < low or (high is not None and start > high):
+            until = format_clock(high) if high is not None else "the end"
+            raise ValueError(f"turn {index + 1} cannot start at {format_clock(start)}: it must "
+                             f"start between {format_clock(low)} and {until}, where its "
+                             "confirmed neighbours are")
         self.first, self.times = reestimate_around(
             project.turns, index, start, [c.start for c in project.chapters],
             project.audio_duration)
@@ -68,8 +146,8 @@ class SetTurnSpeaker(Command):
     text = "Change speaker"
 
     def __init__(self, project: Project, index: int, speaker_id: str) -> None:
-        self.project, self.index = project, index
-        self.old, self.new = project.turns[index].speaker, speaker_id
+        self.project, self.index = project, _index(project.turns, index, "turn")
+        self.old, self.new = project.turns[index].speaker, _speaker_id(project, speaker_id)
 
     def redo(self) -> None:
         self.project.set_turn_speakers({self.index: self.new})
@@ -88,8 +166,10 @@ class SplitTurn(Command):
     text = "Split turn"
 
     def __init__(self, project: Project, index: int, position: int) -> None:
-        self.project, self.index = project, index
+        self.project, self.index = project, _index(project.turns, index, "turn")
         turn = project.turns[index]
+        if type(position) is not int or not 0 <= position <= len(turn.text):
+            raise IndexError(f"position {position!r} is outside turn {index + 1}'s text")
         self.old_text = turn.text
         head, tail = turn.text[:position].rstrip(), turn.text[position:].lstrip()
         self.head = head
@@ -115,7 +195,7 @@ class MergeWithPrevious(Command):
     text = "Merge turns"
 
     def __init__(self, project: Project, index: int) -> None:
-        if index <= 0:
+        if _index(project.turns, index, "turn") == 0:
             raise IndexError("the first turn has no previous turn")
         self.project, self.index = project, index
         self.prev_text = project.turns[index - 1].text
@@ -141,7 +221,8 @@ class InsertTurn(Command):
     text = "Insert turn"
 
     def __init__(self, project: Project, index: int, turn: Turn) -> None:
-        self.project, self.index, self.turn = project, index, replace(turn)
+        self.project, self.turn = project, _turn(project, turn)
+        self.index = _index(project.turns, index, "turn", end_ok=True)
 
     def redo(self) -> None:
         self.project.insert_turns(self.index, [replace(self.turn)])
@@ -154,7 +235,7 @@ class DeleteTurn(Command):
     text = "Delete turn"
 
     def __init__(self, project: Project, index: int) -> None:
-        self.project, self.index = project, index
+        self.project, self.index = project, _index(project.turns, index, "turn")
         self.turn = replace(project.turns[index])
 
     def redo(self) -> None:
@@ -173,7 +254,7 @@ class ReplaceTurns(Command):
     def __init__(self, project: Project, turns: list[Turn]) -> None:
         self.project = project
         self.old = [replace(t) for t in project.turns]
-        self.new = [replace(t) for t in turns]
+        self.new = [_turn(project, t) for t in turns]
 
     def _show(self, turns: list[Turn]) -> None:
         if self.project.turns:
@@ -194,6 +275,10 @@ class ReplaceTexts(Command):
 
     def __init__(self, project: Project, new_texts: dict[int, str]) -> None:
         self.project = project
+        for index, text in new_texts.items():
+            _index(project.turns, index, "turn")
+            if not isinstance(text, str):
+                raise ValueError(f"a turn's text must be text, not {text!r}")
         self.new = dict(new_texts)
         self.old = {i: project.turns[i].text for i in new_texts}
 
@@ -210,6 +295,9 @@ class AddChapter(Command):
     text = "Add chapter"
 
     def __init__(self, project: Project, chapter: Chapter) -> None:
+        _time(chapter.start, "a chapter's start")
+        for field in CHAPTER_FIELDS:
+            _value(_CHAPTER_CHECKS, field, getattr(chapter, field), "chapter")
         self.project, self.chapter = project, replace(chapter)
         self.index = project.chapter_insert_index(chapter.start)
 
@@ -224,7 +312,7 @@ class DeleteChapter(Command):
     text = "Delete chapter"
 
     def __init__(self, project: Project, index: int) -> None:
-        self.project, self.index = project, index
+        self.project, self.index = project, _index(project.chapters, index, "chapter")
         self.chapter = replace(project.chapters[index])
 
     def redo(self) -> None:
@@ -240,7 +328,8 @@ class MoveChapter(Command):
     text = "Move chapter"
 
     def __init__(self, project: Project, index: int, start: int) -> None:
-        self.project, self.index, self.start = project, index, start
+        self.project, self.index = project, _index(project.chapters, index, "chapter")
+        self.start = _time(start, "a chapter's start")
         self.old_start = project.chapters[index].start
         self.dst = index
 
@@ -257,7 +346,9 @@ class SetChapterField(Command):
     def __init__(self, project: Project, index: int, field: str, value) -> None:
         if field not in CHAPTER_FIELDS:
             raise KeyError(field)
-        self.project, self.index, self.field = project, index, field
+        _value(_CHAPTER_CHECKS, field, value, "chapter")
+        self.project, self.field = project, field
+        self.index = _index(project.chapters, index, "chapter")
         self.old = getattr(project.chapters[index], field)
         self.new = value
         self.text = "Rename chapter" if field == "title" else f"Change chapter {field}"
@@ -275,6 +366,7 @@ class SetEpisodeField(Command):
     def __init__(self, project: Project, field: str, value) -> None:
         if field not in EPISODE_FIELDS:
             raise KeyError(field)
+        _value(_EPISODE_CHECKS, field, value, "episode")
         self.project, self.field = project, field
         self.old = getattr(project.episode, field)
         self.new = value
@@ -316,10 +408,13 @@ class AddSpeaker(Command):
     text = "Add speaker"
 
     def __init__(self, project: Project, speaker: Speaker, index: int | None = None) -> None:
-        if project.speaker(speaker.id) is not None:
-            raise ValueError(f"a speaker with id {speaker.id!r} already exists")
+        if not speaker.id or project.speaker(speaker.id) is not None:
+            raise ValueError(f"a speaker with id {speaker.id!r} already exists or is empty")
+        for field in SPEAKER_FIELDS:
+            _value(_SPEAKER_CHECKS, field, getattr(speaker, field), "speaker")
         self.project, self.speaker = project, copy.copy(speaker)
-        self.index = len(project.speakers) if index is None else index
+        self.index = (len(project.speakers) if index is None
+                      else _index(project.speakers, index, "speaker", end_ok=True))
 
     def redo(self) -> None:
         self.project.insert_speaker(self.index, copy.copy(self.speaker))
@@ -335,6 +430,7 @@ class SetSpeakerField(Command):
     def __init__(self, project: Project, speaker_id: str, field: str, value) -> None:
         if field not in SPEAKER_FIELDS:
             raise KeyError(field)
+        _value(_SPEAKER_CHECKS, field, value, "speaker")
         self.project, self.field = project, field
         self.index = project.speaker_index(speaker_id)
         self.old = getattr(project.speakers[self.index], field)

@@ -9,12 +9,17 @@ class ShowscribeError(Exception):
     """Base of every error Showscribe reports to a person instead of crashing."""
 
 
+def one_line(text: str) -> str:
+    """Messages are one line: a line break quoted from a file is shown as \\n."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 class ProjectFileError(ShowscribeError):
     """A project file that cannot be read: its message is one line, ready to show."""
 
     def __init__(self, path: Path | str | None, problem: str, line: int | None = None,
                  column: int | None = None, field: str | None = None) -> None:
-        self.path, self.problem = path, problem
+        self.path, self.problem = path, one_line(problem)
         self.line, self.column, self.field = line, column, field
         where = str(path) if path is not None else "<project>"
         if line is not None:
@@ -23,7 +28,7 @@ class ProjectFileError(ShowscribeError):
                 where += f":{column}"
         if field:
             where += f": {field}"
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where}: {self.problem}")
 
 
 class SchemaError(ShowscribeError):
@@ -43,11 +48,11 @@ class FormatError(ShowscribeError):
 
     def __init__(self, problem: str, line: int | None = None,
                  source: str | None = None) -> None:
-        self.problem, self.line, self.source = problem, line, source
+        self.problem, self.line, self.source = one_line(problem), line, source
         where = source or "<input>"
         if line is not None:
             where += f":{line}"
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where}: {self.problem}")
 
     def with_source(self, source: str) -> "FormatError":
         return FormatError(self.problem, self.line, source)

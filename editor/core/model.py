@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .signals import Signal
 
 __all__ = ["Link", "Credit", "Episode", "Speaker", "Turn", "Chapter", "Project",
-           "EPISODE_FIELDS", "word_count"]
+           "EPISODE_FIELDS", "word_count", "is_color", "is_slot", "is_iso_date"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,32 @@ class Chapter:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+# -- values every writer of the model checks (commands, the project file) ------
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def is_color(value: object) -> bool:
+    """``#rrggbb``."""
+    return isinstance(value, str) and _COLOR.fullmatch(value) is not None
+
+
+def is_slot(value: object) -> bool:
+    """A speaker's keyboard slot: None, or 1 to 9 (Ctrl+1 ... Ctrl+9)."""
+    return value is None or (type(value) is int and 1 <= value <= 9)
+
+
+def is_iso_date(value: object) -> bool:
+    """A real calendar date written YYYY-MM-DD."""
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class Project:

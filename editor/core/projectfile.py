@@ -10,7 +10,6 @@ Only safe YAML loading is used (libyaml's C loader when present): tags such as
 """
 from __future__ import annotations
 
-import datetime
 import gc
 import math
 import os
@@ -23,8 +22,9 @@ import yaml
 
 from .atomic import write_atomically
 from .errors import ProjectFileError, SchemaError
-from .model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
-from .timecode import TimeError, format_hms_ms, parse_time
+from .model import (Chapter, Credit, Episode, Link, Project, Speaker, Turn, is_color,
+                    is_iso_date, is_slot)
+from .timecode import MAX_MS, TimeError, format_hms_ms, parse_time
 
 SCHEMA_VERSION = 1
 
@@ -57,6 +57,13 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return mapping
 
 
+# Dates stay text, as every other scalar the schema reads as text: the model
+# checks them, and an unquoted 2025-02-30 in a title is a title, not an error.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
+
+
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     pass
 
@@ -74,8 +81,6 @@ _Dumper.add_representer(
 _Dumper.add_representer(
     _Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # -- writing -----------------------------------------------------------------
@@ -201,8 +206,6 @@ def _kind(value: Any) -> str:
 def _text(value: Any, field: str, *, optional: bool = False) -> str | None:
     if value is None:
         return None if optional else ""
-    if isinstance(value, datetime.date):  # an unquoted 2025-03-14 in a title
-        return str(value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise SchemaError(field, f"should be text, not {_kind(value)}")
     return str(value)
@@ -228,6 +231,8 @@ def _time(value: Any, field: str, *, optional: bool = False) -> int | None:
         ms = value * 1000
         if value < 0 or (isinstance(ms, float) and not math.isfinite(ms)):
             raise SchemaError(field, f"{value!r} is not a time")
+        if ms > MAX_MS:
+            raise SchemaError(field, f"{value!r} is not a time within 1000 hours")
         return round(ms)
     if not isinstance(value, str):
         raise SchemaError(field, f"should be a time like '00:01:05.000', not {_kind(value)}")
@@ -254,15 +259,11 @@ def _episode(data: Any) -> Episode:
     if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
         raise SchemaError("episode.number", f"{number!r} is not a whole number")
     date = d.get("date")
-    if isinstance(date, datetime.datetime):  # an unquoted "2025-03-14 10:00:00"
-        date = date.isoformat(" ")
-    if isinstance(date, datetime.date):
-        date = date.isoformat()
-    elif date == "":
+    if date == "":
         date = None
     elif date is not None:
         date = _text(date, "episode.date")
-        if not _DATE.fullmatch(date):
+        if not is_iso_date(date):
             raise SchemaError("episode.date", f"{date!r} is not a date like 2025-03-14")
     links = []
     for i, item in enumerate(_list(d.get("links"), "episode.links")):
@@ -307,10 +308,10 @@ def _speakers(data: Any) -> list[Speaker]:
             raise SchemaError(f + ".id", f"{sid!r} is used by another speaker")
         seen.add(sid)
         color = _text(item.get("color"), f + ".color") or "#4b5563"
-        if not _COLOR.fullmatch(color):
+        if not is_color(color):
             raise SchemaError(f + ".color", f"{color!r} is not a colour like '#2563eb'")
         slot = item.get("key")
-        if slot is not None and (isinstance(slot, bool) or slot not in range(1, 10)):
+        if not is_slot(slot):
             raise SchemaError(f + ".key", f"{slot!r} is not a key from 1 to 9")
         name = item.get("name")
         # A missing name reads as the id; an empty one stays empty.
@@ -341,7 +342,7 @@ _TURN_KEYS = ("start", "speaker", "estimated", "text")
 _TURN_KEY_SET = frozenset(_TURN_KEYS)
 # The form Showscribe writes. A 5,000-turn file holds 5,000 of them, so they are
 # read here directly; any other form goes through the full parser.
-_WRITTEN_TIME = re.compile(r"(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})")
+_WRITTEN_TIME = re.compile(r"(\d{2,3}):([0-5]\d):([0-5]\d)\.(\d{3})")  # below MAX_MS
 
 
 def _turns(data: Any, speaker_ids: set[str]) -> list[Turn]:

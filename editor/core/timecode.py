@@ -9,18 +9,24 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "TimeError", "parse_time", "parse_npt", "parse_vtt", "parse_srt", "parse_shownotes",
+    "MAX_MS", "TimeError", "parse_time", "parse_npt", "parse_vtt", "parse_srt", "parse_shownotes",
     "format_hms_ms", "format_vtt", "format_srt", "format_clock", "format_npt",
     "format_seconds",
 ]
 
 
+# The longest time Showscribe accepts: far past any episode, and small enough
+# for every format's writer (SRT's timedelta, ID3's 32-bit milliseconds).
+MAX_MS = 1000 * 3600 * 1000
+
+
 class TimeError(ValueError):
     """A text that is not a time in the grammar asked for."""
 
-    def __init__(self, text: str, grammar: str = "time") -> None:
-        self.text = text
-        super().__init__(f"{text!r} is not a {grammar}")
+    def __init__(self, text: str, grammar: str = "time", *, too_long: bool = False) -> None:
+        self.text, self.too_long = text, too_long
+        within = " within 1000 hours" if too_long else ""
+        super().__init__(f"{text!r} is not a {grammar}{within}")
 
 
 # NPT as Podlove defines it: [[H+:]M{1,2}:]S{1,2}[.f{1,3}], where ".5" is 500 ms.
@@ -55,7 +61,10 @@ def _compose(text: str, grammar: str, h: str | None, m: str | None, s: str,
     seconds = int(s)
     if seconds > 59 or (minutes > 59 and (h is not None or not minutes_free)):
         raise TimeError(text, grammar)
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + _fraction_ms(f)
+    ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + _fraction_ms(f)
+    if ms > MAX_MS:
+        raise TimeError(text, grammar, too_long=True)
+    return ms
 
 
 def parse_npt(text: str) -> int:
@@ -110,8 +119,8 @@ def parse_time(text: str) -> int:
         if stripped.startswith(("(", "[")):
             return parse_shownotes(stripped)
         return parse_npt(stripped.replace(",", ".", 1))
-    except TimeError:
-        raise TimeError(text) from None
+    except TimeError as exc:
+        raise TimeError(text, too_long=exc.too_long) from None
 
 
 def _split(ms: int) -> tuple[int, int, int, int]:

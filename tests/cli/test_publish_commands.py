@@ -64,6 +64,8 @@ def test_export_option_a_format_lacks_is_refused(sample_copy, capsys):
     code, out, err = run(["export", sample_copy, "--format", "srt", "--times"], capsys)
     assert code == 2 and out == ""
     assert "srt has no option --times" in err
+    code, _, err = run(["export", sample_copy, "--format", "vtt", "--no-transcript"], capsys)
+    assert code == 2 and "vtt has no option --no-transcript" in err
 
 
 def test_export_unknown_format(sample_copy, capsys):
@@ -164,3 +166,28 @@ def test_import_page_with_audio_fits_estimated_times_to_the_audio(tmp_path, caps
     assert [t.start for t in project.turns][:3] == [0, 15_000, 30_000]
     assert project.turns[3].start == 30_000 + (duration - 30_000) * 30 // 40
     assert all(t.estimated for t in project.turns)
+
+
+def test_export_never_writes_over_the_project_it_reads(sample_copy, capsys):
+    before = sample_copy.read_bytes()
+    code, _, err = run(["export", sample_copy, "--format", "vtt", "-o", sample_copy], capsys)
+    assert code == 2 and "-o names the file being read" in err
+    assert sample_copy.read_bytes() == before
+
+
+def test_import_never_writes_over_its_source(tmp_path, sample_copy, capsys):
+    source = tmp_path / "s.vtt"
+    run(["export", sample_copy, "--format", "vtt", "-o", source], capsys)
+    before = source.read_bytes()
+    code, _, err = run(["import", source, "-o", source], capsys)
+    assert code == 2 and "-o names the file being read" in err
+    assert source.read_bytes() == before
+
+
+def test_import_with_a_file_that_is_not_audio(tmp_path, sample_copy, capsys):
+    srt_file = tmp_path / "ep.srt"
+    run(["export", sample_copy, "--format", "srt", "-o", srt_file], capsys)
+    code, _, err = run(["import", srt_file, "--audio", srt_file, "-o", tmp_path / "p.yaml"],
+                       capsys)
+    assert code == 2 and "ep.srt: not an audio file Showscribe can read" in err
+    assert not (tmp_path / "p.yaml").exists()

@@ -12,10 +12,10 @@ def clean() -> Project:
     p.episode = Episode(title="Night Shift Radio",
                         credits=(Credit("Hosted", ("Ann Lee",)), Credit("Guest", ("Bo Chan",))))
     p.speakers = [Speaker("ann", "Ann", "#2563eb", 1), Speaker("bo", "Bo Chan", "#b45309", 2)]
-    p.chapters = [Chapter(0, "Hello"), Chapter(20_000, "Middle"), Chapter(40_000, "Bye")]
-    p.turns = [Turn(0, "ann", "Welcome."), Turn(20_000, "bo", "Thanks."),
-               Turn(40_000, "ann", "Goodbye.")]
-    p.audio_duration = 60_000
+    p.chapters = [Chapter(0, "Hello"), Chapter(40_000, "Middle"), Chapter(80_000, "Bye")]
+    p.turns = [Turn(0, "ann", "Welcome."), Turn(40_000, "bo", "Thanks."),
+               Turn(80_000, "ann", "Goodbye.")]
+    p.audio_duration = 120_000
     return p
 
 
@@ -70,21 +70,47 @@ def test_at_least_three_listed_chapters():
 
 @pytest.mark.parametrize("platform, severity", [(None, "warning"), ("youtube", "error"),
                                                 ("spotify", "warning")])
-def test_chapters_at_least_ten_seconds_apart(platform, severity):
+def test_chapters_at_least_ten_seconds_long(platform, severity):
     p = clean()
     p.chapters[1] = Chapter(4_000, "News")
-    f = only(check_project(p, platform), "chapter-too-close")
+    f = only(check_project(p, platform), "chapter-too-short")
     assert f.severity == severity
-    assert f.message == "chapter 2 'News' starts 4 s after the previous one (at least 10 s)"
-    assert f.target == ("chapter", 1)
+    where = {"youtube": " on YouTube", "spotify": " on Spotify"}.get(platform, "")
+    assert f.message == f"chapter 1 'Hello' lasts 4 s (at least 10 s{where})"
+    assert f.target == ("chapter", 0)
 
 
-def test_chapters_must_ascend():
+def test_the_last_chapter_must_be_ten_seconds_long_too():
     p = clean()
-    p.chapters[1], p.chapters[2] = p.chapters[2], p.chapters[1]
-    f = only(check_project(p, "youtube"), "chapters-not-ascending")
-    assert f.target == ("chapter", 2)
-    assert f.message == "chapter 3 'Middle' at 00:20 comes before the previous one at 00:40"
+    p.chapters[2].start = 115_000          # the audio ends at 2:00
+    f = only(check_project(p, "youtube"), "chapter-too-short")
+    assert (f.target, f.severity) == (("chapter", 2), "error")
+    assert "lasts 5 s" in f.message
+
+
+def test_chapter_times_are_judged_as_written_in_whole_seconds():
+    p = clean()
+    p.chapters[0].start = 400              # written 00:00:00, which YouTube accepts
+    assert check_project(p, "youtube") == []
+    p.chapters[0].start = 1_000
+    assert codes(check_project(p, "youtube")) == ["first-chapter-not-at-zero"]
+
+
+def test_spotify_advises_chapters_of_thirty_seconds():
+    p = clean()
+    p.chapters[1].start = 60_000           # "Middle" now lasts 20 s
+    f = only(check_project(p, "spotify"), "chapter-short")
+    assert (f.severity, f.target) == ("warning", ("chapter", 1))
+    assert f.message == "chapter 2 'Middle' lasts 20 s (Spotify recommends at least 30 s)"
+    assert check_project(p, "youtube") == []
+
+
+def test_turns_out_of_time_order_are_an_error():
+    p = clean()
+    p.turns[2].start = 30_000               # before the turn above it (0:40)
+    f = only(check_project(p), "turns-out-of-order")
+    assert (f.severity, f.target) == ("error", ("turn", 2))
+    assert f.message == "turn 3 (Ann) starts at 00:30, before the turn above it (00:40)"
 
 
 def test_chapter_title_lengths_per_platform():
@@ -134,16 +160,16 @@ def test_placeholder_speaker_without_turns_is_not_reported():
 
 def test_turns_and_chapters_past_the_end_of_the_audio():
     p = clean()
-    p.audio_duration = 30_000
+    p.audio_duration = 60_000
     findings = check_project(p)
     chapter = only(findings, "chapter-after-end")
     assert chapter.target == ("chapter", 2)
-    assert chapter.message == ("chapter 3 'Bye' starts at 00:40, after the end of the audio "
-                               "(00:30)")
+    assert chapter.message == ("chapter 3 'Bye' starts at 01:20, after the end of the audio "
+                               "(01:00)")
     turn = only(findings, "turn-after-end")
     assert turn.target == ("turn", 2)
-    assert turn.message == "turn 3 (Ann) starts at 00:40, after the end of the audio (00:30)"
-    p.turns.append(Turn(50_000, "bo", "Late."))
+    assert turn.message == "turn 3 (Ann) starts at 01:20, after the end of the audio (01:00)"
+    p.turns.append(Turn(90_000, "bo", "Late."))
     assert only(check_project(p), "turn-after-end").message.endswith("; 2 turns in all")
 
 
@@ -161,7 +187,7 @@ def test_estimated_times_are_one_finding_pointing_at_the_first():
     f = only(check_project(p), "estimated-times")
     assert f.severity == "warning" and f.target == ("turn", 1)
     assert f.message == ("2 turn times are estimated, not yet confirmed "
-                         "(first: turn 2 (Bo Chan) at ~00:20)")
+                         "(first: turn 2 (Bo Chan) at ~00:40)")
 
 
 def test_speaker_missing_from_the_credits():

@@ -345,3 +345,64 @@ def test_typing_in_an_episode_field_merges_but_other_fields_do_not(project):
     project.history.undo()
     project.history.undo()
     assert project.episode.title == "Small talk"
+
+
+# -- invalid arguments are refused before anything changes ----------------------
+
+INVALID = [
+    (lambda p: SetTurnStart(p, 1, -5000), ValueError),
+    (lambda p: SetTurnStart(p, 0, 10**15), ValueError),
+    (lambda p: SetTurnStart(p, 99, 1000), IndexError),
+    (lambda p: SetTurnText(p, -1, "x"), IndexError),
+    (lambda p: SetTurnSpeaker(p, 0, "zed"), ValueError),
+    (lambda p: SplitTurn(p, 0, 10_000), IndexError),
+    (lambda p: InsertTurn(p, 99, Turn(0, "ann", "x")), IndexError),
+    (lambda p: InsertTurn(p, 0, Turn(-1, "ann", "x")), ValueError),
+    (lambda p: InsertTurn(p, 0, Turn(0, "nobody", "x")), ValueError),
+    (lambda p: DeleteTurn(p, -1), IndexError),
+    (lambda p: ReplaceTexts(p, {99: "x"}), IndexError),
+    (lambda p: ReplaceTurns(p, [Turn(0, "nobody", "x")]), ValueError),
+    (lambda p: AddChapter(p, Chapter(-1, "x")), ValueError),
+    (lambda p: AddChapter(p, Chapter(0, "x", toc="no")), ValueError),
+    (lambda p: DeleteChapter(p, -1), IndexError),
+    (lambda p: MoveChapter(p, 1, -100), ValueError),
+    (lambda p: SetChapterField(p, 0, "toc", "no"), ValueError),
+    (lambda p: SetEpisodeField(p, "number", "42"), ValueError),
+    (lambda p: SetEpisodeField(p, "date", "14 March 2025"), ValueError),
+    (lambda p: SetEpisodeField(p, "date", "2025-02-30"), ValueError),
+    (lambda p: SetSpeakerField(p, "bo", "slot", 42), ValueError),
+    (lambda p: SetSpeakerField(p, "bo", "color", "red"), ValueError),
+    (lambda p: AddSpeaker(p, Speaker("", "Nobody")), ValueError),
+    (lambda p: AddSpeaker(p, Speaker("dee", "Dee", "#12345")), ValueError),
+]
+
+
+@pytest.mark.parametrize("build, error", INVALID)
+def test_invalid_arguments_are_refused_and_nothing_changes(project, build, error):
+    before = dump(project)
+    with pytest.raises(error):
+        project.history.push(build(project))
+    assert dump(project) == before
+    assert not project.history.can_undo
+
+
+def test_a_turn_start_must_stay_between_its_confirmed_neighbours(project):
+    low, high = commands.start_bounds(project, 3)
+    assert low <= high
+    with pytest.raises(ValueError, match=r"turn 4 cannot start at .*: it must start between"):
+        SetTurnStart(project, 3, high + 1)
+    with pytest.raises(ValueError):
+        SetTurnStart(project, 3, low - 1) if low else SetTurnStart(project, 3, -1)
+    project.history.push(SetTurnStart(project, 3, (low + high) // 2))
+    starts = [t.start for t in project.turns]
+    assert starts == sorted(starts)
+
+
+def test_every_state_commands_make_saves_and_loads_again(project, tmp_path):
+    """What a command accepts, the project file accepts back."""
+    from editor.core import load_project, save_project
+    project.history.push(SetEpisodeField(project, "date", "2024-02-29"))
+    project.history.push(SetSpeakerField(project, "bo", "slot", 9))
+    project.history.push(SetChapterField(project, 0, "toc", False))
+    save_project(project, tmp_path / "p.yaml")
+    assert dump(load_project(tmp_path / "p.yaml")) == dump(project)

@@ -131,9 +131,29 @@ def test_hand_written_files_may_wrap_lines_and_use_other_time_forms(tmp_path):
     assert project.turns[1].start == 3_723_000 and project.turns[1].speaker == ""
 
 
-def test_a_huge_whole_number_of_seconds_is_still_a_time(tmp_path):
-    path = write(tmp_path, HEADER + "turns:\n- {start: 1" + "0" * 30 + "}\n")
-    assert load_project(path).turns[0].start == 10**33
+def test_times_past_1000_hours_are_refused_in_every_spelling(tmp_path):
+    """Every writer can hold 1000 hours (SRT's timedelta, ID3's 32 bits); past that,
+    the file is refused with the field named instead of failing an export later."""
+    for start in ("1" + "0" * 30, "'99999999999999999999999:00:00.000'", "'1000:00:00.001'",
+                  "3600000.001"):
+        path = write(tmp_path, HEADER + f"turns:\n- {{start: {start}}}\n")
+        with pytest.raises(ProjectFileError, match=r"turns\[0\]\.start: .* within 1000 hours"):
+            load_project(path)
+    path = write(tmp_path, HEADER + "turns:\n- {start: '1000:00:00.000'}\n")
+    assert load_project(path).turns[0].start == 1000 * 3600 * 1000
+
+
+def test_an_invalid_calendar_date_is_a_schema_error_not_a_crash(tmp_path):
+    for date in ("2025-02-30", "'2025-13-45'"):
+        path = write(tmp_path, HEADER + f"episode: {{date: {date}}}\n")
+        with pytest.raises(ProjectFileError, match=r"episode\.date: '2025-.*' is not a date"):
+            load_project(path)
+
+
+def test_an_unquoted_date_in_a_title_stays_text(tmp_path):
+    path = write(tmp_path, HEADER + "episode: {title: 2025-02-30, date: 2025-03-14}\n")
+    episode = load_project(path).episode
+    assert (episode.title, episode.date) == ("2025-02-30", "2025-03-14")
 
 
 def test_chapters_are_sorted_on_load_keeping_file_order_for_equal_starts(tmp_path):

@@ -49,7 +49,13 @@ def _set_turn_text(rng, p):
 
 
 def _set_turn_start(rng, p):
-    return p.turns and c.SetTurnStart(p, _turn_index(rng, p), _time(rng))
+    if not p.turns:
+        return None
+    index = _turn_index(rng, p)
+    low, high = c.start_bounds(p, index)
+    if high is not None and high < low:   # neighbours already out of order
+        return None
+    return c.SetTurnStart(p, index, rng.randint(low, low + 60_000 if high is None else high))
 
 
 def _set_turn_speaker(rng, p):

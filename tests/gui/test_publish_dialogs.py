@@ -109,9 +109,9 @@ def test_check_panel_platform_rules(qtbot, project):
     panel = CheckPanel(project)
     qtbot.addWidget(panel)
     panel.set_platform("youtube")
-    close = [f for f in panel.findings if f.code == "chapter-too-close"]
+    close = [f for f in panel.findings if f.code == "chapter-too-short"]
     assert close and close[0].severity == "error"
-    assert close[0].target == ("chapter", 1)
+    assert close[0].target == ("chapter", 0)
     assert "to fix" in panel._summary.text()
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..estimate import speaking_ms, spread
 from ..model import Chapter, Project, Speaker, Turn, word_count
+from ..timecode import MAX_MS
 from ._text import accepted_speakers, speaker_prefix
 
 __all__ = ["PALETTE", "MAX_MS", "ProjectBuilder", "fill_times", "turn_spans",
@@ -21,7 +22,6 @@ PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2",
 
 # Times beyond this (1000 hours) are nonsense in a podcast file and most likely
 # a unit mistake; readers refuse them rather than carry them.
-MAX_MS = 1000 * 3600 * 1000
 
 
 class ProjectBuilder:

@@ -29,8 +29,8 @@ HEADER = ";FFMETADATA1"
 _GLOBAL_KEYS = (("title", "title"), ("album", "show"), ("date", "date"),
                 ("comment", "description"))
 _ESCAPED = re.compile(r"([=;#\\\n])")
-_TIMEBASE = re.compile(r"\s*(\d{1,18})\s*/\s*(\d{1,18})\s*")
-_INTEGER = re.compile(r"\s*[+-]?\d{1,19}\s*")
+_TIMEBASE = re.compile(r"[ \t]*(\d{1,18})[ \t]*/[ \t]*(\d{1,18})[ \t]*")
+_INTEGER = re.compile(r"[ \t]*[+-]?\d{1,19}[ \t]*")  # int() takes these spaces only
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -124,14 +124,14 @@ def _finish(builder: ProjectBuilder, chapter: dict | None) -> None:
         number, value = chapter["TIMEBASE"]
         match = _TIMEBASE.fullmatch(value)
         if not match or int(match[1]) == 0 or int(match[2]) == 0:
-            raise FormatError(f"TIMEBASE '{value[:40]}' is not a fraction like 1/1000",
+            raise FormatError(f"TIMEBASE {value[:40]!r} is not a fraction like 1/1000",
                               line=number)
         timebase = Fraction(int(match[1]), int(match[2]))
     if "START" not in chapter:
         raise FormatError("a [CHAPTER] has no START", line=chapter["line"])
     number, value = chapter["START"]
     if not _INTEGER.fullmatch(value):
-        raise FormatError(f"START '{value[:40]}' is not a whole number", line=number)
+        raise FormatError(f"START {value[:40]!r} is not a whole number", line=number)
     ms = round(int(value) * timebase * 1000)
     if not 0 <= ms <= MAX_MS:
         raise FormatError(f"START {value.strip()} (timebase {timebase}) is not a time "

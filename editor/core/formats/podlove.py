@@ -48,7 +48,8 @@ class _Refused(Exception):
 
 def read(text: str) -> Project:
     text = decode(text)
-    parser = expat.ParserCreate(namespace_separator=" ")
+    # UTF-8 always: the text is already decoded, whatever its declaration says.
+    parser = expat.ParserCreate(encoding="UTF-8", namespace_separator=" ")
     lists: list[int] = []                         # lines of <psc:chapters> elements
     found: list[tuple[int, dict[str, str]]] = []  # (line, attributes) per chapter
 
@@ -65,7 +66,8 @@ def read(text: str) -> Project:
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     try:
-        parser.Parse(text, True)
+        # Bytes, so a lone surrogate is expat's "not well-formed", not an encode error.
+        parser.Parse(text.encode("utf-8", "surrogatepass"), True)
     except expat.ExpatError as exc:
         raise FormatError(f"not well-formed XML: {expat.ErrorString(exc.code)}",
                           line=exc.lineno) from None
