@@ -26,7 +26,7 @@ import bisect
 import dataclasses
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .signals import Signal
@@ -92,6 +92,9 @@ class Chapter:
     url: str | None = None
     image: str | None = None
     toc: bool = True                 # False: a silent chapter, hidden from the list
+    # Fields another format carries that Showscribe does not edit (a JSON
+    # chapter's "location", say): kept so an import and export lose nothing.
+    extra: dict = field(default_factory=dict)
 
 
 def word_count(text: str) -> int:

@@ -137,6 +137,8 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
             entry["image"] = c.image
         if not c.toc:
             entry["toc"] = False
+        if c.extra:
+            entry["extra"] = c.extra
         chapters.append(entry)
     turns = []
     for t in project.turns:
@@ -320,19 +322,40 @@ def _speakers(data: Any) -> list[Speaker]:
     return speakers
 
 
+def _plain(value: Any, field: str) -> Any:
+    """JSON-like data (text, numbers, true/false, null, lists, mappings by text)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise SchemaError(field, f"{value!r} is not a finite number")
+        return value
+    if isinstance(value, list):
+        return [_plain(v, f"{field}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        for key in value:
+            if not isinstance(key, str):
+                raise SchemaError(field, f"the key {key!r} is not text")
+        return {k: _plain(v, f"{field}.{k}") for k, v in value.items()}
+    raise SchemaError(field, f"{_kind(value)} is not plain data")
+
+
 def _chapters(data: Any) -> list[Chapter]:
     chapters = []
     for i, item in enumerate(_list(data, "chapters")):
         f = f"chapters[{i}]"
-        item = _mapping(item, f, ("start", "title", "url", "image", "toc"))
+        item = _mapping(item, f, ("start", "title", "url", "image", "toc", "extra"))
         if "start" not in item:
             raise SchemaError(f + ".start", "is missing")
+        extra = item.get("extra") or {}
+        _mapping(extra, f + ".extra", tuple(extra) if isinstance(extra, dict) else ())
         chapters.append(Chapter(
             start=_time(item["start"], f + ".start"),
             title=_text(item.get("title"), f + ".title"),
             url=_text(item.get("url"), f + ".url", optional=True),
             image=_text(item.get("image"), f + ".image", optional=True),
             toc=_bool(item.get("toc"), f + ".toc", True),
+            extra=_plain(extra, f + ".extra"),
         ))
     chapters.sort(key=lambda c: c.start)  # stable: equal starts keep file order
     return chapters

@@ -411,7 +411,7 @@ def test_non_utf8_file_names_the_line(tmp_path):
     ("turns:\n- {start: 0, txt: x}\n", "turns[0].txt: unknown field (known: start, speaker, "
                                        "estimated, text)"),
     ("chapters:\n- {start: 0, name: x}\n", "chapters[0].name: unknown field (known: start, "
-                                           "title, url, image, toc)"),
+                                           "title, url, image, toc, extra)"),
     ("speakers:\n- {id: a, colour: red}\n", "speakers[0].colour: unknown field (known: id, "
                                              "name, color, key)"),
 ])
@@ -546,3 +546,12 @@ def test_ten_times_more_turns_cost_far_less_than_a_hundred_times_more(tmp_path):
     save_ratio = costs[3_000][1] / costs[300][1]
     assert load_ratio < 30, f"load: 10x the turns cost {load_ratio:.1f}x the time"
     assert save_ratio < 30, f"save: 10x the turns cost {save_ratio:.1f}x the time"
+
+
+def test_chapter_extra_must_be_plain_data(tmp_path):
+    path = write(tmp_path, HEADER + "chapters:\n- {start: 0, extra: {location: {lat: .nan}}}\n")
+    with pytest.raises(ProjectFileError, match=r"chapters\[0\]\.extra\.location\.lat: nan is not"):
+        load_project(path)
+    path = write(tmp_path, HEADER + "chapters:\n- {start: 0, extra: [1, 2]}\n")
+    with pytest.raises(ProjectFileError, match=r"chapters\[0\]\.extra: should be a mapping"):
+        load_project(path)

@@ -2,10 +2,11 @@
 
 Reads ``startTime`` (seconds), ``title``, ``url``, ``img`` and ``toc`` of every
 chapter, sorted by start; ``toc: false`` chapters are kept (they change the
-artwork). The file's ``title``, ``podcastName`` and ``description`` become the
-episode's title, show and description. ``endTime`` is not stored: a chapter
-ends where the next begins. Writes all of that back, with ``endTime`` where the
-end is known.
+artwork), and so is every other key of a chapter (``location``, a publisher's
+own fields) in ``Chapter.extra``, written back as it came. The file's ``title``,
+``podcastName`` and ``description`` become the episode's title, show and
+description. ``endTime`` is not stored: a chapter ends where the next begins.
+Writes all of that back, with ``endTime`` where the end is known.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ._json import JsonDocument, first_key, seconds_to_ms
 
 VERSION = "1.2.0"
 _EPISODE_KEYS = (("title", "title"), ("podcastName", "show"), ("description", "description"))
+_CHAPTER_KEYS = frozenset(("startTime", "endTime", "title", "url", "img", "toc"))
 
 
 def read(text: str) -> Project:
@@ -62,8 +64,9 @@ def _chapter(doc: JsonDocument, index: int, item: Any) -> Chapter:
     toc = item.get("toc", True)
     if not isinstance(toc, bool):
         raise doc.error(f"{json.dumps(toc)[:40]} is not true or false", *path, "toc")
+    extra = {k: v for k, v in item.items() if k not in _CHAPTER_KEYS}
     return Chapter(start=start, title=" ".join(texts["title"].split()),
-                   url=texts["url"] or None, image=texts["img"] or None, toc=toc)
+                   url=texts["url"] or None, image=texts["img"] or None, toc=toc, extra=extra)
 
 
 def write(project: Project) -> str:
@@ -87,6 +90,7 @@ def write(project: Project) -> str:
             item["img"] = chapter.image
         if not chapter.toc:
             item["toc"] = False
+        item.update((k, v) for k, v in chapter.extra.items() if k not in _CHAPTER_KEYS)
         chapters.append(item)
     data["chapters"] = chapters
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

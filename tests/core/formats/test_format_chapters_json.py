@@ -76,3 +76,22 @@ def test_errors(text, line, quoted):
         chapters_json.read(text)
     assert caught.value.line == line
     assert quoted in str(caught.value)
+
+
+def test_unknown_chapter_keys_survive_import_project_file_and_export(tmp_path):
+    """FORMATS.md section 1: keep unknown keys (a chapter's location, say)."""
+    import json
+    from editor.core import load_project, save_project
+    from editor.core.formats.chapters_json import read, write
+    source = {"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Harbour", "location": {"name": "Tallinn",
+                                                          "geo": "geo:59.44,24.75"}},
+        {"startTime": 30.5, "title": "Ads", "toc": False, "x-sponsor": ["acme", 3]}]}
+    project = read(json.dumps(source))
+    assert project.chapters[0].extra == {"location": {"name": "Tallinn",
+                                                      "geo": "geo:59.44,24.75"}}
+    save_project(project, tmp_path / "p.yaml")
+    again = json.loads(write(load_project(tmp_path / "p.yaml")))
+    assert again["chapters"][0]["location"] == source["chapters"][0]["location"]
+    assert again["chapters"][1]["x-sponsor"] == ["acme", 3]
+    assert again["chapters"][1]["toc"] is False
