@@ -5,6 +5,7 @@ decoded, named in errors and written the same way everywhere.
 """
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from .errors import FormatError, ShowscribeError
@@ -32,9 +33,18 @@ def resolve_format(path: Path | str | None, name: str | None, *, readable: bool)
 
 
 def decode_source(raw: bytes, source: str) -> str:
-    """Text of an import source: UTF-8 (a BOM is dropped), newlines made LF."""
+    """Text of an import source: UTF-8, or UTF-16 with its byte order mark (what
+    some Windows tools write); a BOM is dropped and newlines are made LF."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FormatError("not UTF-16 text, though it starts like it", source=source) \
+                from None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     if b"\0" in raw:
-        raise FormatError("not a text file (it holds binary data)", source=source)
+        raise FormatError("not a text file (it holds binary data, or UTF-16 without a "
+                          "byte order mark)", source=source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -191,3 +191,17 @@ def test_import_with_a_file_that_is_not_audio(tmp_path, sample_copy, capsys):
                        capsys)
     assert code == 2 and "ep.srt: not an audio file Showscribe can read" in err
     assert not (tmp_path / "p.yaml").exists()
+
+
+def test_a_utf16_file_with_a_byte_order_mark_imports(tmp_path, capsys):
+    source = tmp_path / "win.srt"
+    source.write_bytes("1\r\n00:00:01,000 --> 00:00:02,500\r\nAnn: Hej, vänner!\r\n\r\n"
+                       .encode("utf-16"))
+    code, _, err = run(["import", source, "-o", tmp_path / "p.yaml"], capsys)
+    assert code == 0, err
+    turn = load_project(tmp_path / "p.yaml").turns[0]
+    assert (turn.start, turn.text) == (1000, "Hej, vänner!")
+    bare = tmp_path / "bare.srt"
+    bare.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nHi\n".encode("utf-16-le"))
+    code, _, err = run(["import", bare, "-o", tmp_path / "q.yaml"], capsys)
+    assert code == 2 and "UTF-16 without a byte order mark" in err
