@@ -1,3 +1,4 @@
+"""`python -m editor`: the same as the `showscribe` command."""
 import sys
 
 from .cli import main
