@@ -1,0 +1,472 @@
+"""The waveform strip: the whole episode at a glance above the transcript.
+
+:class:`WaveformStrip` owns the overview of the episode's audio (min/max bars
+per pixel column), the playhead, the chapter marks (drag one to move it) and
+the turn boundaries. Peaks are computed off the GUI thread by
+:func:`editor.audio.waveform.waveform_peaks` on Qt's global thread pool; the
+worker reports through a relay object whose signals are queued to the GUI
+thread, so only the GUI thread touches the widget.
+
+Emits ``seek_requested(ms)`` on a click away from a chapter mark (or on a
+click on a mark without moving it: that chapter's start). A chapter drag
+pushes one :class:`~editor.core.commands.MoveChapter` on release.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, QRunnable, Qt, \
+    QThreadPool, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, \
+    QPolygonF, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from editor.audio import waveform as audio_waveform
+from editor.core.commands import MoveChapter
+from editor.core.model import Project
+from editor.core.timecode import format_clock
+
+from .projectlink import ProjectLink
+
+STRIP_HEIGHT = 64
+HANDLE_HEIGHT = 9           # the chapter handle's triangle at the top
+HANDLE_HALF_WIDTH = 5
+GRAB_DISTANCE = 4           # px from a chapter line that still grabs it
+DRAG_THRESHOLD = 3          # px of movement before a press becomes a drag
+TICK_HEIGHT = 6             # turn ticks along the bottom edge
+PLAYHEAD_WIDTH = 2
+# Quiet recordings are scaled up to fill the strip, but never more than this,
+# so a silent file stays a flat line rather than magnified noise.
+MAX_GAIN = 8
+
+
+class _PeaksRelay(QObject):
+    """Carries one computation's news from the worker thread (queued to the GUI)."""
+
+    progress = Signal(int, float)       # generation, fraction
+    ready = Signal(int, object)         # generation, Peaks
+    failed = Signal(int, str)           # generation, message
+
+
+class _PeaksJob(QRunnable):
+    def __init__(self, path: Path, generation: int, relay: _PeaksRelay,
+                 cancel: threading.Event) -> None:
+        super().__init__()
+        self.path, self.generation, self.relay, self.cancel = path, generation, relay, cancel
+
+    def run(self) -> None:
+        relay, generation = self.relay, self.generation
+        try:
+            peaks = audio_waveform.waveform_peaks(
+                self.path, cancel=self.cancel,
+                progress=lambda fraction: relay.progress.emit(generation, fraction))
+        except audio_waveform.WaveformCancelled:
+            return
+        except (audio_waveform.WaveformError, ValueError, OSError) as error:
+            relay.failed.emit(generation, str(error))
+            return
+        relay.ready.emit(generation, peaks)
+
+
+@dataclass
+class _Drag:
+    index: int              # the chapter being dragged
+    press_x: int
+    ms: int                 # where it would land now
+    moved: bool = False
+
+
+class WaveformStrip(QWidget):
+    seek_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(STRIP_HEIGHT)
+        self.setMouseTracking(True)     # the resize cursor over chapter marks
+        self._project: Project | None = None
+        self._link = ProjectLink()
+        self._peaks: audio_waveform.Peaks | None = None
+        self._path: Path | None = None
+        self._status = ""               # "Reading waveform… N%", an error, or ""
+        self._playhead_ms = 0
+        self._drag: _Drag | None = None
+        self._bars: tuple[tuple[int, int], list[QLineF]] | None = None   # (size, lines)
+        self._turn_xs: list[int] | None = None
+        self._generation = 0
+        self._cancel: threading.Event | None = None
+        # No parent: a worker still running when the strip goes keeps its relay alive.
+        self._relay = _PeaksRelay()
+        # Queued explicitly: the worker emits from its own thread.
+        queued = Qt.ConnectionType.QueuedConnection
+        self._relay.progress.connect(self._on_relay_progress, queued)
+        self._relay.ready.connect(self._on_relay_ready, queued)
+        self._relay.failed.connect(self._on_relay_failed, queued)
+        # A worker outliving the strip stops at its next chunk; it holds the
+        # cancel event, not the strip.
+        cancels: list[threading.Event] = []
+        self._cancels = cancels
+        self.destroyed.connect(lambda *_args: [event.set() for event in cancels])
+
+    # -- public API -------------------------------------------------------------------
+
+    @property
+    def peaks(self) -> audio_waveform.Peaks | None:
+        return self._peaks
+
+    @property
+    def status_text(self) -> str:
+        """What the strip says instead of (or over) the waveform; "" when nothing."""
+        return self._status
+
+    @property
+    def playhead(self) -> int:
+        return self._playhead_ms
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(STRIP_HEIGHT)
+        hint.setWidth(max(hint.width(), 400))
+        return hint
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(STRIP_HEIGHT)
+        return hint
+
+    def set_project(self, project: Project) -> None:
+        self._link.disconnect_all()
+        self._project = project
+        self._drag = None
+        link = self._link
+        for name in ("turns_inserted", "turns_removed", "turns_changed"):
+            link.connect(getattr(project, name), self._on_project_turns_changed)
+        for name in ("chapters_inserted", "chapters_removed", "chapters_moved",
+                     "chapters_changed"):
+            link.connect(getattr(project, name), self._on_project_chapters_changed)
+        link.connect(project.audio_changed, self._on_project_audio_changed)
+        self._turn_xs = None
+        self.update()
+
+    def load(self, path: Path | str | None) -> None:
+        """Show the waveform of ``path`` once computed (None: no waveform)."""
+        self._stop_worker()
+        self._generation += 1
+        self._peaks = None
+        self._bars = None
+        self._turn_xs = None
+        self._path = Path(path) if path is not None else None
+        self._set_status("")
+        if self._path is not None:
+            self._set_status("Reading waveform… 0%")
+            cancel = threading.Event()
+            self._cancel = cancel
+            self._cancels.append(cancel)
+            QThreadPool.globalInstance().start(
+                _PeaksJob(self._path, self._generation, self._relay, cancel))
+        self.update()
+
+    def set_playhead(self, ms: int) -> None:
+        old_x = self._x_of(self._playhead_ms)
+        self._playhead_ms = ms
+        new_x = self._x_of(ms)
+        if old_x == new_x:
+            return
+        for x in (old_x, new_x):
+            if x is not None:
+                self.update(QRect(x - PLAYHEAD_WIDTH, 0, 2 * PLAYHEAD_WIDTH + 1, self.height()))
+
+    def duration_ms(self) -> int | None:
+        """The length the strip spans: the peaks', else the project's audio's."""
+        if self._peaks is not None and self._peaks.duration_ms > 0:
+            return self._peaks.duration_ms
+        if self._project is not None and self._project.audio_duration:
+            return self._project.audio_duration
+        return None
+
+    # -- geometry -------------------------------------------------------------------
+
+    def _x_of(self, ms: int) -> int | None:
+        duration = self.duration_ms()
+        if duration is None or self.width() <= 0:
+            return None
+        ms = min(max(ms, 0), duration)
+        return min(int(ms * self.width() / duration), self.width() - 1)
+
+    def _ms_at(self, x: float) -> int | None:
+        duration = self.duration_ms()
+        if duration is None or self.width() <= 0:
+            return None
+        return min(max(round(x * duration / self.width()), 0), duration)
+
+    def _chapter_near(self, x: float) -> int | None:
+        """Index of the chapter whose line is nearest ``x``, if within grabbing distance."""
+        if self._project is None:
+            return None
+        best, best_distance = None, GRAB_DISTANCE + 1
+        for index, chapter in enumerate(self._project.chapters):
+            chapter_x = self._x_of(chapter.start)
+            if chapter_x is None:
+                return None
+            distance = abs(chapter_x - x)
+            if distance < best_distance:
+                best, best_distance = index, distance
+        return best
+
+    def _wave_rect(self) -> QRectF:
+        return QRectF(0, HANDLE_HEIGHT + 1, self.width(),
+                      self.height() - HANDLE_HEIGHT - 2 - TICK_HEIGHT)
+
+    # -- cached drawing data ----------------------------------------------------------
+
+    def _bar_lines(self) -> list[QLineF]:
+        size = (self.width(), self.height())
+        if self._bars is not None and self._bars[0] == size:
+            return self._bars[1]
+        lines: list[QLineF] = []
+        if self._peaks is not None and self.width() > 0 and self._peaks.duration_ms > 0:
+            columns = self._peaks.columns(0, self._peaks.duration_ms, self.width())
+            loudest = max((max(-low, high) for low, high in columns), default=0)
+            full = max(loudest, audio_waveform.FULL_SCALE / MAX_GAIN)
+            rect = self._wave_rect()
+            middle, half = rect.center().y(), rect.height() / 2
+            for x, (low, high) in enumerate(columns):
+                top = middle - high / full * half
+                bottom = middle - low / full * half
+                # Silence still shows as a line, so the strip reads as "loaded".
+                top, bottom = min(top, middle - 0.5), max(bottom, middle + 0.5)
+                lines.append(QLineF(x + 0.5, top, x + 0.5, bottom))
+        self._bars = (size, lines)
+        return lines
+
+    def _turn_positions(self) -> list[int]:
+        if self._turn_xs is None:
+            xs: list[int] = []
+            if self._project is not None and self.duration_ms() is not None:
+                previous = None
+                for turn in self._project.turns:
+                    x = self._x_of(turn.start)
+                    if x != previous:       # thousands of turns, a few hundred pixels
+                        xs.append(x)
+                        previous = x
+            self._turn_xs = xs
+        return self._turn_xs
+
+    # -- colours ----------------------------------------------------------------------
+
+    def _colors(self) -> dict[str, QColor]:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        dark = base.lightness() < 128
+        wave = _mix(text, base, 0.4)
+        tick = _mix(text, base, 0.5 if dark else 0.4)
+        chapter = QColor(highlight).lighter(135) if dark else QColor(highlight)
+        chapter_dim = _mix(chapter, base, 0.55)
+        playhead = QColor("#ff5a4f") if dark else QColor("#d7261e")
+        hint = QColor(text)
+        hint.setAlpha(150)
+        return {"base": base, "wave": wave, "tick": tick, "chapter": chapter,
+                "chapter_dim": chapter_dim, "playhead": playhead, "hint": hint,
+                "text": text, "frame": palette.color(QPalette.ColorRole.Mid)}
+
+    # -- painting ---------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colors = self._colors()
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), colors["base"])
+        painter.setPen(colors["frame"])
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        duration = self.duration_ms()
+        if duration is None:
+            self._draw_text(painter, colors["hint"], self._status or
+                            "No audio: the waveform shows here once the episode has audio.")
+            return
+        clip = event.rect()
+        bars = self._bar_lines()
+        if bars:
+            painter.setPen(QPen(colors["wave"], 1))
+            painter.drawLines(bars[max(clip.left(), 0):clip.right() + 1])
+        else:
+            middle = self._wave_rect().center().y()
+            painter.setPen(QPen(colors["tick"], 1))
+            painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
+        self._draw_turn_ticks(painter, colors["tick"], clip)
+        self._draw_chapters(painter, colors)
+        if self._status:
+            self._draw_text(painter, colors["text"], self._status, backdrop=colors["base"])
+        x = self._x_of(self._playhead_ms)
+        if x is not None:
+            painter.fillRect(QRectF(x - PLAYHEAD_WIDTH / 2 + 0.5, 0, PLAYHEAD_WIDTH,
+                                    self.height()), colors["playhead"])
+        if self._drag is not None and self._drag.moved:
+            self._draw_drag_label(painter, colors)
+
+    def _draw_turn_ticks(self, painter: QPainter, color: QColor, clip: QRect) -> None:
+        bottom = self.height() - 2
+        left, right = clip.left(), clip.right()
+        lines = [QLineF(x + 0.5, bottom - TICK_HEIGHT, x + 0.5, bottom)
+                 for x in self._turn_positions() if left <= x <= right]
+        if lines:
+            painter.setPen(QPen(color, 1))
+            painter.drawLines(lines)
+
+    def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor]) -> None:
+        if self._project is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for index, chapter in enumerate(self._project.chapters):
+            dragged = self._drag is not None and self._drag.moved and self._drag.index == index
+            ms = self._drag.ms if dragged else chapter.start
+            x = self._x_of(ms) + 0.5
+            color = colors["chapter"] if chapter.toc or dragged else colors["chapter_dim"]
+            pen = QPen(color, 2 if chapter.toc or dragged else 1)
+            if not chapter.toc and not dragged:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, HANDLE_HEIGHT), QPointF(x, self.height() - 2))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(QPolygonF([
+                QPointF(x - HANDLE_HALF_WIDTH, 0), QPointF(x + HANDLE_HALF_WIDTH, 0),
+                QPointF(x, HANDLE_HEIGHT)]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _draw_drag_label(self, painter: QPainter, colors: dict[str, QColor]) -> None:
+        text = format_clock(self._drag.ms)
+        metrics = self.fontMetrics()
+        width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+        x = self._x_of(self._drag.ms) + 6
+        if x + width > self.width():
+            x -= width + 12
+        box = QRectF(x, HANDLE_HEIGHT + 2, width, height)
+        painter.fillRect(box, colors["chapter"])
+        painter.setPen(_readable_on(colors["chapter"]))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _draw_text(self, painter: QPainter, color: QColor, text: str,
+                   backdrop: QColor | None = None) -> None:
+        text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle,
+                                             self.width() - 16)
+        if backdrop is not None:
+            metrics = self.fontMetrics()
+            width = metrics.horizontalAdvance(text) + 16
+            box = QRectF((self.width() - width) / 2, (self.height() - metrics.height()) / 2 - 2,
+                         width, metrics.height() + 4)
+            fill = QColor(backdrop)
+            fill.setAlpha(220)
+            painter.fillRect(box, fill)
+        painter.setPen(color)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+
+    # -- mouse -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        x = event.position().x()
+        index = self._chapter_near(x)
+        if index is not None:
+            self._drag = _Drag(index, round(x), self._project.chapters[index].start)
+            return
+        ms = self._ms_at(x)
+        if ms is not None:
+            self.seek_requested.emit(ms)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        x = event.position().x()
+        drag = self._drag
+        if drag is None:
+            near = self._chapter_near(x) is not None
+            self.setCursor(Qt.CursorShape.SizeHorCursor if near else Qt.CursorShape.ArrowCursor)
+            return
+        if not drag.moved and abs(x - drag.press_x) < DRAG_THRESHOLD:
+            return
+        drag.moved = True
+        drag.ms = self._ms_at(x)
+        self.setToolTip(format_clock(drag.ms))
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._drag is None:
+            return super().mouseReleaseEvent(event)
+        drag, self._drag = self._drag, None
+        self.setToolTip("")
+        chapter = self._project.chapters[drag.index]
+        if not drag.moved:
+            self.seek_requested.emit(chapter.start)
+        elif drag.ms != chapter.start:
+            self._project.history.push(MoveChapter(self._project, drag.index, drag.ms))
+        self.update()
+
+    # -- events -----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._turn_xs = None        # the bars check their own size
+        super().resizeEvent(event)
+
+    def _set_status(self, text: str, detail: str = "") -> None:
+        self._status = text
+        self.setToolTip(detail)
+
+    def _stop_worker(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancels.remove(self._cancel)
+            self._cancel = None
+
+    def _on_relay_progress(self, generation: int, fraction: float) -> None:
+        if generation != self._generation:
+            return
+        text = f"Reading waveform… {int(fraction * 100)}%"
+        if text != self._status:
+            self._set_status(text)
+            self.update()
+
+    def _on_relay_ready(self, generation: int, peaks: audio_waveform.Peaks) -> None:
+        if generation != self._generation:
+            return
+        self._stop_worker()
+        self._peaks = peaks
+        self._bars = None
+        self._turn_xs = None
+        self._set_status("")
+        self.update()
+
+    def _on_relay_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._stop_worker()
+        name = self._path.name if self._path is not None else ""
+        self._set_status(f"No waveform: {name} could not be read", message)
+        self.update()
+
+    def _on_project_turns_changed(self, first: int, last: int) -> None:
+        self._turn_xs = None
+        self.update()
+
+    def _on_project_chapters_changed(self, *_args) -> None:
+        # An undo or an edit elsewhere may move the chapter being dragged.
+        self._drag = None
+        self.update()
+
+    def _on_project_audio_changed(self) -> None:
+        self._turn_xs = None
+        self.update()
+
+
+def _mix(first: QColor, second: QColor, amount: float) -> QColor:
+    """``amount`` of ``first`` over ``second``."""
+    return QColor.fromRgbF(
+        first.redF() * amount + second.redF() * (1 - amount),
+        first.greenF() * amount + second.greenF() * (1 - amount),
+        first.blueF() * amount + second.blueF() * (1 - amount))
+
+
+def _readable_on(background: QColor) -> QColor:
+    return QColor("black") if background.lightness() > 140 else QColor("white")

@@ -1,0 +1,436 @@
+"""The waveform strip: peaks computed in the background (real ffmpeg audio, and a
+controlled stand-in for progress and cancelling), what it paints (louder bars
+where the audio is loud, chapter marks, dimmer hidden chapters, turn ticks, the
+playhead), click to seek, dragging a chapter mark (one undoable MoveChapter),
+and following a new project or no audio."""
+from __future__ import annotations
+
+import subprocess
+import threading
+from array import array
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+
+from editor.audio import waveform as audio_waveform
+from editor.core.commands import MoveChapter
+from editor.core.model import Chapter, Project, Turn
+from editor.core.projectfile import load_project
+from editor.core.timecode import format_clock
+from editor.gui.waveform import STRIP_HEIGHT, WaveformStrip
+
+WIDTH = 500
+DURATION = 100_000          # ms: 200 ms to a pixel at WIDTH
+MS_PER_PIXEL = DURATION / WIDTH
+MIDDLE_Y = 30               # inside the waveform band, below the chapter handles
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(audio_waveform.CACHE_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def silence_then_tone(ffmpeg, tmp_path: Path) -> Path:
+    """Five seconds: two of silence, then three of a loud 440 Hz tone."""
+    path = tmp_path / "silence-then-tone.wav"
+    subprocess.run(
+        [ffmpeg, "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=8000:cl=mono:d=2",
+         "-f", "lavfi", "-i", "sine=f=440:r=8000:d=3",
+         "-filter_complex", "[0:a][1:a]concat=n=2:v=0:a=1", str(path)],
+        check=True, capture_output=True)
+    return path
+
+
+def make_strip(qtbot, project: Project | None = None) -> WaveformStrip:
+    strip = WaveformStrip()
+    qtbot.addWidget(strip)
+    strip.resize(WIDTH, STRIP_HEIGHT)
+    if project is not None:
+        strip.set_project(project)
+    # Shown: grab() of a hidden widget resends its resize event, which would hide
+    # a cache that fails to follow a change.
+    strip.show()
+    qtbot.waitExposed(strip)
+    return strip
+
+
+def project_with(chapters=(), turns=(), duration: int | None = DURATION) -> Project:
+    project = Project()
+    project.audio_duration = duration
+    project.chapters = list(chapters)
+    project.turns = list(turns)
+    return project
+
+
+def base_color(strip: WaveformStrip) -> QColor:
+    return strip.palette().color(QPalette.ColorRole.Base)
+
+
+def marked_rows(image: QImage, x: int, background: QColor, rows: range) -> int:
+    """How many pixels of column ``x`` (within ``rows``) differ from the background."""
+    return sum(image.pixelColor(x, y) != background for y in rows)
+
+
+def distance(first: QColor, second: QColor) -> int:
+    return (abs(first.red() - second.red()) + abs(first.green() - second.green()) +
+            abs(first.blue() - second.blue()))
+
+
+def fake_peaks(duration_ms: int = 1000) -> audio_waveform.Peaks:
+    count = duration_ms // 10
+    return audio_waveform.Peaks(10.0, duration_ms, array("h", [0] * count),
+                                array("h", [0] * count))
+
+
+# -- computing the peaks ------------------------------------------------------------
+
+def test_peaks_load_in_the_background_and_the_tone_draws_taller_bars(
+        qtbot, silence_then_tone):
+    strip = make_strip(qtbot)
+    strip.load(silence_then_tone)
+    assert strip.peaks is None
+    assert strip.status_text == "Reading waveform… 0%"
+    qtbot.waitUntil(lambda: strip.peaks is not None, timeout=5000)
+    assert strip.status_text == ""
+    assert strip.duration_ms() == pytest.approx(5000, abs=50)
+
+    image = strip.grab().toImage()
+    background, rows = base_color(strip), range(0, STRIP_HEIGHT - 1)
+    silent = [marked_rows(image, x, background, rows) for x in range(10, 180)]  # 0.1-1.8 s
+    tone = [marked_rows(image, x, background, rows) for x in range(220, 490)]   # 2.2-4.9 s
+    assert max(silent) <= 2                     # a flat line where it is silent
+    assert min(tone) > 20                       # tall bars where the tone is
+    assert sum(tone) / len(tone) > 10 * sum(silent) / len(silent)
+
+
+def test_progress_shows_while_the_worker_runs_off_the_gui_thread(qtbot, monkeypatch, tmp_path):
+    release, seen = threading.Event(), {}
+    peaks = fake_peaks()
+
+    def slow_peaks(path, *, progress=None, cancel=None, **_options):
+        seen["thread"] = threading.current_thread()
+        progress(0.25)
+        assert release.wait(5)
+        progress(1.0)
+        return peaks
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", slow_peaks)
+    strip = make_strip(qtbot)
+    strip.load(tmp_path / "episode.mp3")
+    qtbot.waitUntil(lambda: strip.status_text == "Reading waveform… 25%", timeout=3000)
+    assert seen["thread"] is not threading.main_thread()
+    assert strip.peaks is None
+    release.set()
+    qtbot.waitUntil(lambda: strip.peaks is peaks, timeout=3000)
+    assert strip.status_text == ""
+
+
+def test_a_new_load_cancels_the_previous_one_and_ignores_its_late_result(
+        qtbot, monkeypatch, tmp_path):
+    first_cancel, stale, fresh = {}, fake_peaks(1000), fake_peaks(2000)
+    fresh_shown, stale_sent = threading.Event(), threading.Event()
+
+    def peaks_for(path, *, progress=None, cancel=None, **_options):
+        if path.name == "first.mp3":
+            first_cancel["event"] = cancel
+            assert cancel.wait(5)
+            # A worker that finishes despite the cancel, after the newer one.
+            assert fresh_shown.wait(5)
+            stale_sent.set()
+            return stale
+        return fresh
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", peaks_for)
+    strip = make_strip(qtbot)
+    strip.load(tmp_path / "first.mp3")
+    qtbot.waitUntil(lambda: "event" in first_cancel, timeout=3000)
+    strip.load(tmp_path / "second.mp3")
+    assert first_cancel["event"].is_set()
+    qtbot.waitUntil(lambda: strip.peaks is fresh, timeout=3000)
+    fresh_shown.set()
+    assert stale_sent.wait(5)
+    qtbot.wait(200)                 # time for the stale result to arrive
+    assert strip.peaks is fresh
+    assert strip.duration_ms() == 2000
+
+
+@pytest.mark.parametrize("content", [b"this is not audio at all\n" * 50, None])
+def test_a_file_that_cannot_be_read_shows_a_message(qtbot, ffmpeg, tmp_path, content):
+    path = tmp_path / "broken.mp3"
+    if content is not None:
+        path.write_bytes(content)
+    strip = make_strip(qtbot, project_with(duration=None))
+    strip.load(path)
+    qtbot.waitUntil(lambda: strip.status_text.startswith("No waveform"), timeout=5000)
+    assert "broken.mp3" in strip.status_text
+    assert str(path) in strip.toolTip()         # the full reason, naming the file
+    assert strip.peaks is None
+    image = strip.grab().toImage()              # paints the message, no crash
+    assert any(image.pixelColor(x, STRIP_HEIGHT // 2) != base_color(strip)
+               for x in range(WIDTH))
+
+
+def test_the_sample_episode_loads_with_the_length_of_its_audio(qtbot, ffmpeg, sample_dir):
+    project = load_project(sample_dir / "sample-episode" / "episode.showscribe.yaml")
+    strip = make_strip(qtbot, project)
+    strip.load(project.audio_path)
+    qtbot.waitUntil(lambda: strip.peaks is not None, timeout=10000)
+    assert strip.duration_ms() == pytest.approx(project.audio_duration, abs=100)
+
+
+def test_load_none_clears_the_waveform(qtbot, silence_then_tone):
+    strip = make_strip(qtbot)
+    strip.load(silence_then_tone)
+    qtbot.waitUntil(lambda: strip.peaks is not None, timeout=5000)
+    strip.load(None)
+    assert strip.peaks is None
+    assert strip.status_text == ""
+    assert strip.duration_ms() is None          # no project duration either: the hint
+    with qtbot.assertNotEmitted(strip.seek_requested):
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(100, MIDDLE_Y))
+
+
+# -- seeking and the playhead ----------------------------------------------------------
+
+@pytest.mark.parametrize("x", [0, 123, 250, WIDTH - 1])
+def test_a_click_requests_a_seek_to_that_time(qtbot, x):
+    strip = make_strip(qtbot, project_with(chapters=[Chapter(90_000, "Far away")]))
+    with qtbot.waitSignal(strip.seek_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(x, MIDDLE_Y))
+    assert abs(blocker.args[0] - x * MS_PER_PIXEL) <= MS_PER_PIXEL
+
+
+def test_setting_the_playhead_repaints_only_the_old_and_new_columns(qtbot, monkeypatch):
+    strip = make_strip(qtbot, project_with())
+    strip.set_playhead(10_000)                  # x = 50
+    repainted = []
+    monkeypatch.setattr(strip, "update", lambda *args: repainted.append(args))
+    strip.set_playhead(60_000)                  # x = 300
+    rects = [args[0] for args in repainted]
+    assert len(rects) == 2
+    assert all(rect.width() <= 6 and rect.height() == STRIP_HEIGHT for rect in rects)
+    assert rects[0].contains(50, 0) and rects[1].contains(300, 0)
+    repainted.clear()
+    strip.set_playhead(60_050)                  # the same pixel column: nothing to repaint
+    assert repainted == []
+
+
+def test_the_playhead_is_drawn_where_it_is(qtbot):
+    strip = make_strip(qtbot, project_with())
+    strip.set_playhead(60_000)
+    image = strip.grab().toImage()
+    background = base_color(strip)
+    assert image.pixelColor(300, 5) != background
+    assert image.pixelColor(200, 5) == background
+
+
+# -- chapter marks -----------------------------------------------------------------------
+
+def drag(qtbot, strip: WaveformStrip, from_x: int, to_x: int) -> None:
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(from_x, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint((from_x + to_x) // 2, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(to_x, MIDDLE_Y))
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(to_x, MIDDLE_Y))
+
+
+def recorded_pushes(project: Project, monkeypatch) -> list:
+    pushed = []
+    push = project.history.push
+
+    def record(command):
+        pushed.append(command)
+        push(command)
+
+    monkeypatch.setattr(project.history, "push", record)
+    return pushed
+
+
+def test_dragging_a_chapter_mark_pushes_one_move_that_undoes(qtbot, monkeypatch):
+    project = project_with(chapters=[Chapter(0, "Intro"), Chapter(50_000, "Middle")])
+    strip = make_strip(qtbot, project)
+    pushed = recorded_pushes(project, monkeypatch)
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(252, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(300, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(350, MIDDLE_Y))
+    assert pushed == []                         # nothing happens until the drop
+    assert project.chapters[1].start == 50_000
+    assert strip.toolTip() == format_clock(70_000)
+    with qtbot.assertNotEmitted(strip.seek_requested):
+        qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(350, MIDDLE_Y))
+
+    assert len(pushed) == 1 and isinstance(pushed[0], MoveChapter)
+    assert abs(project.chapters[1].start - 350 * MS_PER_PIXEL) <= MS_PER_PIXEL
+    assert project.chapters[1].title == "Middle"
+    assert project.history.undo()
+    assert [c.start for c in project.chapters] == [0, 50_000]
+
+
+def test_a_chapter_dropped_past_the_end_lands_at_the_end(qtbot, monkeypatch):
+    project = project_with(chapters=[Chapter(0, "Intro"), Chapter(50_000, "Middle")])
+    strip = make_strip(qtbot, project)
+    pushed = recorded_pushes(project, monkeypatch)
+    drag(qtbot, strip, 250, WIDTH + 80)
+    assert len(pushed) == 1
+    assert project.chapters[1].start == DURATION
+
+
+def test_a_chapter_dragged_before_another_one_keeps_the_list_sorted(qtbot):
+    project = project_with(chapters=[Chapter(20_000, "A"), Chapter(50_000, "B")])
+    strip = make_strip(qtbot, project)
+    drag(qtbot, strip, 250, 20)                 # B to 4 s, before A
+    assert [c.title for c in project.chapters] == ["B", "A"]
+    assert abs(project.chapters[0].start - 20 * MS_PER_PIXEL) <= MS_PER_PIXEL
+    project.history.undo()
+    assert [(c.title, c.start) for c in project.chapters] == [("A", 20_000), ("B", 50_000)]
+
+
+def test_a_press_and_release_on_a_mark_without_moving_pushes_nothing(qtbot, monkeypatch):
+    project = project_with(chapters=[Chapter(50_000, "Middle")])
+    strip = make_strip(qtbot, project)
+    pushed = recorded_pushes(project, monkeypatch)
+    with qtbot.waitSignal(strip.seek_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(251, MIDDLE_Y))
+    assert blocker.args == [50_000]             # a click on a mark goes to its chapter
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(250, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(251, MIDDLE_Y))       # a tremble, not a drag
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(251, MIDDLE_Y))
+    assert pushed == []
+    assert project.chapters[0].start == 50_000
+
+
+def test_a_chapter_change_during_a_drag_drops_the_drag(qtbot, monkeypatch):
+    project = project_with(chapters=[Chapter(0, "Intro"), Chapter(50_000, "Middle")])
+    strip = make_strip(qtbot, project)
+    pushed = recorded_pushes(project, monkeypatch)
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(250, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(350, MIDDLE_Y))
+    project.remove_chapter(1)                   # e.g. an undo by keyboard mid-drag
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(350, MIDDLE_Y))
+    assert pushed == []
+    assert [c.start for c in project.chapters] == [0]
+
+
+def test_hidden_chapters_are_drawn_dimmer_than_listed_ones(qtbot):
+    project = project_with(chapters=[Chapter(25_000, "Listed"),
+                                     Chapter(75_000, "Hidden", toc=False)])
+    strip = make_strip(qtbot, project)
+    image = strip.grab().toImage()
+    background = base_color(strip)
+    listed = image.pixelColor(125, 1)           # the handles at the top
+    hidden = image.pixelColor(375, 1)
+    assert distance(listed, background) > distance(hidden, background) > 30
+
+
+def test_marks_follow_chapter_changes(qtbot):
+    project = project_with(chapters=[Chapter(25_000, "Intro")])
+    strip = make_strip(qtbot, project)
+    background = base_color(strip)
+    assert strip.grab().toImage().pixelColor(125, 1) != background
+    project.history.push(MoveChapter(project, 0, 75_000))
+    image = strip.grab().toImage()
+    assert image.pixelColor(125, 1) == background
+    assert image.pixelColor(375, 1) != background
+
+
+# -- turns and projects -------------------------------------------------------------------
+
+def test_turn_ticks_follow_turn_changes(qtbot):
+    project = project_with(turns=[Turn(20_000, "")])
+    strip = make_strip(qtbot, project)
+    background, bottom = base_color(strip), STRIP_HEIGHT - 3
+    assert strip.grab().toImage().pixelColor(100, bottom) != background
+    project.update_turn(0, start=60_000)
+    image = strip.grab().toImage()
+    assert image.pixelColor(100, bottom) == background
+    assert image.pixelColor(300, bottom) != background
+
+
+def test_five_thousand_turns_paint(qtbot):
+    project = project_with(turns=[Turn(i * 20, "") for i in range(5000)])
+    strip = make_strip(qtbot, project)
+    image = strip.grab().toImage()
+    bottom = STRIP_HEIGHT - 3
+    assert all(image.pixelColor(x, bottom) != base_color(strip) for x in range(1, 500, 7))
+
+
+def test_a_new_project_replaces_the_old_ones_connections(qtbot, monkeypatch):
+    old = project_with(chapters=[Chapter(10_000, "Old")], turns=[Turn(0, "")])
+    new = project_with(chapters=[Chapter(80_000, "New")], duration=200_000)
+    strip = make_strip(qtbot, old)
+    strip.set_project(new)
+    assert strip.duration_ms() == 200_000
+    repaints = []
+    monkeypatch.setattr(strip, "update", lambda *args: repaints.append(args))
+    old.insert_chapter(Chapter(30_000, "Later"))
+    old.remove_turns(0)
+    old.remove_chapter(0)
+    assert repaints == []
+    new.insert_chapter(Chapter(90_000, "Added"))
+    assert repaints
+    monkeypatch.undo()
+    image = strip.grab().toImage()
+    assert image.pixelColor(200, 1) != base_color(strip)       # 80 s of 200 s
+
+
+def test_an_empty_strip_shows_a_hint_and_has_a_fixed_height(qtbot):
+    strip = make_strip(qtbot)
+    assert strip.sizeHint().height() == STRIP_HEIGHT
+    assert strip.sizePolicy().verticalPolicy().name == "Fixed"
+    assert strip.duration_ms() is None
+    image = strip.grab().toImage()
+    assert any(image.pixelColor(x, STRIP_HEIGHT // 2) != base_color(strip)
+               for x in range(WIDTH))
+    strip.set_playhead(5000)                    # harmless without a duration
+
+
+def test_the_bars_are_computed_once_per_width(qtbot, monkeypatch, silence_then_tone):
+    strip = make_strip(qtbot)
+    strip.load(silence_then_tone)
+    qtbot.waitUntil(lambda: strip.peaks is not None, timeout=5000)
+    strip.grab()                    # the bars of this width, now cached
+    widths = []
+    columns = audio_waveform.Peaks.columns
+
+    def counted(peaks, start_ms, end_ms, count):
+        widths.append(count)
+        return columns(peaks, start_ms, end_ms, count)
+
+    monkeypatch.setattr(audio_waveform.Peaks, "columns", counted)
+    strip.set_playhead(1000)
+    strip.grab()
+    strip.grab()
+    assert widths == []
+    strip.resize(300, STRIP_HEIGHT)
+    strip.grab()
+    assert widths == [300]
+    strip.load(silence_then_tone)   # new peaks (from the disk cache this time)
+    qtbot.waitUntil(lambda: strip.peaks is not None, timeout=5000)
+    strip.grab()
+    assert widths == [300, 300]
+
+
+def test_a_strip_deleted_while_reading_stops_its_worker(qtbot, monkeypatch, tmp_path):
+    cancelled, finished = threading.Event(), threading.Event()
+
+    def waits_for_cancel(path, *, progress=None, cancel=None, **_options):
+        progress(0.1)
+        if cancel.wait(5):
+            cancelled.set()
+        progress(0.5)               # a late report to a strip that is gone
+        finished.set()
+        return fake_peaks()
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", waits_for_cancel)
+    strip = WaveformStrip()
+    strip.load(tmp_path / "episode.mp3")
+    qtbot.waitUntil(lambda: strip.status_text == "Reading waveform… 10%", timeout=3000)
+    shiboken6.delete(strip)
+    assert cancelled.wait(5)
+    assert finished.wait(5)
+    qtbot.wait(100)                 # the queued reports arrive at no one
