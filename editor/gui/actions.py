@@ -9,6 +9,10 @@ that must all hold for it to be enabled, and its key scope:
 - ``transcript``: it wins only while typing in the transcript (Ctrl+Backspace merges
   there, and keeps its delete-word meaning in every other field).
 
+A few keys stay with the field being typed in even so: Esc in the find bar closes
+it and in a table's cell editor cancels the edit; undo and redo go to a line edit
+that has typing of its own not yet handed to the project.
+
 The window implements ``_on_action_<id>`` for each id and ``_rule_<rule>`` for each
 rule; nothing here imports a widget, so the table is easy to read and to test.
 """
@@ -59,7 +63,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                rules=("has_previous_turn",), scope="transcript"),
     ActionSpec("set_turn_start", "Set Turn Start to &Playhead", "edit", ("Ctrl+J",),
                rules=("has_current_turn", "has_audio")),
-    ActionSpec("delete_turn", "&Delete Turn", "edit", rules=("has_current_turn",)),
+    ActionSpec("delete_turn", "&Delete Turn", "edit",
+               rules=("has_current_turn", "has_other_turns")),
     ActionSpec("add_chapter", "Add &Chapter at Playhead", "edit", ("Ctrl+M",),
                rules=("has_audio",), separator_before=True),
     *(ActionSpec(f"speaker_{n}", f"Speaker {n}", "speakers", (f"Ctrl+{n}",),

@@ -165,6 +165,9 @@ class EpisodePanel(QScrollArea):
             self.project.history.push(SetEpisodeField(self.project, name, value))
         finally:
             self._updating = False
+        edit = self.edits.get(name)
+        if isinstance(edit, QLineEdit):
+            edit.setModified(False)     # handed over: Ctrl+Z is the project's undo now
 
     def _on_number_edited(self, text: str) -> None:
         self._push("number", int(text) if text else None)

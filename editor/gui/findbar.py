@@ -152,7 +152,10 @@ class FindBar(QWidget):
         history.push(SetTurnText(self.project, last.turn, text))
         history.break_merge()
         self._last = None
-        self.transcript.focus_turn(last.turn, last.start + len(self.replace_edit.text()))
+        # The cursor after the replacement, where the next search starts; the focus
+        # stays here, so Enter goes on replacing.
+        after = last.start + len(self.replace_edit.text())
+        self.transcript.select_in_turn(last.turn, after, after)
         self.find_next()
         self._update_count()
 

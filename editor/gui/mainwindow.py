@@ -16,8 +16,9 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMenu,
-                               QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QLabel, QLineEdit,
+                               QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from editor import __version__
 from editor.core.commands import SetAudio
@@ -44,6 +45,7 @@ PROJECT_FILTER = "Showscribe projects (*.showscribe.yaml *.yaml *.yml);;All file
 AUDIO_FILTER = ("Audio files (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus *.mp4);;"
                 "All files (*)")
 STATS_DELAY_MS = 250
+STATUS_MESSAGE_MS = 5000
 
 
 def default_player(on_event):
@@ -99,8 +101,9 @@ class MainWindow(PublishingMixin, QMainWindow):
         self.transcript.seek_requested.connect(self.playback.seek)
         self.transcript.current_turn_changed.connect(lambda _index: self._update_actions())
         self.transcript.follow_changed.connect(self._on_transcript_follow_changed)
+        self.transcript.problem.connect(self._show_status_problem)
         self.chapters_panel.seek_requested.connect(self.playback.seek)
-        self.chapters_panel.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.chapters_panel.problem.connect(self._show_status_problem)
         self.chapters_panel.add_button.clicked.connect(self.actions_by_id["add_chapter"].trigger)
         self.playback.position_changed.connect(self._on_playback_position_changed)
         self.playback.failed.connect(self._on_playback_failed)
@@ -228,7 +231,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         link.connect(project.history.changed, self._check_timer.start)
         for name in ("turns_inserted", "turns_removed", "turns_changed"):
             link.connect(getattr(project, name), lambda *_args: self._stats_timer.start())
-        for name in ("turns_inserted", "turns_removed"):
+        for name in ("turns_inserted", "turns_removed", "chapters_inserted", "chapters_removed"):
             link.connect(getattr(project, name), lambda *_args: self._update_actions())
         for name in ("speakers_inserted", "speakers_removed", "speakers_changed"):
             link.connect(getattr(project, name), lambda *_args: self._on_speakers_changed())
@@ -303,6 +306,10 @@ class MainWindow(PublishingMixin, QMainWindow):
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self, "Showscribe", message)
 
+    def _show_status_problem(self, message: str) -> None:
+        """A refused edit, said for a few seconds in the status bar."""
+        self.statusBar().showMessage(message[:1].upper() + message[1:], STATUS_MESSAGE_MS)
+
     # -- audio ---------------------------------------------------------------------
 
     def _load_audio(self) -> None:
@@ -333,11 +340,21 @@ class MainWindow(PublishingMixin, QMainWindow):
                                       self._on_action_locate_audio)
 
     def locate_audio(self, path: Path | str) -> bool:
-        """Use ``path`` as the project's audio (one undoable step) if it plays."""
+        """Use ``path`` as the project's audio (one undoable step) if it plays; if it
+        does not, the audio that played before plays on, from where it was."""
         path = Path(path).absolute()
+        working = self._loaded_audio if self.playback.has_media else None
+        position = self.playback.position_ms()
         if not self.playback.load(path):
-            self._loaded_audio = None
-            self._show_unplayable(f"{path.name} cannot be played.")
+            if working is not None and self.playback.load(working):
+                self.playback.seek(position)
+                self.message_bar.show_message(
+                    f"{path.name} cannot be played. The audio is still {working.name}.",
+                    "Locate...", self._on_action_locate_audio)
+            else:
+                self._loaded_audio = None
+                self.transport.set_duration(None)
+                self._show_unplayable(f"{path.name} cannot be played.")
             self._update_actions()
             return False
         self._loaded_audio = path
@@ -351,7 +368,10 @@ class MainWindow(PublishingMixin, QMainWindow):
         self._load_audio()
 
     def _on_playback_failed(self, message: str) -> None:
-        if self.project.audio_path is not None and self.project.audio_path.is_file():
+        if self.playback.has_media:
+            # The audio in use still plays (another file failed to load): say it briefly.
+            self._show_status_problem(message + ".")
+        elif self.project.audio_path is not None and self.project.audio_path.is_file():
             self._show_unplayable(message[:1].upper() + message[1:] + ".")
         self._update_actions()
 
@@ -441,6 +461,9 @@ class MainWindow(PublishingMixin, QMainWindow):
     def _rule_has_turns(self) -> bool:
         return bool(self.project.turns)
 
+    def _rule_has_other_turns(self) -> bool:
+        return len(self.project.turns) > 1      # the only turn is where typing goes
+
     def _rule_has_current_turn(self) -> bool:
         return 0 <= self.transcript.current_turn() < len(self.project.turns)
 
@@ -455,12 +478,20 @@ class MainWindow(PublishingMixin, QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Let the window's keys (Esc, F1-F4, undo...) win over a text field's own use
         of them, so they work while typing; Ctrl+Return / Ctrl+Backspace only in the
-        transcript (elsewhere they keep their editing meaning)."""
-        if event.type() != QEvent.Type.ShortcutOverride or self._passing_key \
-                or not isinstance(watched, QWidget) or watched.window() is not self:
+        transcript (elsewhere they keep their editing meaning). A few keys stay with
+        the field (see :meth:`_field_takes_key`)."""
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
+                or self._passing_key or not isinstance(watched, QWidget) \
+                or watched.window() is not self:
             return False
+        if kind == QEvent.Type.KeyPress:
+            return self._field_key_pressed(watched, event)
         key = QKeySequence(event.keyCombination())
         action_id = self._key_owner.get(key.toString())
+        if self._field_takes_key(watched, event, action_id):
+            event.accept()      # taken by the field: it arrives there as a key press
+            return True
         if action_id is None or not self.actions_by_id[action_id].isEnabled():
             return False
         if ACTIONS_BY_ID[action_id].scope == "transcript" and not self._in_transcript(watched):
@@ -472,6 +503,31 @@ class MainWindow(PublishingMixin, QMainWindow):
 
     def _in_transcript(self, widget: QWidget) -> bool:
         return widget is self.transcript or self.transcript.isAncestorOf(widget)
+
+    def _field_takes_key(self, widget: QWidget, event: QKeyEvent, action_id: str | None) -> bool:
+        """Keys a field keeps from the window's actions: Esc in the find bar (closes
+        it) and in a table's cell editor (cancels the edit); undo and redo in a line
+        edit with typing of its own that the project has not been given yet."""
+        if _is_plain_escape(event):
+            return self._in_find_bar(widget) or _in_item_editor(widget)
+        return _own_history_step(widget, action_id) is not None
+
+    def _field_key_pressed(self, widget: QWidget, event: QKeyEvent) -> bool:
+        """The key presses :meth:`_field_takes_key` let through that need the window."""
+        if _is_plain_escape(event) and self._in_find_bar(widget):
+            self.find_bar.close_bar()
+            return True
+        if not isinstance(widget, QLineEdit):
+            return False        # every keystroke passes here: keep the common case cheap
+        action_id = self._key_owner.get(QKeySequence(event.keyCombination()).toString())
+        step = _own_history_step(widget, action_id)
+        if step is not None:
+            step()              # the line edit's own undo/redo, whatever the keys are
+            return True
+        return False
+
+    def _in_find_bar(self, widget: QWidget) -> bool:
+        return widget is self.find_bar or self.find_bar.isAncestorOf(widget)
 
     # -- action handlers -------------------------------------------------------------
 
@@ -628,6 +684,33 @@ class MainWindow(PublishingMixin, QMainWindow):
         QApplication.instance().removeEventFilter(self)
         self.playback.close()
         event.accept()
+
+
+def _is_plain_escape(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier
+
+
+def _in_item_editor(widget: QWidget) -> bool:
+    """Whether ``widget`` is (inside) the open cell editor of a table or list."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return parent.state() == QAbstractItemView.State.EditingState
+        parent = parent.parentWidget()
+    return False
+
+
+def _own_history_step(widget: QWidget, action_id: str | None) -> Callable[[], None] | None:
+    """The line edit's own undo or redo when ``action_id`` is undo/redo and the field
+    has a step of its own to take: undo only while it holds typing not yet given to
+    the project (fields that hand each keystroke over mark themselves unmodified)."""
+    if not isinstance(widget, QLineEdit) or widget.isReadOnly():
+        return None
+    if action_id == "undo" and widget.isModified() and widget.isUndoAvailable():
+        return widget.undo
+    if action_id == "redo" and widget.isRedoAvailable():
+        return widget.redo
+    return None
 
 
 # One handler per speaker slot, named like the other action handlers.

@@ -120,7 +120,8 @@ class TransportBar(QWidget):
         self.speed.blockSignals(False)
 
     def _on_playback_playing_changed(self, playing: bool) -> None:
-        self.buttons["play_pause"].defaultAction().setText("Pause" if playing else "Play")
+        # The button shows the icon text; the menu keeps the action's "&Play / Pause".
+        self.buttons["play_pause"].defaultAction().setIconText("Pause" if playing else "Play")
 
     def _on_speed_value_changed(self, value: float) -> None:
         self.playback.set_rate(value)

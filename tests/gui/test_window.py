@@ -316,6 +316,9 @@ def test_episode_details_edit_and_follow_undo(window, qtbot):
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.episode.title == original
     assert edit.text() == original
+    # The project's undo, not the field's own (each keystroke was handed over already).
+    assert window.project.history.redo_text == "Change title"
+    assert not window.isWindowModified()
 
 
 def test_a_bad_date_changes_nothing(window, qtbot):

@@ -53,8 +53,9 @@ class TextArea(QPlainTextEdit):
 
     def inputMethodEvent(self, event) -> None:  # noqa: N802 (Qt override)
         view = self._view()
-        if view is not None and event.commitString() and view._selection_crosses_turns():
-            view._replace_selection(event.commitString())
+        if view is not None and event.commitString() and (
+                view._selection_crosses_turns() or not len(view._blocks)):
+            view._insert_text(event.commitString())     # across turns, or the first turn
             event.accept()
             return
         super().inputMethodEvent(event)

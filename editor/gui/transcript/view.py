@@ -19,9 +19,12 @@ follows the model: typing over, deleting, cutting or pasting over a selection
 spanning turns is one "Edit across turns" macro (delete the turns in between,
 merge the last into the first, set the joined text), so it reads like a
 document and undoes in one step. Backspace at a turn's start and Delete at a
-turn's end do nothing (merging is Ctrl+Backspace at the start, on purpose).
-Anything else that reaches the document across a boundary is undone by
-reloading the view from the model, so the two never disagree.
+turn's end do nothing (merging is the window's Merge action, on purpose). The
+view handles plain Return (a new paragraph) itself; splitting and merging keys
+belong to the window's actions, whose keys the user chooses. Anything else that
+reaches the document across a boundary is undone by reloading the view from the
+model, so the two never disagree. An empty transcript stays editable: what is
+typed into it becomes the first turn.
 
 The view listens to the project's done-signals (``turns_inserted``,
 ``turns_removed``, ``turns_changed``, ``speakers_*``, ``audio_changed``) and
@@ -29,6 +32,8 @@ updates only the turns named; it keeps its own copy of the texts it shows, so
 changes it made itself are recognised and not applied twice. (The about-to half
 of each pair is for item models, which must hear of rows before they move; this
 view compares against its own copy after the fact, so it needs only the done half.)
+Text it did not change itself (undo, redo, replace) moves the cursor to the first
+change once the history step is done, so the user sees what changed.
 
 Playback: ``set_playhead`` finds the playing turn by bisecting a cached list
 of turn starts (dropped when a start changes) and repaints only the bands of
@@ -42,11 +47,13 @@ view nobody holds is freed at once by reference counting, not later by the
 cycle collector in the middle of some Qt paint.
 
 Emits ``seek_requested(ms)`` (a turn's time was clicked),
-``current_turn_changed(index)`` and ``follow_changed(on)``.
+``current_turn_changed(index)``, ``follow_changed(on)`` and ``problem(message)``
+(an edit the core refused, one line for the user).
 """
 from __future__ import annotations
 
 import bisect
+import os
 import weakref
 
 import shiboken6
@@ -56,9 +63,9 @@ from PySide6.QtGui import (QFontMetricsF, QGuiApplication,
                            QTextCursor, QTextDocument)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
-from editor.core.commands import (DeleteTurn, MergeWithPrevious, SetTurnSpeaker,
+from editor.core.commands import (DeleteTurn, InsertTurn, MergeWithPrevious, SetTurnSpeaker,
                                   SetTurnStart, SetTurnText, SplitTurn)
-from editor.core.model import Project
+from editor.core.model import Project, Turn
 from editor.core.signals import Signal as CoreSignal
 
 from .blocks import TurnBlocks, shown_text
@@ -73,10 +80,16 @@ _FORWARD_DELETES = (QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.De
                     QKeySequence.StandardKey.DeleteCompleteLine)
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+EMPTY_PLACEHOLDER = "Type here to start the transcript."
 
 
 def _normalise(text: str) -> str:
     return shown_text(text).replace("\u2028", "\n")
+
+
+def _first_difference(old: str, new: str) -> int:
+    """Where ``new`` first differs from ``old`` (as the document shows them)."""
+    return len(os.path.commonprefix([shown_text(old), shown_text(new)]))
 
 
 class _ProjectHandler:
@@ -110,6 +123,7 @@ class TranscriptView(QWidget):
     seek_requested = Signal(int)
     current_turn_changed = Signal(int)
     follow_changed = Signal(bool)
+    problem = Signal(str)
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +141,7 @@ class TranscriptView(QWidget):
         self.speaker_menu: QMenu | None = None
         self._speaker_menu_turn = -1
         self._project_handlers: list[tuple[CoreSignal, _ProjectHandler]] = []
+        self._reveal: tuple[int, int] | None = None   # (turn, offset) of the first outside change
         self._colors: TranscriptColors | None = None
 
         self.editor = TextArea(self)
@@ -143,6 +158,7 @@ class TranscriptView(QWidget):
         self.editor.setTabChangesFocus(True)     # a transcript has no use for tab characters
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor.setPlaceholderText(EMPTY_PLACEHOLDER)
         self.gutter = Gutter(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -156,6 +172,7 @@ class TranscriptView(QWidget):
         self._apply_font()
         self._connect(project)
         self._reload()
+        self._show_start()
         document.contentsChange.connect(self._on_document_contents_change)
         self.editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
 
@@ -173,8 +190,10 @@ class TranscriptView(QWidget):
 
     def _connect(self, project: Project) -> None:
         self._project_handlers = []
-        for signal_name, handler_name in self._PROJECT_SIGNALS.items():
-            signal = getattr(project, signal_name)
+        signals = [(getattr(project, name), handler_name)
+                   for name, handler_name in self._PROJECT_SIGNALS.items()]
+        signals.append((project.history.changed, "_on_history_changed"))
+        for signal, handler_name in signals:
             handler = _ProjectHandler(self, handler_name, signal)
             signal.connect(handler)
             self._project_handlers.append((signal, handler))
@@ -188,8 +207,21 @@ class TranscriptView(QWidget):
         self._disconnect()
         self.project = project
         self._connect(project)
+        self._reveal = None
         self._reload()
+        self._show_start()
         self._set_playing(self._turn_at(self._playhead))
+
+    def _show_start(self) -> None:
+        """The cursor at the start of the first turn, scrolled to the top: what the
+        turn keys act on after opening is what the user sees."""
+        self._syncing = True
+        try:
+            self.editor.setTextCursor(QTextCursor(self.editor.document()))
+        finally:
+            self._syncing = False
+        self.editor.verticalScrollBar().setValue(0)
+        self._refresh_cursor_turn()
 
     def _reload(self) -> None:
         """Show the whole project afresh (opening, or repairing a stray edit)."""
@@ -201,7 +233,6 @@ class TranscriptView(QWidget):
             self.editor.document().setPlainText("\n".join(shown_text(t) for t in texts))
         finally:
             self._syncing = False
-        self.editor.setReadOnly(not texts)
         self._starts = None
         self._update_hours()
         self.gutter.measure()
@@ -429,23 +460,19 @@ class TranscriptView(QWidget):
 
     def _yields_key(self, event: QKeyEvent) -> bool:
         """Keys the window's actions take even while the text has focus."""
-        if is_window_key(event):
-            return True
-        if event.key() == Qt.Key.Key_Backspace and event.modifiers() == _CTRL:
-            return self._at_turn_start()
-        return False
+        return is_window_key(event)
 
     def _handle_key(self, event: QKeyEvent) -> bool:
-        """Handle keys that touch turn boundaries; False leaves the key to the editor."""
+        """Handle keys that touch turn boundaries; False leaves the key to the editor.
+
+        Split and merge are the window's actions (their keys come from the keymap):
+        a Ctrl+Return that reaches the text is no action's key, and does nothing."""
         key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not len(self._blocks):
+            return self._handle_key_when_empty(event)
         if key in _RETURN_KEYS:
-            if modifiers & _CTRL:
-                self.split_at_cursor()
-            else:
+            if not modifiers & _CTRL:
                 self._insert_text("\n")     # Shift+Return too: always a new paragraph
-            return True
-        if key == Qt.Key.Key_Backspace and modifiers == _CTRL and self._at_turn_start():
-            self.merge_with_previous()
             return True
         backward = key == Qt.Key.Key_Backspace or any(event.matches(k) for k in _BACKWARD_DELETES)
         forward = any(event.matches(k) for k in _FORWARD_DELETES)
@@ -463,10 +490,18 @@ class TranscriptView(QWidget):
                 return False
             return True
         if backward and self._at_turn_start():
-            return True      # a turn boundary: merging is Ctrl+Backspace
+            return True      # a turn boundary: merging is the window's Merge action
         if forward and self._at_turn_end():
             return True
         return False
+
+    def _handle_key_when_empty(self, event: QKeyEvent) -> bool:
+        """No turns yet: typed or pasted text starts the first one; nothing else edits."""
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self._insert_text(QGuiApplication.clipboard().text())
+        elif event.text() and event.text().isprintable() and not event.modifiers() & _CTRL:
+            self._insert_text(event.text())
+        return True
 
     # -- edits made in the view ------------------------------------------------------------
 
@@ -474,6 +509,9 @@ class TranscriptView(QWidget):
         text = _normalise(text)
         if self._selection_crosses_turns():
             self._replace_selection(text)
+            return
+        if not len(self._blocks):
+            self._start_first_turn(text)
             return
         if self._current < 0:
             return
@@ -487,6 +525,16 @@ class TranscriptView(QWidget):
         if several:
             self.project.history.break_merge()
         self.editor.ensureCursorVisible()
+
+    def _start_first_turn(self, text: str) -> None:
+        """An empty transcript's first turn, holding ``text``, for the first speaker."""
+        if not text:
+            return
+        speakers = self.project.speakers
+        turn = Turn(start=0, speaker=speakers[0].id if speakers else "", text=text)
+        self.project.history.break_merge()
+        self.project.history.push(InsertTurn(self.project, 0, turn))
+        self._place_cursor(0, len(text))
 
     def _replace_selection(self, text: str) -> None:
         cursor = self.editor.textCursor()
@@ -509,6 +557,7 @@ class TranscriptView(QWidget):
     def _on_document_contents_change(self, position: int, removed: int, added: int) -> None:
         if self._syncing or self._native_broke or not (removed or added):
             return
+        self._reveal = None      # the user is typing here: nothing to show elsewhere
         turn = self._edit_turn
         if turn < 0 or position < self._edit_start or position + removed > self._edit_end:
             self._native_broke = True       # crossed a turn boundary: undone by a reload
@@ -573,9 +622,16 @@ class TranscriptView(QWidget):
         return True
 
     def set_current_turn_start(self, ms: int) -> None:
+        """Confirm the current turn's start at ``ms``; a time out of order with its
+        confirmed neighbours changes nothing and is reported by ``problem``."""
         if self._current < 0:
             return
-        self.project.history.push(SetTurnStart(self.project, self._current, max(0, int(ms))))
+        try:
+            command = SetTurnStart(self.project, self._current, max(0, int(ms)))
+        except ValueError as exc:
+            self.problem.emit(str(exc))
+            return
+        self.project.history.push(command)
 
     def set_current_turn_speaker(self, speaker_id: str) -> None:
         self._set_turn_speaker(self._current, speaker_id)
@@ -585,8 +641,9 @@ class TranscriptView(QWidget):
             self.project.history.push(SetTurnSpeaker(self.project, turn, speaker_id))
 
     def delete_current_turn(self) -> None:
+        """Delete the current turn; never the only one (it is where typing goes)."""
         turn = self._current
-        if turn < 0:
+        if turn < 0 or len(self.project.turns) < 2:
             return
         self.project.history.push(DeleteTurn(self.project, turn))
         if len(self._blocks):
@@ -635,7 +692,8 @@ class TranscriptView(QWidget):
         menu.addAction("Split Turn Here", self.split_at_cursor)
         menu.addAction("Merge With Previous Turn", self.merge_with_previous).setEnabled(
             self._at_turn_start() and self._current > 0)
-        menu.addAction("Delete Turn", self.delete_current_turn).setEnabled(self._current >= 0)
+        menu.addAction("Delete Turn", self.delete_current_turn).setEnabled(
+            self._current >= 0 and len(self.project.turns) > 1)
         menu.exec(global_pos)
         menu.deleteLater()
 
@@ -660,6 +718,8 @@ class TranscriptView(QWidget):
             texts = self._blocks.texts
             changed = {k: turns[k].text for k in range(first, last + 1) if turns[k].text != texts[k]}
             if changed:
+                turn = min(changed)
+                self._note_reveal(turn, _first_difference(texts[turn], changed[turn]))
                 self._apply_texts(changed)
             self.gutter.update()
         starts = self._starts
@@ -713,6 +773,9 @@ class TranscriptView(QWidget):
         finally:
             self._syncing = False
         self._blocks.insert(first, texts)
+        if self._reveal is not None and self._reveal[0] >= first:
+            self._reveal = (self._reveal[0] + len(texts), self._reveal[1])
+        self._note_reveal(first, 0)
         self._after_structure_change()
 
     def _on_project_turns_removed(self, first: int, last: int) -> None:
@@ -732,11 +795,24 @@ class TranscriptView(QWidget):
         finally:
             self._syncing = False
         self._blocks.remove(first, last)
+        if self._reveal is not None and self._reveal[0] >= first:
+            turn, offset = self._reveal
+            self._reveal = (first, 0) if turn <= last else (turn - (last - first + 1), offset)
         self._after_structure_change()
+
+    def _note_reveal(self, turn: int, offset: int) -> None:
+        """Remember the earliest change made from outside the view in this history step."""
+        if self._reveal is None or turn < self._reveal[0]:
+            self._reveal = (turn, offset)
+
+    def _on_history_changed(self) -> None:
+        """A history step is done: show its first change (undo, redo, replace)."""
+        reveal, self._reveal = self._reveal, None
+        if reveal is not None and len(self._blocks):
+            self._place_cursor(min(reveal[0], len(self._blocks) - 1), reveal[1])
 
     def _after_structure_change(self) -> None:
         self.text_layout.forget()
-        self.editor.setReadOnly(not len(self._blocks))
         self._starts = None
         self._update_hours()
         self._refresh_cursor_turn()
