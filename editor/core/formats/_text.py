@@ -1,5 +1,7 @@
-"""Text handling shared by the format modules: decoding input, locating lines,
-spotting ``Name:`` speaker prefixes, and wrapping text into caption lines.
+"""Text handling shared by the format modules and the show-notes page reader:
+decoding input, locating lines, the timestamp and chapter-line grammar of
+FORMATS.md §9, spotting ``Name:`` speaker prefixes (one stoplist for every
+reader), and wrapping text into caption lines.
 
 Pure functions; nothing here builds a project (see ``_build``).
 """
@@ -7,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from typing import Iterable
 
 from ..errors import FormatError
 
-__all__ = ["decode", "line_at", "LineIndex", "clean_inline", "speaker_prefix", "accepted_speakers",
-           "wrap_words", "one_line"]
+__all__ = ["decode", "line_at", "LineIndex", "clean_inline", "one_line", "TIMESTAMP",
+           "SEPARATORS", "CHAPTER_LINE", "chapter_line_title", "speaker_name", "speaker_prefix",
+           "capitalised_name", "accepted_speakers", "wrap_words"]
 
 
 def decode(text: str) -> str:
@@ -59,60 +63,92 @@ def one_line(text: str) -> str:
     return clean_inline(text)
 
 
+# -- timestamps and chapter lines ----------------------------------------------
+
+# A show-notes timestamp: 12:34, 1:02:03, 75:00, with an optional fraction (FORMATS.md §9).
+TIMESTAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+# Marks a reader skips between a chapter line's time and its title.
+SEPARATORS = "-–—:|."
+# FORMATS.md §9: a timestamp at the line start, one optional separator, the title.
+# A closing bracket right after the time is always taken, never left as the title.
+CHAPTER_LINE = re.compile(rf"^\s*[\[(]?(?P<ts>{TIMESTAMP})(?:[\])]|(?![\])]))\s*"
+                          rf"[{SEPARATORS}]?\s*(?P<title>\S.*?)\s*$")
+
+
+def chapter_line_title(title: str) -> str:
+    """A chapter title as written after a time on a chapter line.
+
+    A title opening with a separator (``.NET``, ``- Q&A -``) gets ``- `` in
+    front: a reader takes the first separator after the time as punctuation.
+    """
+    title = one_line(title)
+    return f"- {title}" if title[:1] and title[0] in SEPARATORS else title
+
+
 # -- speaker prefixes ---------------------------------------------------------
 
-# Words that end in ":" at a line start without naming anyone (FORMATS.md §12).
+# Words and phrases that end in ":" at a line start without naming anyone (FORMATS.md §12).
 _STOPWORDS = frozenset({
-    "note", "notes", "nb", "ps", "update", "edit", "warning", "caution", "tip",
-    "source", "sources", "http", "https", "ftp", "www", "mailto",
+    "note", "notes", "nb", "ps", "p.s", "update", "updated", "edit", "edited", "warning",
+    "caution", "tip", "correction", "source", "sources", "disclaimer", "transcript",
+    "timestamps", "chapters", "http", "https", "ftp", "www", "mailto", "tel", "email",
+    "e-mail",
 })
-_PREFIX = re.compile(r"(?P<name>[^\s:][^:]{0,39}?)\s*:(?:\s+|$)(?P<body>.*)", re.DOTALL)
+_STOP_PHRASES = frozenset({"editor's note", "editors note", "editor's notes"})
+_PREFIX = re.compile(r"(?P<name>[^\s:：][^:：]{0,59}?)\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)",
+                     re.DOTALL)
 # A name word starts with a letter and holds letters, digits and . ' ’ - only.
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-_PLACEHOLDER = re.compile(r"Speaker \d{1,3}")
-
-
-def _plausible_name(name: str) -> bool:
-    words = name.split(" ")
-    if not 1 <= len(words) <= 4 or name != name.strip():
-        return False
-    if _PLACEHOLDER.fullmatch(name):
-        return True
-    if not all(_NAME_WORD.fullmatch(word) for word in words):
-        return False
-    # The first letter is a capital or a letter without case (Japanese, Thai...).
-    if name[0].islower():
-        return False
-    return words[0].lower().rstrip(".") not in _STOPWORDS
-
-
-def speaker_prefix(line: str) -> tuple[str, str] | None:
-    """``("Name", "rest")`` when ``line`` starts with a plausible ``Name:`` prefix."""
-    match = _PREFIX.match(line.lstrip())
-    if not match:
-        return None
-    name = match["name"]
-    if not _plausible_name(name):
-        return None
-    return name, match["body"]
-
-
 # Lower-case words that may sit inside a name ("Ludwig van Beethoven").
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "della",
                         "la", "le", "bin", "ibn", "al", "el", "y", "dos", "das", "ten", "ter"})
+
+
+def _symbol_word(word: str) -> bool:
+    """An emoji (with its modifiers and joiners), as in "Mia 🎧" or "🎙️ Host"."""
+    return unicodedata.category(word[0]) == "So" and all(
+        unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") for ch in word)
+
+
+def speaker_name(name: str) -> bool:
+    """Whether ``name`` may be a speaker's name: one to four words, each a name
+    word or an emoji (later words may be numbers, as in "Speaker 2"), not
+    opening with a lower-case letter, and not a stopword such as "Note"."""
+    words = name.split(" ")
+    if not 1 <= len(words) <= 4 or name != name.strip() or name[0].islower():
+        return False
+    if not all(_NAME_WORD.fullmatch(word) or _symbol_word(word)
+               or (i > 0 and word.isdigit()) for i, word in enumerate(words)):
+        return False
+    folded = name.casefold().replace("’", "'")
+    return words[0].casefold().rstrip(".") not in _STOPWORDS and folded not in _STOP_PHRASES
+
+
+def speaker_prefix(line: str) -> tuple[str, str] | None:
+    """``("Name", "rest")`` when ``line`` starts with a plausible ``Name:`` prefix
+    (a full-width ``：`` as in Japanese text counts too)."""
+    match = _PREFIX.match(line.lstrip())
+    if not match or not speaker_name(match["name"]):
+        return None
+    return match["name"], match["body"]
+
+
+def capitalised_name(name: str) -> bool:
+    """Every word of ``name`` is capitalised (or caseless, a number, an emoji),
+    or a particle such as "van" after the first word."""
+    return all(not word[:1].islower() or (i > 0 and word in _PARTICLES)
+               for i, word in enumerate(name.split()))
 
 
 def accepted_speakers(candidates: Iterable[str]) -> set[str]:
     """Which plausible prefix names of one file to take as speakers.
 
     A name used twice or more is a speaker. A name used once is one only when
-    every word is capitalised (or a particle such as "van"): a capitalised
-    phrase before a colon ("The problem is: ...") is a sentence, not a name.
+    it is ``capitalised_name``: a capitalised phrase before a colon ("The
+    problem is: ...") is a sentence, not a name.
     """
     counts = Counter(candidates)
-    return {name for name, count in counts.items()
-            if count >= 2 or all(not word[0].islower() or word in _PARTICLES
-                                 for word in name.split(" "))}
+    return {name for name, count in counts.items() if count >= 2 or capitalised_name(name)}
 
 
 # -- wrapping -----------------------------------------------------------------

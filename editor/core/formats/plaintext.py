@@ -3,27 +3,72 @@
 A turn's paragraphs are lines of their own under its first line. With
 ``times=True`` each turn starts with its time, ``[HH:MM:SS.mmm] Name: text``.
 
-Reading takes the same shape, and also ``(00:12:34) Name: text`` or
-``[12:34]`` times (FORMATS.md §12, shapes A and B). A line with a time or a
-speaker's ``Name:`` starts a turn; ``Note:``, ``Update:``, ``Warning:`` and URLs
-are not speakers; a timed line without a name keeps the previous speaker (so a
-turn without a speaker right after one with a speaker does not survive a round
-trip). Turns without a time get estimated times (150 words a minute from the
-previous known time), marked as estimated.
+Reading takes the pasted shapes of FORMATS.md §12:
+
+- A. ``Name: text``; B. the same after a ``[00:12:34]`` or ``(00:12:34)`` time;
+- C. a header line ``Name (00:03:48):`` (text may follow on the same line);
+- D. an Otter header ``Name␠␠1:02:03`` (exactly two spaces), after a blank
+  line, a heading or at the file's start;
+- E. chapter headings: ``## Title`` in the same places; or, in a text with
+  speakers and with a turn right after it, a line that stands alone (a blank
+  line or the file's start before it; at most 12 words, no colon, not ending
+  in ``.`` ``,`` ``!`` ``?``), or a show-notes timestamp line ``(00:12) Title``
+  (round brackets: ``[00:12]`` is this writer's own turn time; the title may
+  be missing, an untitled chapter as the classic show notes write one).
+
+Lines under a header are the turn's paragraphs, one a line. The speaker
+rules are the ones every reader shares (``_text.speaker_prefix``: ``Note:``,
+``Update:``, ``Tip:``, URLs and times are not speakers); a ``Name:`` used once
+must be capitalised (``_text.accepted_speakers``), while C and D headers name
+a speaker by their shape. A timed line without a name keeps the previous
+speaker, so a turn without a speaker right after one with a speaker does not
+survive a round trip (nor does one that reads as a heading: a lone line
+without closing punctuation). A turn with a time gets it, confirmed; turns without get
+estimated times (shared by words up to the next known time, else 150 words a
+minute), the first turn under a timed heading starting at the heading's time.
+A heading without a time starts where the turn after it starts.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..errors import FormatError
-from ..model import Project
+from ..estimate import speaking_ms
+from ..model import Chapter, Project, word_count
 from ..timecode import format_hms_ms, parse_shownotes
 from . import Format
-from ._build import turns_from_lines
-from ._text import decode
+from ._build import ProjectBuilder, fill_times
+from ._text import TIMESTAMP, accepted_speakers, decode, speaker_name, speaker_prefix
 
-_TS = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_TIMED = re.compile(rf"\s*(?P<ts>\[{_TS}\]|\({_TS}\))\s*(?P<rest>.*)")
+# FORMATS.md §12 TURN, split in two: an optional bracketed time (shape B), then a
+# ``Name (time):`` header (shape C); names are checked by ``speaker_name``.
+_TIMED = re.compile(rf"\s*(?P<ts>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*(?P<rest>.*)")
+_HEADER = re.compile(rf"(?P<name>[^\s:：()][^:：()]*?)\s*\((?P<ts>{TIMESTAMP})\)\s*"
+                     rf"(?::(?:\s+|$)|：\s*)(?P<body>.*)")
+# FORMATS.md §12 OTTER (shape D): exactly two spaces between name and time.
+_OTTER = re.compile(rf"(?P<name>\S.*?)  (?P<ts>{TIMESTAMP})\s*")
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+(?P<title>\S.*?)\s*#*\s*")
+_HEADING_WORDS = 12
+
+
+@dataclass
+class _Line:
+    """One line as read: its time, a speaker name, the text after both."""
+
+    plain: str                      # the line without its time
+    text: str                       # ... and without its speaker name
+    time: int | None = None
+    name: str | None = None         # a plausible speaker name opening the line
+    header: bool = False            # shape C or D: the name is certainly a speaker
+    round_time: bool = False        # the time was in round brackets, ``(00:12)``
+    heading: str | None = None      # set for a chapter heading: its title
+
+
+@dataclass
+class _Turn:
+    name: str
+    paragraphs: list[str] = field(default_factory=list)
 
 
 def write(project: Project, *, times: bool = False) -> str:
@@ -40,18 +85,135 @@ def write(project: Project, *, times: bool = False) -> str:
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+def _time(text: str, number: int) -> int:
+    try:
+        return parse_shownotes(text)
+    except ValueError:
+        raise FormatError(f"'{text}' is not a time", line=number) from None
+
+
+def _parse_line(number: int, raw: str, after_break: bool) -> _Line:
+    """One non-blank line; ``after_break`` when a blank line, a heading or the
+    file's start comes before it (where markdown and Otter headers may stand)."""
+    text = " ".join(raw.split())
+    markdown = _MARKDOWN_HEADING.fullmatch(raw) if after_break else None
+    if markdown:
+        return _Line(text, text, heading=" ".join(markdown["title"].split()))
+    otter = _OTTER.fullmatch(raw) if after_break else None
+    if otter and speaker_name(otter["name"]):
+        return _Line(text, "", _time(otter["ts"], number), otter["name"], header=True)
+    line = _Line(text, text)
+    timed = _TIMED.fullmatch(raw)
+    if timed:
+        line.time = _time(timed["ts"], number)
+        line.round_time = timed["ts"].startswith("(")
+        line.plain = line.text = " ".join(timed["rest"].split())
+    header = _HEADER.fullmatch(line.plain)
+    if header and speaker_name(header["name"]):
+        own = _time(header["ts"], number)
+        line.time = own if line.time is None else line.time   # "[ts] Name (ts):" keeps ts
+        line.name, line.text, line.header = header["name"], header["body"], True
+        return line
+    prefix = speaker_prefix(line.plain)
+    if prefix:
+        line.name, line.text = prefix[0], " ".join(prefix[1].split())
+    return line
+
+
+def _title_like(text: str) -> bool:
+    return (0 < len(text.split()) <= _HEADING_WORDS and ":" not in text
+            and text[0] not in "[(" and text[-1] not in ".,!?…"
+            and any(ch.isalpha() for ch in text))
+
+
+def _mark_headings(lines: list[_Line | None], names: set[str]) -> None:
+    """Standalone lines and ``(00:12) Title`` lines of a text with speakers become
+    headings when a turn follows them (FORMATS.md §12 shape E)."""
+    def starts_turn(line: _Line) -> bool:
+        return line.heading is None and (line.time is not None or line.name in names)
+
+    following: _Line | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line is None:
+            continue
+        unnamed = line.heading is None and line.name not in names
+        if unnamed and following is not None and starts_turn(following):
+            title = line.plain.rstrip(";").rstrip()
+            if line.time is not None:
+                if line.round_time and (not title or _title_like(title)):
+                    line.heading = title
+            elif (i == 0 or lines[i - 1] is None) and _title_like(title):
+                line.heading = title
+        following = line
+
+
 def read(text: str) -> Project:
-    lines: list[tuple[int | None, str]] = []
-    for number, line in enumerate(decode(text).split("\n"), 1):
-        timed = _TIMED.fullmatch(line)
-        if timed:
-            try:
-                lines.append((parse_shownotes(timed["ts"]), timed["rest"]))
-            except ValueError:
-                raise FormatError(f"'{timed['ts']}' is not a time", line=number) from None
+    lines: list[_Line | None] = []          # None for a blank line
+    for number, raw in enumerate(decode(text).split("\n"), 1):
+        after_break = not lines or lines[-1] is None or lines[-1].heading is not None
+        lines.append(_parse_line(number, raw, after_break) if raw.strip() else None)
+    present = [line for line in lines if line is not None]
+
+    # Names at a block's start or after a time are taken more readily than others.
+    at_start = [line.name for i, line in enumerate(lines) if line is not None and line.name
+                and (i == 0 or lines[i - 1] is None or line.time is not None)]
+    used: dict[str, int] = {}
+    for line in present:
+        if line.name:
+            used[line.name] = used.get(line.name, 0) + 1
+    names = (accepted_speakers(at_start) | {n for n, c in used.items() if c >= 2}
+             | {line.name for line in present if line.header})
+    if names:
+        _mark_headings(lines, names)
+    marked = bool(names) or any(line.time is not None for line in present)
+
+    turns: list[_Turn] = []
+    times: list[int | None] = []
+    anchored: set[int] = set()      # turns that start at their heading's time, estimated
+    headings: list[tuple[int | None, str, int]] = []   # time, title, index of the next turn
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        if line.heading is not None:
+            headings.append((line.time, line.heading, len(turns)))
+            continue
+        block_start = i == 0 or lines[i - 1] is None or lines[i - 1].heading is not None
+        named = line.name in names
+        if line.time is not None or named or not turns or (block_start and not marked):
+            # A timed line without a name goes on with the same speaker
+            # (transcripts often stamp every paragraph but name only changes).
+            name = line.name if named else (turns[-1].name if turns else "")
+            body = line.text if named else line.plain
+            turns.append(_Turn(name, [body] if body else []))
+            time = line.time
+            if time is None and headings and headings[-1][2] == len(turns) - 1:
+                time = headings[-1][0]
+                if time is not None:
+                    anchored.add(len(turns) - 1)
+            times.append(time)
         else:
-            lines.append((None, line))
-    return turns_from_lines(lines)
+            turns[-1].paragraphs.append(line.plain)
+    return _project(turns, times, anchored, headings)
+
+
+def _project(turns: list[_Turn], times: list[int | None], anchored: set[int],
+             headings: list[tuple[int | None, str, int]]) -> Project:
+    builder = ProjectBuilder()
+    words = [sum(word_count(p) for p in turn.paragraphs) for turn in turns]
+    starts = fill_times(times, words)
+    for k, ((start, estimated), turn) in enumerate(zip(starts, turns)):
+        builder.turn(start, turn.name, turn.paragraphs, estimated or k in anchored)
+    for time, title, next_turn in headings:
+        if time is None:
+            if next_turn < len(starts):
+                time = starts[next_turn][0]
+            elif starts:
+                time = starts[-1][0] + speaking_ms(words[-1])
+            else:
+                time = 0
+        builder.chapter(Chapter(start=time, title=title))
+    return builder.project()
 
 
 def sniff(text: str) -> int:

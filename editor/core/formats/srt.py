@@ -15,6 +15,12 @@ without one continue the turn, their lines joined by spaces (SRT has no
 paragraphs). A file with no prefixes at all gets one turn per cue. Formatting
 tags (``<i>``, ``<font …>``, ``{\an8}``) are dropped, so text that looks like
 one cannot survive a round trip (SRT has no escapes).
+
+Known limits of a round trip through SRT: a turn without a speaker that
+follows a speaker's turn merges into that turn on import (its cues carry no
+prefix, so they read as the same speaker going on); paragraph breaks are not
+carried (a paragraph starts a new cue on export, but cues of one turn are
+joined by spaces on import).
 """
 from __future__ import annotations
 

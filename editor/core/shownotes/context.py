@@ -14,7 +14,8 @@ Context keys:
   disclaimer (list of paragraphs)
 - ``chapters``: the listed chapters (``toc`` true) in order: number, anchor
   (``chapter-N``), start_ms, time (``05:12`` / ``1:02:07``), clock (``5:12``),
-  title, url, image, turns
+  title, heading (the title; for an untitled chapter its time, ``(05:12)``, which
+  the page reader takes back as that chapter's heading), url, image, turns
 - ``lead_turns``: turns before the first listed chapter
 - ``sections``: the transcript in order, each with ``chapter`` (None for the
   lead turns) and ``turns``
@@ -85,6 +86,10 @@ class ChapterView(_Timed):
     image: str | None
     start_ms: int
     turns: list[TurnView] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return self.title or f"({self.time})"
 
 
 @dataclass(slots=True, frozen=True)

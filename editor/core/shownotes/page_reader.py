@@ -6,9 +6,16 @@ The page has three parts, found by their headings:
 2. between ``Timestamps`` and ``Transcript``: chapter lines, credit lines
    (``Role by A, B and C``), links (a label line, then its URL line if any) and
    the disclaimer (a paragraph about advice, opinions, information only...);
+   a time alone there, ``(03:00);``, is a chapter without a title;
 3. after ``Transcript``: chapter headings (matched to the chapter list even
-   when worded a little differently), ``Name: text`` turns, and lines without a
-   speaker prefix that continue the previous turn as a new paragraph.
+   when worded a little differently; an untitled chapter's heading is its
+   time, ``(03:00)``), ``Name: text`` turns, and lines without a speaker
+   prefix that continue the previous turn as a new paragraph.
+
+Which ``Name:`` prefixes may be speakers is decided by the rules every reader
+shares (``formats._text.speaker_prefix``: ``Note:``, ``Correction:``, ``Tip:``,
+URLs and times are not names); the page adds its own: a name is taken when it
+speaks twice, is credited, or is capitalised and not a chapter heading.
 
 Real pages are messy, so the reader is lenient: missing headings are inferred
 from chapter lines and turns, and nothing is dropped (what is not understood
@@ -27,19 +34,18 @@ from difflib import SequenceMatcher
 from ..errors import FormatError
 from ..estimate import estimate_by_chapters, reestimate_around
 from ..formats._build import ProjectBuilder
+from ..formats._text import CHAPTER_LINE, TIMESTAMP, capitalised_name, speaker_prefix
 from ..model import Chapter, Credit, Link, Project, word_count
 from ..timecode import TimeError, parse_shownotes
 
 __all__ = ["read_page", "sniff", "title_similarity"]
 
-_TS = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-# FORMATS.md section 9: a timestamp at the line start, one optional mark, the title.
-_CHAPTER_LINE = re.compile(rf"^[\[(]?(?P<ts>{_TS})[\])]?\s*[-–—:|.]?\s*(?P<title>\S.*?)\s*$")
+# In the Timestamps list, an untitled chapter: its time alone, ``(03:00);``.
+_UNTITLED_CHAPTER_LINE = re.compile(rf"^[\[(]?(?P<ts>{TIMESTAMP})[\])]?\s*[;.]?$")
 # In a transcript a time prefix must be bracketed, or followed by a dash or bar, so
 # that a paragraph opening with "10:30 is when..." stays text.
 _TIME_PREFIX = re.compile(
-    rf"^(?:[\[(](?P<ts>{_TS})[\])]\s*|(?P<bare>{_TS})\s*[-–—|]\s+)(?P<rest>.*)$")
-_TURN = re.compile(r"^(?P<name>[^\s:：][^:：]{0,59}?)\s*(?::(?=\s|$)|：)\s*(?P<body>.*)$")
+    rf"^(?:[\[(](?P<ts>{TIMESTAMP})[\])]\s*|(?P<bare>{TIMESTAMP})\s*[-–—|]\s+)(?P<rest>.*)$")
 _TIMESTAMPS_HEADING = re.compile(
     r"^(?:#+\s*)?(?:\*\*)?(?:time\s*stamps|chapters)(?:\*\*)?\s*:?$", re.IGNORECASE)
 _TRANSCRIPT_HEADING = re.compile(
@@ -54,14 +60,6 @@ _DISCLAIMER = re.compile(
     r"disclaimer|liabilit\w*|do(?:es)? not (?:necessarily )?(?:reflect|represent))\b",
     re.IGNORECASE)
 
-_NOT_SPEAKERS = {
-    "note", "notes", "update", "updated", "warning", "correction", "editor's note",
-    "editor’s note", "ps", "p.s", "p.s.", "source", "sources", "disclaimer", "http",
-    "https", "www", "mailto", "tel", "email", "e-mail", "transcript", "timestamps",
-    "chapters",
-}
-_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le",
-                   "bin", "al", "el", "ten", "ter"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                          "»": '"', "–": "-", "—": "-"})
 
@@ -89,17 +87,19 @@ def _is_url(text: str) -> bool:
     return bool(_URL.fullmatch(text))
 
 
-def _chapter_line(text: str) -> tuple[int, str] | None:
+def _chapter_line(text: str, *, untitled: bool = False) -> tuple[int, str] | None:
     """(start ms, title) of a chapter line; None when the line is not one.
 
-    Raises TimeError when the line has a chapter's shape but an impossible time.
+    With ``untitled`` (inside the Timestamps list) a time alone, ``(03:00);``,
+    is a chapter without a title. Raises TimeError when the line has a
+    chapter's shape but an impossible time.
     """
-    match = _CHAPTER_LINE.match(text)
-    if not match:
-        return None
-    title = _chapter_title(match["title"])
+    match = CHAPTER_LINE.match(text)
+    title = _chapter_title(match["title"]) if match else ""
     if not title:
-        return None
+        match = _UNTITLED_CHAPTER_LINE.match(text) if untitled else None
+        if not match:
+            return None
     return parse_shownotes(match["ts"]), title
 
 
@@ -121,7 +121,7 @@ def _credit_line(text: str) -> Credit | None:
         return None  # a sentence, not a list of names
     names = tuple(n.strip() for n in _NAME_SPLIT.split(names_text))
     # people and companies have capitalised names; "by guests are their own" is prose
-    if any(not n or len(n.split()) > 5 or not _name_like_word(n, True) for n in names):
+    if any(not n or len(n.split()) > 5 or not _name_like_word(n) for n in names):
         return None
     return Credit(role=role, names=names)
 
@@ -130,33 +130,18 @@ def _is_disclaimer(text: str) -> bool:
     return len(text.split()) >= 4 and bool(_DISCLAIMER.search(text))
 
 
-def _name_like_word(word: str, first: bool) -> bool:
+def _name_like_word(word: str) -> bool:
+    """A credited name's first word: capitalised, a script without case, or a symbol."""
     ch = word[0]
-    if ch.isupper() or unicodedata.category(ch).startswith("S"):
-        return True
-    if ch.isalpha() and not ch.islower():  # a script without case: Japanese, Chinese...
-        return True
-    return not first and (word.isdigit() or word.lower() in _NAME_PARTICLES)
+    return ch.isupper() or unicodedata.category(ch).startswith("S") or (
+        ch.isalpha() and not ch.islower())
 
 
 def _speaker_prefix(text: str) -> tuple[str, str] | None:
-    """(name, body) when the line opens with something that may be a speaker name."""
-    match = _TURN.match(text)
-    if not match:
-        return None
-    name = match["name"].strip()
-    words = name.split()
-    if not 1 <= len(words) <= 4:
-        return None
-    if name.casefold().rstrip(".") in _NOT_SPEAKERS or name.casefold() in _NOT_SPEAKERS:
-        return None
-    if name[0].isdigit() or name[0] in "([{<\"'“‘„«#*-•" or "//" in name or "@" in name:
-        return None
-    return name, match["body"].strip()
-
-
-def _name_like(name: str) -> bool:
-    return all(_name_like_word(w, i == 0) for i, w in enumerate(name.split()))
+    """(name, body) when the line opens with something that may be a speaker name
+    (the rules every reader shares: ``formats._text.speaker_prefix``)."""
+    found = speaker_prefix(text)
+    return (found[0], found[1].strip()) if found else None
 
 
 # -- fuzzy chapter headings ------------------------------------------------------------
@@ -330,7 +315,7 @@ def _read_middle(lines: list[tuple[int, str]], page: _Page) -> None:
         if _TIMESTAMPS_HEADING.match(text):
             continue
         try:
-            chapter = _chapter_line(text)
+            chapter = _chapter_line(text, untitled=True)
         except TimeError:
             page.notes.append(text)
             continue
@@ -415,7 +400,7 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
         if found:
             name = found[0]
             strong = counts.get(name, 0) >= 2 or name.casefold() in known
-            if strong or (heading(rest, time) is None and _name_like(name)):
+            if strong or (heading(rest, time) is None and capitalised_name(name)):
                 current = _Draft(name, [found[1]] if found[1] else [], chapter, time)
                 drafts.append(current)
                 continue

@@ -5,6 +5,10 @@ Built-in templates live in ``resources/templates/`` (``template_dir``); each sty
 files in the user templates folder (``user_template_dir``); they run in Jinja2's
 sandbox, with HTML autoescaping when the file name ends in ``.html.j2``.
 
+Filters: ``md`` (Markdown escaping), ``safe_url``, ``md_url`` and
+``chapter_title`` (a title as written after a time on a chapter line, so that a
+title opening with a separator mark reads back whole).
+
 Every template error (syntax, undefined names, sandbox refusals) becomes a
 :class:`TemplateError` naming the template and line; nothing else escapes.
 """
@@ -23,6 +27,7 @@ import jinja2.sandbox
 import editor
 
 from ..errors import ShowscribeError
+from ..formats._text import chapter_line_title
 from ..model import Project
 from .context import build_context
 
@@ -115,6 +120,7 @@ def _install_filters(env: jinja2.Environment) -> None:
     env.filters["md"] = md_escape
     env.filters["safe_url"] = safe_url
     env.filters["md_url"] = md_url
+    env.filters["chapter_title"] = chapter_line_title
 
 
 # -- environments ----------------------------------------------------------------

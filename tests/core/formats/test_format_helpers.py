@@ -7,8 +7,9 @@ from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
 from editor.core.formats._build import (PALETTE, ProjectBuilder, fill_times, split_span,
                                         turn_spans)
-from editor.core.formats._text import (LineIndex, accepted_speakers, decode, line_at,
-                                       speaker_prefix, wrap_words)
+from editor.core.formats._text import (CHAPTER_LINE, LineIndex, accepted_speakers,
+                                       chapter_line_title, decode, line_at, speaker_prefix,
+                                       wrap_words)
 from formats_support import transcript_project
 
 
@@ -94,3 +95,40 @@ def test_builder_gives_distinct_colours_ids_and_keys():
     colours = [s.color for s in project.speakers[:len(PALETTE)]]
     assert len(set(colours)) == len(PALETTE)
     assert [s.slot for s in project.speakers] == list(range(1, 10)) + [None] * 3
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Correction: it was 2019.", None), ("Tip: use a pop filter.", None),
+    ("Editor’s note: cut.", None), ("Source: the report", None), ("P.S.: later", None),
+    ("Disclaimer: none", None), ("12:30: we started late", None),
+    ("Mia 🎧: I recorded it.", ("Mia 🎧", "I recorded it.")),
+    ("🎙️ Host: Welcome", ("🎙️ Host", "Welcome")),
+    ("石田：こんにちは", ("石田", "こんにちは")),
+    ("Guest 2: hi", ("Guest 2", "hi")),
+    ("< Ann: hi", None), ("#1 Fan: hi", None), ("@ann: hi", None),
+])
+def test_speaker_prefix_shared_stoplist_and_names(line, expected):
+    assert speaker_prefix(line) == expected
+
+
+@pytest.mark.parametrize("title, written", [
+    (".NET in production", "- .NET in production"), ("- Q&A -", "- - Q&A -"),
+    ("| pipes", "- | pipes"), (": colon", "- : colon"), ("— dash", "- — dash"),
+    ("Intro", "Intro"), ("", ""), ("  Two\nlines ", "Two lines"),
+    ("(Bonus) part", "(Bonus) part"),
+])
+def test_chapter_line_title_guards_a_leading_separator(title, written):
+    assert chapter_line_title(title) == written
+    if written:   # and the shared chapter-line grammar reads the title back whole
+        match = CHAPTER_LINE.match(f"(00:05) {written};")
+        assert match["title"] == f"{' '.join(title.split())};"
+
+
+@pytest.mark.parametrize("line, found", [
+    ("(03:00) Intro", ("03:00", "Intro")), ("0:00) Intro", ("0:00", "Intro")),
+    ("[1:02:03] - Late", ("1:02:03", "Late")), ("(03:00))", ("03:00", ")")),
+    ("(03:00)", None), ("(03:00) ", None), ("Intro 0:00", None),
+])
+def test_chapter_line_never_takes_the_closing_bracket_as_the_title(line, found):
+    match = CHAPTER_LINE.match(line)
+    assert (match and (match["ts"], match["title"])) == found

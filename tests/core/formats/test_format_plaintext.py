@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
 from editor.core.formats import plaintext
-from formats_support import transcript_project, transcript_projects, turn_view
+from formats_support import (read_or_format_error, transcript_project, transcript_projects,
+                             turn_view)
 
 
 def test_written_shape():
@@ -85,3 +87,142 @@ def test_bad_times_name_their_line(text, line):
     with pytest.raises(FormatError) as caught:
         plaintext.read(text)
     assert caught.value.line == line and "is not a time" in str(caught.value)
+
+
+# -- FORMATS.md §12 shapes C, D and E ------------------------------------------------------
+
+def chapters(project):
+    return [(c.start, c.title) for c in project.chapters]
+
+
+def timed_view(project):
+    return [(t.start, t.estimated, name, body)
+            for t, (_, name, body) in zip(project.turns, turn_view(project))]
+
+
+def test_shape_c_header_lines_with_times():
+    text = ("Jonas Pärn (00:00:05):\nWelcome to the show.\nIt has been a year.\n\n"
+            "Speaker 2 (01:10):\nThanks for having me.\n\n"
+            "Jonas Pärn (1:02:03): Same line body.\n")
+    assert timed_view(plaintext.read(text)) == [
+        (5_000, False, "Jonas Pärn", "Welcome to the show.\nIt has been a year."),
+        (70_000, False, "Speaker 2", "Thanks for having me."),
+        (3_723_000, False, "Jonas Pärn", "Same line body.")]
+
+
+def test_shape_c_header_names_a_speaker_used_once_by_its_shape():
+    # "Dr. who" is not capitalised throughout, so as "Dr. who: hi" it would be text.
+    project = plaintext.read("Ann (00:01):\nHi.\n\nDr. who (00:09):\nHello.\n")
+    assert [name for _, name, _ in turn_view(project)] == ["Ann", "Dr. who"]
+
+
+def test_shape_d_otter_headers():
+    text = ("Mara Ilves  0:05\nWelcome, everybody.\nSecond paragraph.\n\n"
+            "Speaker 2  1:02:03\nThanks.\n\nMara Ilves  1:03:00\nBye\n")
+    assert timed_view(plaintext.read(text)) == [
+        (5_000, False, "Mara Ilves", "Welcome, everybody.\nSecond paragraph."),
+        (3_723_000, False, "Speaker 2", "Thanks."),
+        (3_780_000, False, "Mara Ilves", "Bye")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann: hi\nMeet me  10:30\n",        # not after a blank line: a paragraph
+    "Ann: hi\n\nMeet me   10:30\n",     # three spaces, not two
+    "Ann: hi\n\nNote  10:30\n",         # a stopword is not a name
+])
+def test_lines_that_only_look_like_otter_headers_stay_text(text):
+    project = plaintext.read(text)
+    last = " ".join(text.split("\n")[-2].split())
+    assert turn_view(project) == [(0, "Ann", f"hi\n{last}")]
+
+
+def test_shape_e_markdown_standalone_and_timestamp_headings():
+    text = ("## Intro\nAnn: Hi there.\nBo: Hello.\n\nThe Deal\n\nAnn: So.\n"
+            "(10:00) Wrap-up;\nBo: Bye now.\n(12:00)\nAnn: Done.\n")
+    project = plaintext.read(text)
+    # The turns before 10:00 share 0..10:00 by words (2, 1, 1).
+    assert timed_view(project) == [
+        (0, True, "Ann", "Hi there."), (300_000, True, "Bo", "Hello."),
+        (450_000, True, "Ann", "So."),
+        (600_000, True, "Bo", "Bye now."),    # starts at its heading's time, estimated
+        (720_000, True, "Ann", "Done.")]
+    # An untimed heading starts with the turn after it; "(12:00)" alone is untitled.
+    assert chapters(project) == [(0, "Intro"), (450_000, "The Deal"), (600_000, "Wrap-up"),
+                                 (720_000, "")]
+
+
+def test_a_heading_before_a_timed_turn_starts_at_that_time():
+    project = plaintext.read("Opening Remarks\n[00:30] Ann: Hi.\n[01:00] Bo: Hey.\n")
+    assert chapters(project) == [(30_000, "Opening Remarks")]
+    assert [t.text for t in project.turns] == ["Hi.", "Hey."]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann: Hi.\nIt was a long year\nBo: Yes.\n",       # no blank line before: a paragraph
+    "Ann: Hi.\n\nThat was it.\n\nBo: Yes.\n",          # ends like a sentence
+    "Ann: Hi.\n\nWe said this: no\n\nBo: Yes.\n",      # has a colon
+    "Ann: Hi.\n\n[music]\n\nBo: Yes.\n",               # a sound cue
+    "Ann: Hi.\n\nA standalone line at the end\n",      # no turn after it
+    "[00:00] Ann: One.\n[00:10] Two\n[00:20] Bo: Three.\n",   # the writer's own time form
+])
+def test_lines_that_are_not_headings(text):
+    assert plaintext.read(text).chapters == []
+
+
+def test_standalone_lines_without_speakers_stay_turns():
+    project = plaintext.read("Chapter One\n\nSome text here.\n\nMore text\n")
+    assert project.chapters == []
+    assert [t.text for t in project.turns] == ["Chapter One", "Some text here.", "More text"]
+
+
+def test_markdown_headings_in_text_without_speakers():
+    project = plaintext.read("## Part 1\nText A.\n\n## Part 2\nText B.\n")
+    assert [c.title for c in project.chapters] == ["Part 1", "Part 2"]
+    assert [t.text for t in project.turns] == ["Text A.", "Text B."]
+    assert [c.start for c in project.chapters] == [t.start for t in project.turns]
+
+
+@pytest.mark.parametrize("line", ["Correction: it was 2019.", "Tip: use a pop filter.",
+                                  "Editor’s note: cut for time."])
+def test_stoplisted_prefixes_continue_the_turn(line):
+    # At a block's start, where a capitalised name used once is taken as a speaker.
+    project = plaintext.read(f"Ann: Hi.\n\n{line}\n\nBo: Hey.\n")
+    assert [name for _, name, _ in turn_view(project)] == ["Ann", "Bo"]
+    assert project.turns[0].text == f"Hi.\n{line}"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Ann: hi\n\nBo (00:75:00):\nno", 3),
+    ("Ann: hi\n\nBo  1:75:00\nno", 3),
+])
+def test_bad_header_times_name_their_line(text, line):
+    with pytest.raises(FormatError) as caught:
+        plaintext.read(text)
+    assert caught.value.line == line and "is not a time" in str(caught.value)
+
+
+_PIECES = ["Ann (00:03:48):", "Bo Li  1:02:03", "Speaker 2  0:05", "## Part", "(00:12) Title;",
+           "(03:00)", "[00:10] Two", "Intro", "Ann: hi.", "Note: x", "Bo (99:99):",
+           "Mara  9:99", "", "", "text line", "(1:00:00) Bo: late", "  ", "#", "Ann (0:01):b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=20)), max_size=25))
+def test_pasted_shapes_in_any_order_read_or_fail_cleanly(pieces):
+    text = "\n".join(pieces)
+    result = read_or_format_error(plaintext.read, text)
+    if not isinstance(result, FormatError):
+        assert all(t.start >= 0 and "\n\n" not in t.text for t in result.turns)
+        assert [c.start for c in result.chapters] == sorted(c.start for c in result.chapters)
+
+
+def test_a_markdown_heading_inside_a_turn_stays_text():
+    project = plaintext.read("Ann: Hi.\n# of items: three\n## Not a heading\n")
+    assert project.chapters == []
+    assert project.turns[0].text == "Hi.\n# of items: three\n## Not a heading"
+
+
+def test_an_otter_header_may_follow_a_heading():
+    project = plaintext.read("## Intro\nAnn  0:05\nHello.\n")
+    assert chapters(project) == [(5_000, "Intro")]
+    assert timed_view(project) == [(5_000, False, "Ann", "Hello.")]

@@ -366,3 +366,63 @@ def test_not_a_page_is_a_format_error_naming_the_line(text, line):
 def test_error_message_says_what_is_missing():
     with pytest.raises(FormatError, match="no 'Timestamps' heading"):
         read_page("A shopping list\nmilk\neggs\n")
+
+
+# -- chapter titles and untitled chapters survive the classic page ----------------------------
+
+def separator_project():
+    from editor.core.model import Chapter, Project, Speaker, Turn
+    project = Project()
+    project.episode.title = "Separators"
+    project.speakers = [Speaker("ann", "Ann", "#2563eb"), Speaker("bo", "Bo", "#dc2626")]
+    project.chapters = [Chapter(0, ".NET in production"), Chapter(60_000, "- Q&A -"),
+                        Chapter(180_000, ""), Chapter(240_000, "| Pipes and: colons"),
+                        Chapter(300_000, "— Wrap-up")]
+    project.turns = [Turn(0, "ann", "Hi."), Turn(30_000, "bo", "Hey."),
+                     Turn(60_000, "ann", "Questions?"), Turn(180_000, "bo", "Untitled part."),
+                     Turn(210_000, "ann", "More of it."), Turn(240_000, "bo", "Pipes."),
+                     Turn(300_000, "ann", "Bye.")]
+    return project
+
+
+def test_titles_opening_with_a_separator_and_untitled_chapters_round_trip():
+    original = separator_project()
+    page = render_shownotes(original, "text")
+    project = read_page(page)
+    assert [(c.start, c.title) for c in project.chapters] == [
+        (c.start, c.title) for c in original.chapters]
+    assert [(project.speaker_name(t.speaker), t.text) for t in project.turns] == [
+        (original.speaker_name(t.speaker), t.text) for t in original.turns]
+    # each chapter's first turn starts at the chapter: the headings were all found
+    firsts = [0, 2, 3, 5, 6]
+    assert [project.turns[i].start for i in firsts] == [c.start for c in original.chapters]
+    assert render_shownotes(project, "text") == page
+
+
+def test_untitled_chapter_is_written_as_its_time():
+    lines = render_shownotes(separator_project(), "text").splitlines()
+    assert "(03:00);" in lines and "(00:00) - .NET in production;" in lines
+    transcript = lines[lines.index("Transcript"):]
+    assert transcript[transcript.index("Bo: Untitled part.") - 1] == "(03:00)"
+    assert "" not in lines
+
+
+@pytest.mark.parametrize("line", ["(03:00) ;", "(03:00);", "(03:00)", "[00:03:00]."])
+def test_a_time_alone_in_the_timestamps_list_is_an_untitled_chapter(line):
+    page = ("T\nTimestamps\n(00:00) Intro;\n" + line + "\n(05:00) Outro;\nTranscript\n"
+            "Intro\nAnn: Hi.\n(03:00)\nBo: Middle.\nOutro\nAnn: Bye.\n")
+    project = read_page(page)
+    assert [(c.start, c.title) for c in project.chapters] == [
+        (0, "Intro"), (180_000, ""), (300_000, "Outro")]
+    assert [t.start for t in project.turns] == [0, 180_000, 300_000]
+
+
+@pytest.mark.parametrize("line", ["Correction: it was 2019.", "Tip: use a pop filter.",
+                                  "Warning: loud", "Edit: fixed the link."])
+def test_page_and_text_import_agree_on_what_is_not_a_speaker(line):
+    from editor.core.formats import plaintext
+    page = read_page(f"T\nTranscript\nAnn: Hi.\n{line}\nAnn: Bye.\n")
+    text = plaintext.read(f"Ann: Hi.\n\n{line}\n\nAnn: Bye.\n")
+    for project in (page, text):
+        assert [s.name for s in project.speakers] == ["Ann"]
+        assert [t.text for t in project.turns] == [f"Hi.\n{line}", "Bye."]

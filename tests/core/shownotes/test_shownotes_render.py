@@ -382,3 +382,42 @@ def test_user_template_undefined_name_names_the_line(tmp_path):
 def test_missing_user_template_is_a_clear_error(tmp_path):
     with pytest.raises(TemplateError, match="template gone.j2: not found"):
         render_user_template(product_project(), tmp_path / "gone.j2")
+
+
+# -- chapter titles on chapter lines, untitled chapters -------------------------------------
+
+def untitled_project() -> Project:
+    project = product_project()
+    project.chapters.insert(1, Chapter(180_000, ""))
+    project.chapters.insert(2, Chapter(240_000, ".NET in production"))
+    project.turns.insert(2, Turn(180_000, "mara", "An untitled stretch."))
+    project.turns.insert(3, Turn(240_000, "jonas", "About .NET."))
+    return project
+
+
+def test_classic_lists_untitled_chapters_by_time_and_guards_separator_titles():
+    lines = render_shownotes(untitled_project(), "text").splitlines()
+    assert lines[lines.index("Timestamps") + 1:][:4] == [
+        "(00:40) How Sauna Robotics Found Its First Partner;", "(03:00);",
+        "(04:00) - .NET in production;", "(05:12) Quality, Culture and Contracts;"]
+    transcript = lines[lines.index("Transcript"):]
+    assert transcript[transcript.index("Mara: An untitled stretch.") - 1] == "(03:00)"
+    assert transcript[transcript.index("Jonas: About .NET.") - 1] == ".NET in production"
+    assert "" not in lines
+
+
+def test_markdown_and_html_head_an_untitled_chapter_with_its_time():
+    md = render_shownotes(untitled_project(), "md").splitlines()
+    assert "- (03:00)" in md and "## (03:00)" in md and "## " not in md
+    page = render_shownotes(untitled_project(), "html")
+    assert "<h3>(03:00)</h3>" in page and "<h3></h3>" not in page
+
+
+def test_user_templates_have_the_chapter_title_filter(tmp_path):
+    path = write_template(tmp_path, "yt.j2",
+                          "{% for c in chapters %}{{ c.clock }} {{ c.title|chapter_title }}\n"
+                          "{% endfor %}")
+    project = untitled_project()
+    project.chapters[0].title = "- Q&A -"
+    assert render_user_template(project, path).splitlines()[:3] == [
+        "0:40 - - Q&A -", "3:00 ", "4:00 - .NET in production"]
