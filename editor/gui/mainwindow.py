@@ -40,6 +40,7 @@ from .settings import Settings
 from .speakers import SpeakersPanel
 from .transcript import TranscriptView
 from .transport import TransportBar
+from .waveform import WaveformStrip
 
 PROJECT_FILTER = "Showscribe projects (*.showscribe.yaml *.yaml *.yml);;All files (*)"
 AUDIO_FILTER = ("Audio files (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus *.mp4);;"
@@ -82,6 +83,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         self.playback = Playback(make_player, self)
         self.actions_by_id = self._create_actions()
         self.transcript = TranscriptView(self.project, self)
+        self.waveform = WaveformStrip(self)
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self.project, self.transcript, self)
         self.chapters_panel = ChaptersPanel(self.project, self)
@@ -99,6 +101,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         self._stats_timer.timeout.connect(self._update_stats)
 
         self.transcript.seek_requested.connect(self.playback.seek)
+        self.waveform.seek_requested.connect(self.playback.seek)
         self.transcript.current_turn_changed.connect(lambda _index: self._update_actions())
         self.transcript.follow_changed.connect(self._on_transcript_follow_changed)
         self.transcript.problem.connect(self._show_status_problem)
@@ -142,9 +145,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
         column.addWidget(self.message_bar)
-        # The waveform strip (overview, playhead, chapter marks) goes in this slot.
-        self.waveform_slot = QVBoxLayout()
-        column.addLayout(self.waveform_slot)
+        column.addWidget(self.waveform)
         column.addWidget(self.transcript, 1)
         column.addWidget(self.find_bar)
 
@@ -225,6 +226,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         self.chapters_panel.set_project(project)
         self.episode_panel.set_project(project)
         self.speakers_panel.set_project(project)
+        self.waveform.set_project(project)
         link = self._link
         link.connect(project.history.changed, self._on_history_changed)
         link.connect(project.audio_changed, self._on_project_audio_changed)
@@ -332,6 +334,7 @@ class MainWindow(PublishingMixin, QMainWindow):
             self.transport.set_duration(self.playback.duration_ms())
         else:
             self._show_unplayable(f"{path.name} cannot be played.")
+        self.waveform.load(path if self.playback.has_media else None)
         self._update_actions()
 
     def _show_unplayable(self, reason: str) -> None:
@@ -360,6 +363,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         self._loaded_audio = path
         self.message_bar.hide()
         self.transport.set_duration(self.playback.duration_ms())
+        self.waveform.load(path)
         self.project.history.push(SetAudio(self.project, path, self.playback.duration_ms()))
         self._update_actions()
         return True
@@ -383,6 +387,7 @@ class MainWindow(PublishingMixin, QMainWindow):
 
     def _on_playback_position_changed(self, ms: int) -> None:
         self.transcript.set_playhead(ms)
+        self.waveform.set_playhead(ms)
         self.position_label.setText(format_clock(ms))
 
     # -- following the project -------------------------------------------------------

@@ -22,6 +22,19 @@ def isolated_settings(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def _waveform_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("waveform-cache")
+
+
+@pytest.fixture(autouse=True)
+def isolated_waveform_cache(_waveform_cache: Path, monkeypatch) -> Path:
+    """Waveform peaks are cached in a folder of the test run (never the user's);
+    one folder for the whole run, so the sample is decoded once."""
+    monkeypatch.setenv("SHOWSCRIBE_CACHE_DIR", str(_waveform_cache))
+    return _waveform_cache
+
+
 @pytest.fixture
 def headless_vlc(monkeypatch) -> None:
     monkeypatch.setenv("SHOWSCRIBE_VLC_ARGS", "--aout=adummy")
