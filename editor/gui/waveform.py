@@ -42,6 +42,20 @@ PLAYHEAD_WIDTH = 2
 MAX_GAIN = 8
 
 
+_pool: QThreadPool | None = None
+
+
+def _reader_pool() -> QThreadPool:
+    """Waveform reads get threads of their own: a cancelled read still winding down
+    (ffmpeg takes a moment to stop) must never hold up the next one, nor anything
+    else on Qt's global pool."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(4)
+    return _pool
+
+
 class _PeaksRelay(QObject):
     """Carries one computation's news from the worker thread (queued to the GUI)."""
 
@@ -164,8 +178,7 @@ class WaveformStrip(QWidget):
             cancel = threading.Event()
             self._cancel = cancel
             self._cancels.append(cancel)
-            QThreadPool.globalInstance().start(
-                _PeaksJob(self._path, self._generation, self._relay, cancel))
+            _reader_pool().start(_PeaksJob(self._path, self._generation, self._relay, cancel))
         self.update()
 
     def set_playhead(self, ms: int) -> None:
