@@ -85,6 +85,37 @@ def measure_open(project_file: Path, config: Path, runs: int) -> float:
     return statistics.median(spent)
 
 
+def measure_memory(project_file: Path, config: Path, cache: Path) -> int:
+    """Resident kB of the app open on ``project_file`` with its waveform shown."""
+    env = dict(os.environ, SHOWSCRIBE_REPORT_PAINTED="memory", XDG_CONFIG_HOME=str(config),
+               SHOWSCRIBE_CACHE_DIR=str(cache))
+    code = "import editor.app, sys; sys.exit(editor.app.run(sys.argv[1]))"
+    done = subprocess.run([sys.executable, "-c", code, str(project_file)], env=env,
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    for row in done.stdout.splitlines():
+        if row.startswith("memory "):
+            return int(row.split()[1])
+    raise SystemExit(f"the app did not report its memory:\n{done.stderr}")
+
+
+def make_long_audio(target: Path, minutes: int) -> int:
+    """A mono MP3 of ``minutes`` (noise, so the waveform has something to show); ms."""
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "anoisesrc=color=pink:amplitude=0.2:sample_rate=16000", "-t",
+                    str(minutes * 60), "-ac", "1", "-b:a", "24k", str(target)], check=True)
+    return minutes * 60_000
+
+
+def _resident_kb(pid: int) -> int:
+    for row in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if row.startswith("VmRSS:"):
+            return int(row.split()[1])
+    return 0
+
+
+GAUPOL_MEMORY: list[int] = []   # resident kB of each Gaupol run, once its file is open
+
+
 def measure_gaupol(project, folder: Path, runs: int) -> float | None:
     """Gaupol opening the same text as a 5,000-cue SRT, window shown (if installed)."""
     gaupol = shutil.which("gaupol")
@@ -108,6 +139,9 @@ def measure_gaupol(project, folder: Path, runs: int) -> float | None:
         # Gaupol shows an empty window first; its title names the file once loaded.
         shown = _wait_for_window(srt_file.name, 60)
         spent.append(time.perf_counter() - begin)
+        if shown:
+            time.sleep(0.5)          # let it finish drawing the list
+            GAUPOL_MEMORY.append(_resident_kb(process.pid))
         process.terminate()
         process.wait(timeout=10)
         if not shown:
@@ -162,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="app starts to time (median)")
     parser.add_argument("--turns", type=int, default=5000)
     parser.add_argument("--keys", type=int, default=300)
+    parser.add_argument("--audio-minutes", type=int, default=180,
+                        help="length of the MP3 for the memory figure (0: skip it)")
     args = parser.parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="showscribe-bench-gui-"))
@@ -179,6 +215,20 @@ def main(argv: list[str] | None = None) -> int:
         opened = measure_open(project_file, folder / "config", args.runs)
         results = [line("app open to transcript painted", opened, "s", OPEN_TARGET_S,
                         reference, 1.0)]
+        if args.audio_minutes:
+            audio = folder / "episode.mp3"
+            project.audio_path = audio
+            project.audio_duration = make_long_audio(audio, args.audio_minutes)
+            with_audio = folder / "with-audio.showscribe.yaml"
+            save_project(project, with_audio)
+            ours_mb = measure_memory(with_audio, folder / "config", folder / "cache") / 1024
+            gaupol_mb = statistics.median(GAUPOL_MEMORY) / 1024 if GAUPOL_MEMORY else None
+            ratio = f"{ours_mb / gaupol_mb:.2f}x" if gaupol_mb else "-"
+            passed = gaupol_mb is None or ours_mb <= gaupol_mb
+            print(f"memory: app open, waveform of {args.audio_minutes} min shown  "
+                  f"{ours_mb:.0f}MB  {f'{gaupol_mb:.0f}MB' if gaupol_mb else '-'}  {ratio}  "
+                  f"<=1x  {'PASS' if passed else 'FAIL'}", flush=True)
+            results.append(passed)
 
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                           str(folder / "config"))

@@ -8,7 +8,8 @@ Environment:
 - ``SHOWSCRIBE_VLC_ARGS``: extra libvlc arguments (``--aout=adummy`` headless);
 - ``SHOWSCRIBE_REPORT_PAINTED=1``: once the transcript is first painted, print
   ``painted <seconds since the process started> <project file or ->`` and quit
-  (benchmarks and tests use it).
+  (benchmarks and tests use it); ``=memory``: also wait for the waveform, then
+  print ``memory <resident kB> <peak resident kB>`` and quit.
 """
 from __future__ import annotations
 
@@ -45,8 +46,31 @@ def startup_path(path: str | None, recent: list[Path]) -> Path | None:
     return SAMPLE_PROJECT if SAMPLE_PROJECT.is_file() else None
 
 
-def _report_first_paint(window, app) -> None:
-    """Print the time to the transcript's first paint, then quit."""
+def _resident_kb() -> tuple[int, int]:
+    """This process's resident memory now and at its peak (Linux /proc), in kB."""
+    fields = dict(line.split(":", 1) for line in
+                  Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def _report_memory_when_shown(window, app) -> None:
+    from PySide6.QtCore import QTimer
+    timer = QTimer(app)
+
+    def check() -> None:
+        if window.waveform.peaks is not None or window.waveform.status_text.startswith("No"):
+            timer.stop()
+            now, peak = _resident_kb()
+            print(f"memory {now} {peak}", flush=True)
+            app.quit()
+
+    timer.timeout.connect(check)
+    timer.start(50)
+
+
+def _report_first_paint(window, app, memory: bool = False) -> None:
+    """Print the time to the transcript's first paint, then quit (with ``memory``:
+    first wait for the waveform and print the memory in use)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class PaintWatcher(QObject):
@@ -56,7 +80,10 @@ def _report_first_paint(window, app) -> None:
                 app.removeEventFilter(self)
                 shown = window.project.path or "-"
                 print(f"painted {seconds_since_process_start():.3f} {shown}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                if memory:
+                    _report_memory_when_shown(window, app)
+                else:
+                    QTimer.singleShot(0, app.quit)
             return False
 
     watcher = PaintWatcher(app)
@@ -76,8 +103,9 @@ def run(path: str | None = None) -> int:
     app.setApplicationDisplayName("Showscribe")
     settings = Settings()
     window = MainWindow(settings)
-    if os.environ.get(REPORT_PAINTED_ENV) == "1":
-        _report_first_paint(window, app)
+    report = os.environ.get(REPORT_PAINTED_ENV)
+    if report in ("1", "memory"):
+        _report_first_paint(window, app, memory=report == "memory")
     target = startup_path(path, settings.recent_files())
     if target is not None:
         window.open_path(target)

@@ -109,6 +109,7 @@ class WaveformStrip(QWidget):
         self._drag: _Drag | None = None
         self._bars: tuple[tuple[int, int], list[QLineF]] | None = None   # (size, lines)
         self._turn_xs: list[int] | None = None
+        self._tick_starts: list[int] = []   # the turn starts _turn_xs was made from
         self._generation = 0
         self._cancel: threading.Event | None = None
         # No parent: a worker still running when the strip goes keeps its relay alive.
@@ -155,8 +156,9 @@ class WaveformStrip(QWidget):
         self._project = project
         self._drag = None
         link = self._link
-        for name in ("turns_inserted", "turns_removed", "turns_changed"):
-            link.connect(getattr(project, name), self._on_project_turns_changed)
+        for name in ("turns_inserted", "turns_removed"):
+            link.connect(getattr(project, name), self._on_project_turns_inserted_or_removed)
+        link.connect(project.turns_changed, self._on_project_turns_changed)
         for name in ("chapters_inserted", "chapters_removed", "chapters_moved",
                      "chapters_changed"):
             link.connect(getattr(project, name), self._on_project_chapters_changed)
@@ -257,14 +259,16 @@ class WaveformStrip(QWidget):
     def _turn_positions(self) -> list[int]:
         if self._turn_xs is None:
             xs: list[int] = []
-            if self._project is not None and self.duration_ms() is not None:
-                previous = None
+            duration, width = self.duration_ms(), self.width()
+            if self._project is not None and duration and width > 0:
+                last, previous = width - 1, None
                 for turn in self._project.turns:
-                    x = self._x_of(turn.start)
+                    x = min(int(min(max(turn.start, 0), duration) * width / duration), last)
                     if x != previous:       # thousands of turns, a few hundred pixels
                         xs.append(x)
                         previous = x
             self._turn_xs = xs
+            self._tick_starts = [t.start for t in self._project.turns] if self._project else []
         return self._turn_xs
 
     # -- colours ----------------------------------------------------------------------
@@ -459,7 +463,17 @@ class WaveformStrip(QWidget):
         self._set_status(f"No waveform: {name} could not be read", message)
         self.update()
 
+    def _on_project_turns_inserted_or_removed(self, first: int, last: int) -> None:
+        self._turn_xs = None
+        self.update()
+
     def _on_project_turns_changed(self, first: int, last: int) -> None:
+        # Typing changes a turn's text, not its start: nothing here moves then.
+        starts = self._tick_starts
+        turns = self._project.turns
+        if self._turn_xs is not None and last < len(starts) and all(
+                turns[i].start == starts[i] for i in range(first, last + 1)):
+            return
         self._turn_xs = None
         self.update()
 

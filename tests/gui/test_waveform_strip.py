@@ -434,3 +434,21 @@ def test_a_strip_deleted_while_reading_stops_its_worker(qtbot, monkeypatch, tmp_
     assert cancelled.wait(5)
     assert finished.wait(5)
     qtbot.wait(100)                 # the queued reports arrive at no one
+
+
+def test_typing_does_not_redraw_the_turn_ticks_but_a_new_start_does(qtbot):
+    """Every keystroke changes a turn's text: the strip must not rebuild 5,000
+    tick positions for it, only when a start moves."""
+    from editor.core.commands import SetTurnStart, SetTurnText
+    project = Project()
+    project.audio_duration = DURATION
+    project.turns = [Turn(i * 1000, "", f"turn {i}") for i in range(60)]
+    strip = make_strip(qtbot, project)
+    strip.grab()
+    ticks = strip._turn_positions()
+    project.history.push(SetTurnText(project, 10, "typed"))
+    assert strip._turn_positions() is ticks          # kept: nothing moved
+    project.history.push(SetTurnStart(project, 10, 10_500))
+    moved = strip._turn_positions()
+    assert moved is not ticks
+    assert int(10_500 / MS_PER_PIXEL) in moved
