@@ -187,29 +187,30 @@ def _speakers(project: Project) -> list[Finding]:
     return found
 
 
+def _first_of(project: Project, indexes: list[int], code: str, problem) -> list[Finding]:
+    """One error at the first of ``indexes`` (``problem(i)`` says what is wrong with
+    turn i), counting the others: a page of the same finding helps nobody."""
+    if not indexes:
+        return []
+    first = indexes[0]
+    more = f"; {len(indexes)} turns in all" if len(indexes) > 1 else ""
+    return [Finding("error", code, f"{_turn_name(project, first)} {problem(first)}{more}",
+                    ("turn", first))]
+
+
 def _turns(project: Project) -> list[Finding]:
-    found: list[Finding] = []
     turns = project.turns
-    behind = [i for i in range(1, len(turns)) if turns[i].start < turns[i - 1].start]
-    if behind:
-        first = behind[0]
-        more = f"; {len(behind)} turns in all" if len(behind) > 1 else ""
-        found.append(Finding(
-            "error", "turns-out-of-order",
-            f"{_turn_name(project, first)} starts at {format_clock(turns[first].start)}, "
-            f"before the turn above it ({format_clock(turns[first - 1].start)}){more}",
-            ("turn", first)))
+    found = _first_of(
+        project, [i for i in range(1, len(turns)) if turns[i].start < turns[i - 1].start],
+        "turns-out-of-order",
+        lambda i: f"starts at {format_clock(turns[i].start)}, before the turn above it "
+                  f"({format_clock(turns[i - 1].start)})")
     duration = project.audio_duration
     if duration is not None:
-        late = [i for i, t in enumerate(project.turns) if t.start >= duration]
-        if late:
-            first = late[0]
-            more = f"; {len(late)} turns in all" if len(late) > 1 else ""
-            found.append(Finding(
-                "error", "turn-after-end",
-                f"{_turn_name(project, first)} starts at "
-                f"{format_clock(project.turns[first].start)}, after the end of the audio "
-                f"({format_clock(duration)}){more}", ("turn", first)))
+        found += _first_of(
+            project, [i for i, t in enumerate(turns) if t.start >= duration], "turn-after-end",
+            lambda i: f"starts at {format_clock(turns[i].start)}, after the end of the audio "
+                      f"({format_clock(duration)})")
     estimated = [i for i, t in enumerate(project.turns) if t.estimated]
     if estimated:
         first = estimated[0]
