@@ -2,6 +2,9 @@
 
 A turn's paragraphs are lines of their own under its first line. With
 ``times=True`` each turn starts with its time, ``[HH:MM:SS.mmm] Name: text``.
+Each listed chapter (``toc`` true) is a heading line of its own before its
+first turn (the first starting at or after it; after the last turn if none):
+``(HH:MM:SS.mmm) Title``, an untitled chapter as ``(HH:MM:SS.mmm)`` alone.
 
 Reading takes the pasted shapes of FORMATS.md §12:
 
@@ -15,6 +18,9 @@ Reading takes the pasted shapes of FORMATS.md §12:
   in ``.`` ``,`` ``!`` ``?``), or a show-notes timestamp line ``(00:12) Title``
   (round brackets: ``[00:12]`` is this writer's own turn time; the title may
   be missing, an untitled chapter as the classic show notes write one).
+  This writer's own heading, a paragraph of one line holding
+  ``(HH:MM:SS.mmm)`` and maybe a title, is a heading whatever the title and
+  wherever it stands: pasted turn times (shape B) carry no milliseconds.
 
 Lines under a header are the turn's paragraphs, one a line. The speaker
 rules are the ones every reader shares (``_text.speaker_prefix``: ``Note:``,
@@ -23,9 +29,11 @@ must be capitalised (``_text.accepted_speakers``), while C and D headers name
 a speaker by their shape. A timed line without a name keeps the previous
 speaker, so a turn without a speaker right after one with a speaker does not
 survive a round trip (nor does one that reads as a heading: a lone line
-without closing punctuation). A turn with a time gets it, confirmed; turns without get
-estimated times (shared by words up to the next known time, else 150 words a
-minute), the first turn under a timed heading starting at the heading's time.
+without closing punctuation), and a paragraph under a turn's first line that
+starts with a time starts a turn (or is a heading) of its own. A turn with a
+time gets it, confirmed; turns without get estimated times (shared by words
+up to the next known time, else 150 words a minute), the first turn under a
+timed heading starting at the heading's time.
 A heading without a time starts where the turn after it starts.
 """
 from __future__ import annotations
@@ -35,11 +43,12 @@ from dataclasses import dataclass, field
 
 from ..errors import FormatError
 from ..estimate import speaking_ms
-from ..model import Chapter, Project, word_count
+from ..model import Chapter, Project, Turn, word_count
 from ..timecode import format_hms_ms, parse_shownotes
 from . import Format
-from ._build import ProjectBuilder, fill_times
-from ._text import TIMESTAMP, accepted_speakers, decode, speaker_name, speaker_prefix
+from ._build import ProjectBuilder, fill_times, visible_chapters
+from ._text import (TIMESTAMP, accepted_speakers, decode, one_line, speaker_name,
+                    speaker_prefix)
 
 # FORMATS.md §12 TURN, split in two: an optional bracketed time (shape B), then a
 # ``Name (time):`` header (shape C); names are checked by ``speaker_name``.
@@ -48,6 +57,8 @@ _HEADER = re.compile(rf"(?P<name>[^\s:：()][^:：()]*?)\s*\((?P<ts>{TIMESTAMP})
                      rf"(?::(?:\s+|$)|：\s*)(?P<body>.*)")
 # FORMATS.md §12 OTTER (shape D): exactly two spaces between name and time.
 _OTTER = re.compile(rf"(?P<name>\S.*?)  (?P<ts>{TIMESTAMP})\s*")
+# The writer's chapter heading: a time in round brackets with milliseconds.
+_OWN_HEADING = re.compile(r"\s*\((?P<ts>\d{2,3}:\d{2}:\d{2}\.\d{3})\)(?:\s+(?P<title>.*))?")
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+(?P<title>\S.*?)\s*#*\s*")
 _HEADING_WORDS = 12
 
@@ -71,17 +82,30 @@ class _Turn:
     paragraphs: list[str] = field(default_factory=list)
 
 
+def _turn_block(project: Project, turn: Turn, times: bool) -> str:
+    name = " ".join(project.speaker_name(turn.speaker).split()) if turn.speaker else ""
+    paragraphs = [" ".join(p.split()) for p in turn.paragraphs]
+    paragraphs = [p for p in paragraphs if p] or [""]
+    head = f"{name}: {paragraphs[0]}".rstrip() if name else paragraphs[0]
+    if times:
+        head = f"[{format_hms_ms(turn.start)}] {head}".rstrip()
+    return "\n".join([head, *paragraphs[1:]]).strip("\n")
+
+
+def _heading(chapter: Chapter) -> str:
+    return f"({format_hms_ms(chapter.start)}) {one_line(chapter.title)}".rstrip()
+
+
 def write(project: Project, *, times: bool = False) -> str:
     blocks = []
+    chapters = visible_chapters(project)
     for turn in project.turns:
-        name = " ".join(project.speaker_name(turn.speaker).split()) if turn.speaker else ""
-        paragraphs = [" ".join(p.split()) for p in turn.paragraphs]
-        paragraphs = [p for p in paragraphs if p] or [""]
-        head = f"{name}: {paragraphs[0]}".rstrip() if name else paragraphs[0]
-        if times:
-            head = f"[{format_hms_ms(turn.start)}] {head}".rstrip()
-        if head or len(paragraphs) > 1:
-            blocks.append("\n".join([head, *paragraphs[1:]]).strip("\n"))
+        while chapters and chapters[0].start <= turn.start:
+            blocks.append(_heading(chapters.pop(0)))
+        block = _turn_block(project, turn, times)
+        if block:
+            blocks.append(block)
+    blocks.extend(_heading(chapter) for chapter in chapters)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
@@ -92,10 +116,15 @@ def _time(text: str, number: int) -> int:
         raise FormatError(f"'{text}' is not a time", line=number) from None
 
 
-def _parse_line(number: int, raw: str, after_break: bool) -> _Line:
+def _parse_line(number: int, raw: str, after_break: bool, alone: bool) -> _Line:
     """One non-blank line; ``after_break`` when a blank line, a heading or the
-    file's start comes before it (where markdown and Otter headers may stand)."""
+    file's start comes before it (where markdown and Otter headers may stand),
+    ``alone`` when it is also followed by a blank line or the file's end."""
     text = " ".join(raw.split())
+    own = _OWN_HEADING.fullmatch(raw) if alone else None
+    if own:
+        return _Line(text, text, _time(own["ts"], number), round_time=True,
+                     heading=one_line(own["title"] or ""))
     markdown = _MARKDOWN_HEADING.fullmatch(raw) if after_break else None
     if markdown:
         return _Line(text, text, heading=" ".join(markdown["title"].split()))
@@ -150,9 +179,12 @@ def _mark_headings(lines: list[_Line | None], names: set[str]) -> None:
 
 def read(text: str) -> Project:
     lines: list[_Line | None] = []          # None for a blank line
-    for number, raw in enumerate(decode(text).split("\n"), 1):
+    raws = decode(text).split("\n")
+    for number, raw in enumerate(raws, 1):
         after_break = not lines or lines[-1] is None or lines[-1].heading is not None
-        lines.append(_parse_line(number, raw, after_break) if raw.strip() else None)
+        alone = ((not lines or lines[-1] is None)
+                 and (number == len(raws) or not raws[number].strip()))
+        lines.append(_parse_line(number, raw, after_break, alone) if raw.strip() else None)
     present = [line for line in lines if line is not None]
 
     # Names at a block's start or after a time are taken more readily than others.
@@ -166,7 +198,8 @@ def read(text: str) -> Project:
              | {line.name for line in present if line.header})
     if names:
         _mark_headings(lines, names)
-    marked = bool(names) or any(line.time is not None for line in present)
+    marked = bool(names) or any(line.time is not None and line.heading is None
+                                for line in present)
 
     turns: list[_Turn] = []
     times: list[int | None] = []

@@ -7,18 +7,29 @@ three, 10 s apart) is for the publish checks to say, not for the writer.
 Reading takes a whole video description: lines that start with a timestamp
 (``0:00``, ``(1:02:03)``, ``[12:34]``, ``12:34 - Title``, with an optional
 fraction) are chapters, every other line is ignored. Chapters are sorted.
+A line that is only a time is an untitled chapter (as the writer writes one)
+when it is clearly part of the chapter list: next to other timestamp lines
+with a titled one among them (no blank or other line between), or in a text
+holding nothing but timestamp lines. Elsewhere in a description a lone time
+is text and ignored.
 A title that opens with a separator mark is written after ``- `` so that it
 reads back whole (``_text.chapter_line_title``, shared with the classic show
 notes).
 """
 from __future__ import annotations
 
+import re
+
 from ..errors import FormatError
 from ..model import Chapter, Project
 from ..timecode import format_hms_ms, parse_shownotes
 from . import Format
 from ._build import ProjectBuilder, visible_chapters
-from ._text import CHAPTER_LINE, chapter_line_title, decode, one_line
+from ._text import CHAPTER_LINE, TIMESTAMP, chapter_line_title, decode, one_line
+
+# A line that is only a time, bracketed or not. Checked before CHAPTER_LINE,
+# which would read "00:03:00" as the time 00:03 with the title "00".
+_BARE_TIME = re.compile(rf"\s*[\[(]?(?P<ts>{TIMESTAMP})[\])]?\s*")
 
 
 def _line(chapter: Chapter) -> str:
@@ -30,18 +41,37 @@ def write(project: Project) -> str:
     return "".join(_line(c) + "\n" for c in visible_chapters(project))
 
 
+def _timestamp_line(line: str) -> tuple[str, str | None] | None:
+    """(time, title) for a line that starts with a time; title None when the
+    line is only a time; None for any other line."""
+    bare = _BARE_TIME.fullmatch(line)
+    if bare:
+        return bare["ts"], None
+    match = CHAPTER_LINE.match(line)
+    return (match["ts"], match["title"]) if match else None
+
+
 def read(text: str) -> Project:
+    lines = decode(text).split("\n")
+    found = [_timestamp_line(line) for line in lines]
+    only_times = all(hit or not line.strip() for hit, line in zip(found, lines))
     builder = ProjectBuilder()
-    for number, line in enumerate(decode(text).split("\n"), 1):
-        match = CHAPTER_LINE.match(line)
-        if not match:
+    run: list[tuple[int, str, str | None]] = []     # consecutive timestamp lines
+    for number, hit in enumerate([*found, None], 1):
+        if hit:
+            run.append((number, *hit))
             continue
-        try:
-            start = parse_shownotes(match["ts"])
-        except ValueError:
-            raise FormatError(f"'{match['ts']}' is not a time (like 1:02:03 or 12:34)",
-                              line=number) from None
-        builder.chapter(Chapter(start=start, title=one_line(match["title"])))
+        titled_run = any(title is not None for _, _, title in run)
+        for line_number, ts, title in run:
+            if title is None and not (titled_run or only_times):
+                continue
+            try:
+                start = parse_shownotes(ts)
+            except ValueError:
+                raise FormatError(f"'{ts}' is not a time (like 1:02:03 or 12:34)",
+                                  line=line_number) from None
+            builder.chapter(Chapter(start=start, title=one_line(title or "")))
+        run = []
     project = builder.project()
     if not project.chapters:
         raise FormatError("no chapter lines (a line starting with a time, like "
@@ -52,7 +82,7 @@ def read(text: str) -> Project:
 def sniff(text: str) -> int:
     """2 when most non-blank lines of the head start with a timestamp."""
     lines = [l for l in text.lstrip("\ufeff").splitlines()[:50] if l.strip()]
-    hits = sum(1 for line in lines if CHAPTER_LINE.match(line))
+    hits = sum(1 for line in lines if _timestamp_line(line))
     return 2 if lines and hits * 2 >= len(lines) else 0
 
 

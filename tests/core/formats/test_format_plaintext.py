@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
 from editor.core.formats import plaintext
-from formats_support import (read_or_format_error, transcript_project, transcript_projects,
-                             turn_view)
+from editor.core.model import Chapter
+from formats_support import (chapter_projects, chapter_view, read_or_format_error,
+                             transcript_project, transcript_projects, turn_view)
 
 
 def test_written_shape():
@@ -226,3 +227,95 @@ def test_an_otter_header_may_follow_a_heading():
     project = plaintext.read("## Intro\nAnn  0:05\nHello.\n")
     assert chapters(project) == [(5_000, "Intro")]
     assert timed_view(project) == [(5_000, False, "Ann", "Hello.")]
+
+
+# -- chapter headings written and read back ------------------------------------------------
+
+def chaptered_project():
+    """The sample transcript with listed chapters before, between and after its
+    turns, two before the same turn, one untitled, and one hidden."""
+    project = transcript_project()
+    project.chapters = [
+        Chapter(0, "Intro"), Chapter(3_000, ""), Chapter(4_200, "Part 1: the deal."),
+        Chapter(60_000, "Ad", toc=False), Chapter(3_650_000, "After the end")]
+    return project
+
+
+def test_written_chapter_headings():
+    text = plaintext.write(chaptered_project())
+    assert text.startswith("(00:00:00.000) Intro\n\nAnn: Welcome back")
+    assert "\nThis is the second paragraph.\n\n(00:00:03.000)\n\n" \
+           "(00:00:04.200) Part 1: the deal.\n\nBo Li: Thanks, Ann." in text
+    assert text.endswith("Ann: Same speaker, new turn.\n\n(01:00:50.000) After the end\n")
+    assert "Ad" not in text      # hidden chapters are not headings
+    assert plaintext.write(chaptered_project(), times=True).startswith(
+        "(00:00:00.000) Intro\n\n[00:00:00.000] Ann: Welcome back")
+
+
+@pytest.mark.parametrize("times", [False, True])
+def test_round_trip_keeps_chapters_and_turns(times):
+    project = chaptered_project()
+    back = plaintext.read(plaintext.write(project, times=times))
+    assert chapters(back) == [(0, "Intro"), (3_000, ""), (4_200, "Part 1: the deal."),
+                              (3_650_000, "After the end")]
+    assert all(c.toc for c in back.chapters)
+    if times:
+        assert turn_view(back) == turn_view(project)
+    else:
+        assert [(n, t) for _, n, t in turn_view(back)] == [
+            (n, t) for _, n, t in turn_view(project)]
+        # The turn right after a heading starts at the heading's time, estimated.
+        assert (back.turns[1].start, back.turns[1].estimated) == (4_200, True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(transcript_projects(every_turn_speaks=True), chapter_projects(), st.booleans())
+def test_round_trip_any_project_with_chapters(project, chaptered, times):
+    project.chapters = chaptered.chapters
+    back = plaintext.read(plaintext.write(project, times=times))
+    assert chapter_view(back, url=False, image=False) == chapter_view(
+        project, url=False, image=False, visible_only=True)
+    if times:
+        assert turn_view(back) == turn_view(project)
+    else:
+        assert [(n, t) for _, n, t in turn_view(back)] == [
+            (n, t) for _, n, t in turn_view(project)]
+
+
+@pytest.mark.parametrize("body", ["(00:00:05.000) Intro", "(00:00:05.000)", "(00:12) Title",
+                                  "(03:00)", "## Part 2", "Intro", "The Deal"])
+@pytest.mark.parametrize("times", [False, True])
+def test_turns_that_look_like_headings_round_trip(body, times):
+    project = transcript_project()
+    project.chapters = [Chapter(4_200, "Real")]
+    project.turns[1].text = body
+    project.turns[2].text = f"{body}\nThe End"
+    # A later paragraph is no heading unless it starts with a time (which
+    # starts a turn of its own, see the module docstring).
+    project.turns[3].text = "Hi.\n## Part 2\nIntro\nThe Deal"
+    back = plaintext.read(plaintext.write(project, times=times))
+    assert chapters(back) == [(4_200, "Real")]
+    assert [(n, t) for _, n, t in turn_view(back)] == [(n, t) for _, n, t in turn_view(project)]
+
+
+def test_own_headings_in_text_without_speakers():
+    project = plaintext.read("(00:00:05.000) Intro\n\nFirst block.\n\n(00:01:00.000)\n\n"
+                             "Second block.\n\n(00:02:00.000) Last: after it all\n")
+    assert chapters(project) == [(5_000, "Intro"), (60_000, ""), (120_000, "Last: after it all")]
+    assert [(t.start, t.text) for t in project.turns] == [(5_000, "First block."),
+                                                          (60_000, "Second block.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann: Hi.\n\n(00:00:05.000) Intro\nIt went on.\n\nBo: Hey.\n",  # not a paragraph alone
+    "Ann: Hi.\n\n(00:00:05.00) Intro done.\n\nBo: Hey.\n",       # not the writer's time
+    "Ann: Hi.\n\nBo: Hey.\n\n(00:00:05) Ann: Later.\n",          # pasted turn time
+])
+def test_lines_that_are_not_own_headings(text):
+    assert plaintext.read(text).chapters == []
+
+
+def test_bad_time_in_an_own_heading_names_its_line():
+    with pytest.raises(FormatError) as caught:
+        plaintext.read("Ann: hi\n\n(00:75:00.000) Intro\n\nBo: hey\n")
+    assert caught.value.line == 3 and "'00:75:00.000' is not a time" in str(caught.value)

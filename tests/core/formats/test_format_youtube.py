@@ -6,6 +6,7 @@ from hypothesis import given, settings
 
 from editor.core.errors import FormatError
 from editor.core.formats import youtube
+from editor.core.model import Chapter
 from formats_support import chapter_project, chapter_projects, chapter_view
 
 
@@ -13,6 +14,17 @@ def test_written_lines_are_hh_mm_ss_title():
     assert youtube.write(chapter_project()) == (
         "00:00:00 Intro\n00:01:35 News & Notes; = # \\ «ok»\n00:05:10 Interview\n"
         "01:02:03 Late questions\n")
+
+
+def test_untitled_chapter_is_written_as_its_time_alone_and_read_back():
+    project = chapter_project()
+    project.chapters.insert(3, Chapter(180_000, ""))
+    text = youtube.write(project)
+    assert "\n00:03:00\n" in text
+    assert chapter_view(youtube.read(text), url=False, image=False) == [
+        (0, "Intro", None, None, True), (95_000, "News & Notes; = # \\ «ok»", None, None, True),
+        (180_000, "", None, None, True), (310_000, "Interview", None, None, True),
+        (3_723_000, "Late questions", None, None, True)]
 
 
 def test_round_trip_keeps_whole_seconds_and_titles():
@@ -25,10 +37,6 @@ def test_round_trip_keeps_whole_seconds_and_titles():
 @settings(max_examples=150, deadline=None)
 @given(chapter_projects(ms=False, hidden=False))
 def test_round_trip_any_project(project):
-    # A chapter without a title has no line YouTube (or we) would read back.
-    project.chapters = [c for c in project.chapters if c.title]
-    if not project.chapters:
-        return
     assert chapter_view(youtube.read(youtube.write(project)), url=False, image=False) == \
         chapter_view(project, url=False, image=False)
 
@@ -43,7 +51,32 @@ def test_reads_a_whole_description():
         (4_500_000, "Long minutes", None, None, True)]
 
 
+def test_a_time_alone_is_an_untitled_chapter_inside_the_chapter_list():
+    text = ("Recorded 12:00 at home.\n\nChapters:\n0:00 Intro\n(3:00)\n5:00 Talk\n"
+            "7:30\n\nMore on the site\n")
+    assert chapter_view(youtube.read(text), url=False, image=False) == [
+        (0, "Intro", None, None, True), (180_000, "", None, None, True),
+        (300_000, "Talk", None, None, True), (450_000, "", None, None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chapters:\n0:00 Intro\n1:00 Talk\n\n2:00\n",   # a blank line away from the list
+    "0:00 Intro\n1:00 Talk\nSee you at\n2:00\n",     # after other text
+    "0:00 Intro\n1:00 Talk\n\nTimes:\n2:00\n3:00\n",  # times alone, in a description
+])
+def test_a_time_alone_elsewhere_in_a_description_is_text(text):
+    assert chapter_view(youtube.read(text), url=False, image=False) == [
+        (0, "Intro", None, None, True), (60_000, "Talk", None, None, True)]
+
+
+def test_a_text_of_times_only_is_a_list_of_untitled_chapters():
+    assert [(c.start, c.title) for c in youtube.read("0:00\n\n(1:02:03)\n").chapters] == [
+        (0, ""), (3_723_000, "")]
+
+
 @pytest.mark.parametrize("text, line, quoted", [
+    ("0:00 Intro\n0:75\n1:00 Talk\n", 2, "'0:75' is not a time"),
+    ("Just a description.\n\n0:00\n", None, "no chapter lines"),
     ("0:00 Intro\n0:75 Bad seconds\n", 2, "'0:75' is not a time"),
     ("Just a description.\nNo chapters here.\n", None, "no chapter lines"),
 ])
