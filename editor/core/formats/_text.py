@@ -70,8 +70,9 @@ TIMESTAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # Marks a reader skips between a chapter line's time and its title.
 SEPARATORS = "-–—:|."
 # FORMATS.md §9: a timestamp at the line start, one optional separator, the title.
-# A closing bracket right after the time is always taken, never left as the title.
-CHAPTER_LINE = re.compile(rf"^\s*[\[(]?(?P<ts>{TIMESTAMP})(?:[\])]|(?![\])]))\s*"
+# A closing bracket right after the time is always taken, never left as the title,
+# and the time is never cut short: "00:03:00" is a time alone, not 00:03 titled "00".
+CHAPTER_LINE = re.compile(rf"^\s*[\[(]?(?P<ts>{TIMESTAMP})(?![:.,]?\d)(?:[\])]|(?![\])]))\s*"
                           rf"[{SEPARATORS}]?\s*(?P<title>\S.*?)\s*$")
 
 

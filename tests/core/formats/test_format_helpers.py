@@ -132,3 +132,16 @@ def test_chapter_line_title_guards_a_leading_separator(title, written):
 def test_chapter_line_never_takes_the_closing_bracket_as_the_title(line, found):
     match = CHAPTER_LINE.match(line)
     assert (match and (match["ts"], match["title"])) == found
+
+
+def test_a_chapter_line_never_cuts_its_time_short():
+    """'00:03:00' alone is a time with no title, not 00:03 titled '00'."""
+    from editor.core.formats._text import CHAPTER_LINE
+    for alone in ("00:03:00", "(00:03:00)", "1:02:03", "12:34.5"):
+        assert CHAPTER_LINE.match(alone) is None, alone
+    for line, expected in (("0:00 Intro", ("0:00", "Intro")),
+                           ("1:02:03 - Late", ("1:02:03", "Late")),
+                           ("[00:12:34] Title", ("00:12:34", "Title")),
+                           ("00:05 3 things", ("00:05", "3 things"))):
+        match = CHAPTER_LINE.match(line)
+        assert (match["ts"], match["title"]) == expected
