@@ -57,7 +57,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("find", "&Find...", "edit", ("Ctrl+F",), rules=("has_turns",),
                separator_before=True),
     ActionSpec("replace", "R&eplace...", "edit", ("Ctrl+H",), rules=("has_turns",)),
-    ActionSpec("split_turn", "&Split Turn at Cursor", "edit", ("Ctrl+Return",),
+    ActionSpec("split_turn", "&Split Turn at Cursor", "edit", ("Ctrl+Return", "Ctrl+Enter"),
                rules=("has_current_turn",), scope="transcript", separator_before=True),
     ActionSpec("merge_with_previous", "&Merge with Previous Turn", "edit", ("Ctrl+Backspace",),
                rules=("has_previous_turn",), scope="transcript"),

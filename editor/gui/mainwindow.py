@@ -347,10 +347,12 @@ class MainWindow(PublishingMixin, QMainWindow):
         does not, the audio that played before plays on, from where it was."""
         path = Path(path).absolute()
         working = self._loaded_audio if self.playback.has_media else None
-        position = self.playback.position_ms()
+        position, was_playing = self.playback.position_ms(), self.playback.is_playing
         if not self.playback.load(path):
             if working is not None and self.playback.load(working):
                 self.playback.seek(position)
+                if was_playing:
+                    self.playback.play()
                 self.message_bar.show_message(
                     f"{path.name} cannot be played. The audio is still {working.name}.",
                     "Locate...", self._on_action_locate_audio)
@@ -688,6 +690,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         self.settings.sync()
         QApplication.instance().removeEventFilter(self)
         self.playback.close()
+        self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
         event.accept()
 
 

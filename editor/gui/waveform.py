@@ -72,16 +72,23 @@ class _PeaksJob(QRunnable):
 
     def run(self) -> None:
         relay, generation = self.relay, self.generation
+
+        def tell(signal, *args) -> None:
+            try:
+                signal.emit(generation, *args)
+            except RuntimeError:    # the strip (and its relay) is gone: nobody to tell
+                self.cancel.set()
+
         try:
             peaks = audio_waveform.waveform_peaks(
                 self.path, cancel=self.cancel,
-                progress=lambda fraction: relay.progress.emit(generation, fraction))
+                progress=lambda fraction: tell(relay.progress, fraction))
         except audio_waveform.WaveformCancelled:
             return
         except (audio_waveform.WaveformError, ValueError, OSError) as error:
-            relay.failed.emit(generation, str(error))
+            tell(relay.failed, str(error))
             return
-        relay.ready.emit(generation, peaks)
+        tell(relay.ready, peaks)
 
 
 @dataclass
@@ -105,6 +112,7 @@ class WaveformStrip(QWidget):
         self._peaks: audio_waveform.Peaks | None = None
         self._path: Path | None = None
         self._status = ""               # "Reading waveform… N%", an error, or ""
+        self._status_detail = ""        # the full message behind it, as a tooltip
         self._playhead_ms = 0
         self._drag: _Drag | None = None
         self._bars: tuple[tuple[int, int], list[QLineF]] | None = None   # (size, lines)
@@ -405,7 +413,13 @@ class WaveformStrip(QWidget):
         if not drag.moved and abs(x - drag.press_x) < DRAG_THRESHOLD:
             return
         drag.moved = True
-        drag.ms = self._ms_at(x)
+        # The chapter moves as far as the pointer did: grabbing a mark a few pixels
+        # to its side, or dragging away and back, must not shift it.
+        duration, width = self.duration_ms(), self.width()
+        if duration and width > 0:
+            start = self._project.chapters[drag.index].start
+            moved_ms = round((x - drag.press_x) * duration / width)
+            drag.ms = min(max(start + moved_ms, 0), duration)
         self.setToolTip(format_clock(drag.ms))
         self.update()
 
@@ -413,7 +427,7 @@ class WaveformStrip(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or self._drag is None:
             return super().mouseReleaseEvent(event)
         drag, self._drag = self._drag, None
-        self.setToolTip("")
+        self.setToolTip(self._status_detail)
         chapter = self._project.chapters[drag.index]
         if not drag.moved:
             self.seek_requested.emit(chapter.start)
@@ -428,7 +442,7 @@ class WaveformStrip(QWidget):
         super().resizeEvent(event)
 
     def _set_status(self, text: str, detail: str = "") -> None:
-        self._status = text
+        self._status, self._status_detail = text, detail
         self.setToolTip(detail)
 
     def _stop_worker(self) -> None:
@@ -460,7 +474,10 @@ class WaveformStrip(QWidget):
             return
         self._stop_worker()
         name = self._path.name if self._path is not None else ""
-        self._set_status(f"No waveform: {name} could not be read", message)
+        if self._path is not None and self._path.name in message:
+            self._set_status(f"No waveform: {name} could not be read", message)
+        else:                       # not the file's fault (no ffmpeg, say): say what is
+            self._set_status(f"No waveform: {message}", message)
         self.update()
 
     def _on_project_turns_inserted_or_removed(self, first: int, last: int) -> None:

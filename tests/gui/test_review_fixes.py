@@ -320,3 +320,42 @@ def test_play_pause_keeps_its_menu_label_while_the_button_says_what_it_does(wind
     assert button.text() == "Pause" and action.text() == "&Play / Pause"
     window.playback.pause()
     assert button.text() == "Play" and action.text() == "&Play / Pause"
+
+
+# -- a second look ------------------------------------------------------------------------
+
+def test_a_failed_locate_while_playing_plays_on(window, qtbot, tmp_path):
+    bad = tmp_path / "noise.mp3"
+    bad.write_bytes(b"this is not audio\n" * 200)
+    window.playback.play()
+    qtbot.waitUntil(lambda: window.playback.position_ms() > 300, timeout=4000)
+    assert not window.locate_audio(bad)
+    assert window.playback.is_playing
+    start = window.playback.position_ms()
+    qtbot.waitUntil(lambda: window.playback.position_ms() > start + 300, timeout=4000)
+    window.playback.pause()
+
+
+def test_keypad_enter_with_ctrl_splits_like_ctrl_return(window, qtbot):
+    focus_turn(qtbot, window, 2, 5)
+    before = len(window.project.turns)
+    press(Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
+    assert len(window.project.turns) == before + 1
+
+
+def test_closing_the_window_stops_a_waveform_read(make_window, sample_copy, qtbot, monkeypatch):
+    import threading
+    from editor.audio import waveform as audio_waveform
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow(path, *, cancel=None, progress=None, **_options):
+        started.set()
+        if cancel.wait(10):
+            stopped.set()
+        raise audio_waveform.WaveformCancelled("cancelled")
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", slow)
+    window = make_window(sample_copy)
+    assert started.wait(5)
+    window.close()
+    assert stopped.wait(3), "the read went on after the window closed"

@@ -260,12 +260,13 @@ def test_dragging_a_chapter_mark_pushes_one_move_that_undoes(qtbot, monkeypatch)
     qtbot.mouseMove(strip, QPoint(350, MIDDLE_Y))
     assert pushed == []                         # nothing happens until the drop
     assert project.chapters[1].start == 50_000
-    assert strip.toolTip() == format_clock(70_000)
+    moved = 50_000 + round((350 - 252) * MS_PER_PIXEL)   # as far as the pointer went
+    assert strip.toolTip() == format_clock(moved)
     with qtbot.assertNotEmitted(strip.seek_requested):
         qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(350, MIDDLE_Y))
 
     assert len(pushed) == 1 and isinstance(pushed[0], MoveChapter)
-    assert abs(project.chapters[1].start - 350 * MS_PER_PIXEL) <= MS_PER_PIXEL
+    assert project.chapters[1].start == moved
     assert project.chapters[1].title == "Middle"
     assert project.history.undo()
     assert [c.start for c in project.chapters] == [0, 50_000]
@@ -452,3 +453,34 @@ def test_typing_does_not_redraw_the_turn_ticks_but_a_new_start_does(qtbot):
     moved = strip._turn_positions()
     assert moved is not ticks
     assert int(10_500 / MS_PER_PIXEL) in moved
+
+
+def test_a_drag_away_and_back_changes_nothing(qtbot, monkeypatch):
+    """The mark was grabbed 4 px to its side: returning there is no move at all."""
+    project = project_with(chapters=[Chapter(0, "Intro"), Chapter(50_123, "Middle")])
+    strip = make_strip(qtbot, project)
+    pushed = recorded_pushes(project, monkeypatch)
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(254, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(320, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(254, MIDDLE_Y))
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(254, MIDDLE_Y))
+    assert pushed == []
+    assert project.chapters[1].start == 50_123
+
+
+def test_a_mark_grabbed_beside_its_line_moves_by_the_pointers_movement(qtbot):
+    project = project_with(chapters=[Chapter(0, "Intro"), Chapter(50_000, "Middle")])
+    strip = make_strip(qtbot, project)
+    drag(qtbot, strip, 254, 258)                # grabbed 4 px right, moved 4 px
+    assert project.chapters[1].start == 50_000 + round(4 * MS_PER_PIXEL)
+
+
+def test_a_failure_that_is_not_the_files_says_what_it_is(qtbot, monkeypatch, tmp_path):
+    def no_ffmpeg(path, **_options):
+        raise audio_waveform.WaveformError("ffmpeg is not installed: the waveform needs it")
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", no_ffmpeg)
+    strip = make_strip(qtbot)
+    strip.load(tmp_path / "episode.mp3")
+    qtbot.waitUntil(lambda: strip.status_text.startswith("No waveform"), timeout=3000)
+    assert strip.status_text == "No waveform: ffmpeg is not installed: the waveform needs it"
