@@ -356,8 +356,10 @@ class WaveformStrip(QWidget):
             painter.drawLine(QPointF(x, HANDLE_HEIGHT), QPointF(x, self.height() - 2))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
+            # At the edges the handle's base slides inside; its tip stays on the line.
+            base = min(max(x, HANDLE_HALF_WIDTH), self.width() - HANDLE_HALF_WIDTH)
             painter.drawPolygon(QPolygonF([
-                QPointF(x - HANDLE_HALF_WIDTH, 0), QPointF(x + HANDLE_HALF_WIDTH, 0),
+                QPointF(base - HANDLE_HALF_WIDTH, 0), QPointF(base + HANDLE_HALF_WIDTH, 0),
                 QPointF(x, HANDLE_HEIGHT)]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
