@@ -115,13 +115,17 @@ class VlcPlayer:
             self._emit(EventKind.ERROR, f"audio file not found: {path}")
             return False
         media = self._instance.media_new_path(str(path))
-        problem = self._parse(media)
+        # A file whose audio headers mutagen reads needs no libvlc parse, which
+        # loads the demuxer and decoder plugins (about 18 MB) before anyone plays.
+        # Other files are parsed now, so a file with no audio says so at once.
+        length = header_length_ms(path)
+        problem = None if length else self._parse(media)
         if problem is not None:
             media.release()
             self._emit(EventKind.ERROR, f"cannot play {path}: {problem}")
             return False
         self._path, self._media = path, media
-        self._duration = header_length_ms(path) or (media.get_duration() or None)
+        self._duration = length or (media.get_duration() or None)
         self._player.set_media(media)
         self._emit(EventKind.LOADED, self._duration)
         return True

@@ -325,3 +325,23 @@ def test_close_is_final_and_safe_twice(libvlc, recorder, tone_mp3) -> None:
     made.play()
     made.seek_ms(100)
     assert made.backend_position_ms() is None
+
+
+def test_a_file_with_readable_audio_headers_is_not_parsed_by_libvlc(player, recorder, tone_mp3,
+                                                                     not_audio_mp3,
+                                                                     monkeypatch) -> None:
+    """libvlc's parse loads its decoders (about 18 MB) before anyone plays; a file
+    whose headers give its length does not need it. Anything else is parsed at once,
+    so a file with no audio is still reported at load."""
+    parsed = []
+    real_parse = type(player)._parse
+    monkeypatch.setattr(type(player), "_parse",
+                        lambda self, media: parsed.append(media) or real_parse(self, media))
+    assert player.load(tone_mp3)
+    assert parsed == []
+    player.play()
+    wait_until(lambda: player.position_ms() > 200)
+    player.pause()
+    assert not player.load(not_audio_mp3)
+    assert len(parsed) == 1
+    assert recorder.events[-1][0].kind is EventKind.ERROR
