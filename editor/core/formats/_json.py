@@ -66,6 +66,17 @@ class JsonDocument:
             where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else step)
         return FormatError(f"{where}: {problem}" if where else problem, line=self.line(*path))
 
+    def top_list(self, key: str, what: str) -> list:
+        """The list under ``key`` of the top-level object; ``what`` names the kind of
+        file ("a Podcasting 2.0 transcript") in the message when it is not there."""
+        if not isinstance(self.data, dict):
+            raise self.error(f"{what} is an object with a '{key}' list")
+        items = self.data.get(key)
+        if not isinstance(items, list):
+            problem = "is missing" if items is None else "is not a list"
+            raise self.error(f"{problem} (not {what}?)", key)
+        return items
+
     def _parse_located(self) -> Any:
         text = self.text
         line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]

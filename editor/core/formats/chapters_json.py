@@ -26,13 +26,8 @@ _CHAPTER_KEYS = frozenset(("startTime", "endTime", "title", "url", "img", "toc")
 
 def read(text: str) -> Project:
     doc = JsonDocument(text)
+    chapters = doc.top_list("chapters", "a Podcasting 2.0 chapters file")
     data = doc.data
-    if not isinstance(data, dict):
-        raise doc.error("a JSON chapters file is an object with a 'chapters' list")
-    chapters = data.get("chapters")
-    if not isinstance(chapters, list):
-        problem = "is missing" if chapters is None else "is not a list"
-        raise doc.error(f"{problem} (not a Podcasting 2.0 chapters file?)", "chapters")
     builder = ProjectBuilder()
     for key, field in _EPISODE_KEYS:
         value = data.get(key)

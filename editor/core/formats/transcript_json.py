@@ -24,13 +24,7 @@ VERSION = "1.0.0"
 
 def read(text: str) -> Project:
     doc = JsonDocument(text)
-    data = doc.data
-    if not isinstance(data, dict):
-        raise doc.error("a JSON transcript is an object with a 'segments' list")
-    segments = data.get("segments")
-    if not isinstance(segments, list):
-        problem = "is missing" if segments is None else "is not a list"
-        raise doc.error(f"{problem} (not a Podcasting 2.0 transcript?)", "segments")
+    segments = doc.top_list("segments", "a Podcasting 2.0 transcript")
     builder = ProjectBuilder()
     turn = None
     paragraphs: list[list[str]] = []      # words of the turn being built
