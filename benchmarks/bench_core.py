@@ -7,7 +7,6 @@ Prints one line per figure, as PERFORMANCE.md asks:
 """
 from __future__ import annotations
 
-import argparse
 import gc
 import statistics
 import sys
@@ -20,7 +19,7 @@ import yaml
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import make_project  # noqa: E402
+from benchmarks.synthetic import episode_arguments, make_project  # noqa: E402
 from editor.core import load_project, project_to_data, save_project  # noqa: E402
 
 TARGET_RATIO = 1.5
@@ -59,10 +58,7 @@ def report(name: str, ours: float, reference: float) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median)")
-    parser.add_argument("--turns", type=int, default=5000)
-    args = parser.parse_args(argv)
+    args = episode_arguments(__doc__.splitlines()[0]).parse_args(argv)
 
     project = make_project(turns=args.turns, seed=1)
     with tempfile.TemporaryDirectory(prefix="showscribe-bench-") as folder:

@@ -9,7 +9,6 @@ same synthetic episode, so it has every chapter heading and multi-paragraph turn
 """
 from __future__ import annotations
 
-import argparse
 import gc
 import statistics
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import make_project  # noqa: E402
+from benchmarks.synthetic import episode_arguments, make_project  # noqa: E402
 from editor.core.checks import check_project  # noqa: E402
 from editor.core.shownotes import read_page, render_shownotes  # noqa: E402
 
@@ -46,10 +45,7 @@ def report(name: str, seconds: float, target_ms: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median)")
-    parser.add_argument("--turns", type=int, default=5000)
-    args = parser.parse_args(argv)
+    args = episode_arguments(__doc__.splitlines()[0]).parse_args(argv)
 
     project = make_project(turns=args.turns, seed=1)
     page = render_shownotes(project, "text")

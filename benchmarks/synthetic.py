@@ -8,6 +8,8 @@ same seed always gives the same project.
 """
 from __future__ import annotations
 
+import argparse
+
 import random
 
 from editor.core.model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
@@ -78,3 +80,11 @@ def make_project(turns: int = 5000, seed: int = 0) -> Project:
         t += len(text.split()) * 315 + rng.randint(100, 500)
     project.audio_duration = t + 5000
     return project
+
+
+def episode_arguments(description: str, runs: int = 7) -> argparse.ArgumentParser:
+    """The options every benchmark on the synthetic episode takes."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--runs", type=int, default=runs, help="runs per figure (median)")
+    parser.add_argument("--turns", type=int, default=5000)
+    return parser
