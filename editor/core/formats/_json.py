@@ -77,6 +77,18 @@ class JsonDocument:
             raise self.error(f"{problem} (not {what}?)", key)
         return items
 
+    def timed_item(self, item: Any, path: tuple, what: str) -> int:
+        """Check ``item`` is an object with a ``startTime`` (``what`` says what such an
+        item is, for the message) and return that time in ms."""
+        if not isinstance(item, dict):
+            raise self.error(what, *path)
+        if "startTime" not in item:
+            raise self.error("has no startTime", *path)
+        try:
+            return seconds_to_ms(item["startTime"])
+        except ValueError as exc:
+            raise self.error(str(exc), *path, "startTime") from None
+
     def _parse_located(self) -> Any:
         text = self.text
         line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]

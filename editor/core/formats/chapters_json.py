@@ -17,7 +17,7 @@ from ..model import Chapter, Project
 from ..timecode import format_seconds
 from . import Format
 from ._build import ProjectBuilder, chapter_spans
-from ._json import JsonDocument, first_key, seconds_to_ms
+from ._json import JsonDocument, first_key
 
 VERSION = "1.2.0"
 _EPISODE_KEYS = (("title", "title"), ("podcastName", "show"), ("description", "description"))
@@ -42,14 +42,7 @@ def read(text: str) -> Project:
 
 def _chapter(doc: JsonDocument, index: int, item: Any) -> Chapter:
     path = ("chapters", index)
-    if not isinstance(item, dict):
-        raise doc.error("a chapter is an object with a 'startTime'", *path)
-    if "startTime" not in item:
-        raise doc.error("has no startTime", *path)
-    try:
-        start = seconds_to_ms(item["startTime"])
-    except ValueError as exc:
-        raise doc.error(str(exc), *path, "startTime") from None
+    start = doc.timed_item(item, path, "a chapter is an object with a 'startTime'")
     texts = {}
     for key in ("title", "url", "img"):
         value = item.get(key)

@@ -17,7 +17,7 @@ from ..model import Project
 from ..timecode import format_seconds
 from . import Format
 from ._build import ProjectBuilder, turn_spans
-from ._json import JsonDocument, first_key, seconds_to_ms
+from ._json import JsonDocument, first_key
 
 VERSION = "1.0.0"
 
@@ -51,14 +51,7 @@ def _close(turn, paragraphs: list[list[str]]) -> None:
 
 def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str, str]:
     path = ("segments", index)
-    if not isinstance(item, dict):
-        raise doc.error("a segment is an object with 'startTime' and 'body'", *path)
-    if "startTime" not in item:
-        raise doc.error("has no startTime", *path)
-    try:
-        start = seconds_to_ms(item["startTime"])
-    except ValueError as exc:
-        raise doc.error(str(exc), *path, "startTime") from None
+    start = doc.timed_item(item, path, "a segment is an object with 'startTime' and 'body'")
     values = []
     for key in ("speaker", "body"):
         value = item.get(key)
