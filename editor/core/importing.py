@@ -161,10 +161,12 @@ def export_text(project: Project, format_name: str, **options) -> str:
     return fmt.write(project, **options)
 
 
-def export_file(project: Project, format_name: str, target: Path | str, **options) -> None:
-    """Write an export atomically: the target is the old file or the whole new one."""
+def export_file(project: Project, format_name: str, target: Path | str, *,
+                force: bool = False, **options) -> None:
+    """Write an export atomically: the target is the old file or the whole new one.
+    A read-only target is refused unless ``force``."""
     text = export_text(project, format_name, **options)
     try:
-        write_atomically(Path(target), text)
+        write_atomically(Path(target), text, force=force)
     except OSError as exc:
         raise ShowscribeError(f"{target}: cannot write: {exc.strerror or exc}") from None

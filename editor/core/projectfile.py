@@ -25,7 +25,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .atomic import write_atomically
+from .atomic import ReadOnlyFile, write_atomically
 from .errors import ProjectFileError, SchemaError
 from .limits import MAX_DEPTH, MAX_DIGITS, MAX_EXTRA_VALUES, count_problem
 from .safeio import UnreadableFile, read_regular
@@ -175,12 +175,19 @@ def dump_project(project: Project, base_dir: Path | None = None) -> str:
                      allow_unicode=True, default_flow_style=False, width=4096)
 
 
-def save_project(project: Project, path: Path | str) -> None:
-    """Write ``project`` to ``path`` atomically; the history is marked clean."""
+def save_project(project: Project, path: Path | str, *, force: bool = False) -> None:
+    """Write ``project`` to ``path`` atomically; the history is marked clean.
+
+    Through a symlink the real file is written; a read-only file is refused
+    (:class:`ProjectFileError`, ``read_only`` true) unless ``force``."""
     path = Path(path).absolute()
     text = dump_project(project, path.parent)
     try:
-        write_atomically(path, text, backup=True)
+        write_atomically(path, text, backup=True, force=force)
+    except ReadOnlyFile as exc:
+        error = ProjectFileError(path, f"cannot save: {exc.strerror}")
+        error.read_only = True
+        raise error from None
     except OSError as exc:
         raise ProjectFileError(path, f"cannot save: {exc.strerror or exc}") from exc
     project.path = path
