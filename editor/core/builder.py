@@ -30,6 +30,8 @@ class ProjectBuilder:
     def __init__(self) -> None:
         self._project = Project()
         self._ids: dict[str, str] = {}
+        self._taken_ids: set[str] = set()
+        self._next_suffix: dict[str, int] = {}
         self._turns: list[Turn] = []
         self._chapters: list[Chapter] = []
 
@@ -41,11 +43,12 @@ class ProjectBuilder:
         if name not in self._ids:
             project = self._project
             index = len(project.speakers)
-            speaker = Speaker(id=project.new_speaker_id(name), name=name,
-                              color=PALETTE[index % len(PALETTE)],
+            speaker_id = project.new_speaker_id(name, self._taken_ids, self._next_suffix)
+            speaker = Speaker(id=speaker_id, name=name, color=PALETTE[index % len(PALETTE)],
                               slot=index + 1 if index < 9 else None)
             project.speakers.append(speaker)
             self._ids[name] = speaker.id
+            self._taken_ids.add(speaker.id)
         return self._ids[name]
 
     def turn(self, start: int, speaker_name: str, paragraphs: list[str],

@@ -226,14 +226,25 @@ class Project:
             return self.chapters[index + 1].start
         return self.audio_duration
 
-    def new_speaker_id(self, name: str) -> str:
-        """A stable, readable id for a new speaker named ``name``."""
+    def new_speaker_id(self, name: str, taken: set[str] | None = None,
+                       next_suffix: dict[str, int] | None = None) -> str:
+        """A stable, readable id for a new speaker named ``name``.
+
+        A reader adding thousands of speakers keeps ``taken`` (the ids in use) and
+        ``next_suffix`` (per base, the first suffix not yet tried) itself, so each
+        new id costs the same, instead of rebuilding the set and retrying every
+        suffix for each speaker."""
         base = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
         base = "-".join(part for part in base.split("-") if part) or "speaker"
-        taken = {speaker.id for speaker in self.speakers}
-        candidate, n = base, 2
+        if taken is None:
+            taken = {speaker.id for speaker in self.speakers}
+        suffixes = next_suffix if next_suffix is not None else {}
+        candidate, n = base, suffixes.get(base, 2)
+        if n > 2:
+            candidate = f"{base}-{n}"
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
+        suffixes[base] = n
         return candidate
 
     # -- single-step mutations (called by commands) --------------------------
