@@ -14,6 +14,7 @@ unless forced).
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 from .errors import FormatError, ShowscribeError
@@ -111,7 +112,11 @@ def check_loadable(project: Project) -> None:
     if problem:
         raise FormatError(problem)
     data = project_to_data(project)
-    field = _unencodable(data, "")
+    try:   # one pass in C; the walk that names the field only when it fails
+        json.dumps(data, ensure_ascii=False, check_circular=False).encode("utf-8")
+        field = None
+    except UnicodeEncodeError:
+        field = _unencodable(data, "")
     if field is not None:
         raise FormatError(f"{field}: holds a lone surrogate (an invalid \\u escape), "
                           "which no file can carry")
