@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-# helpers.py of the core tests, also when this folder runs alone
-sys.path.insert(0, str(HERE.parent))
+# helpers.py and formats_support.py of the core tests, also when this folder runs alone
+sys.path[:0] = [str(HERE.parent), str(HERE.parent / "formats")]
 TIMEOUT_SECONDS = 120
 
 
