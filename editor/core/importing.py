@@ -69,16 +69,18 @@ def import_file(path: Path | str, format_name: str | None = None) -> Project:
     """A new project holding what ``path`` carries. Errors name the file."""
     path = Path(path)
     fmt = resolve_format(path, format_name, readable=True)
+    from .projectfile import collector_paused
     try:
         try:
-            if fmt.binary:
-                check_regular(path)
-                project = _guarded(fmt.read, path)
-            else:
-                project = _guarded(fmt.read, decode_source(read_regular(path), str(path)))
+            with collector_paused():   # as in loading: the objects made all live on
+                if fmt.binary:
+                    check_regular(path)
+                    project = _guarded(fmt.read, path)
+                else:
+                    project = _guarded(fmt.read, decode_source(read_regular(path), str(path)))
+                check_loadable(project)
         except UnreadableFile as exc:
             raise FormatError(exc.problem) from None
-        check_loadable(project)
     except FormatError as exc:
         raise exc.with_source(str(path)) from None
     return project

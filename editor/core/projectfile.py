@@ -524,7 +524,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Loading makes tens of thousands of objects that all live on; without this the
     cyclic collector scans them again and again while they are being made."""
     was_enabled = gc.isenabled()
@@ -556,7 +556,7 @@ def load_project(path: Path | str) -> Project:
         line = raw[:exc.start].count(b"\n") + 1
         raise ProjectFileError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
                                line=line) from None
-    with _collector_paused():
+    with collector_paused():
         data = _parse_yaml(path, text)
         try:
             project = project_from_data(data, path.absolute().parent)
