@@ -7,6 +7,7 @@ through one :class:`~editor.core.model.Project` method per step. Push them with
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import replace
 
 from .estimate import reestimate_around, speaking_ms
@@ -62,10 +63,22 @@ _EPISODE_CHECKS = {
 }
 
 
+# Characters no XML document may hold (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE and U+FFFF): typed or pasted, they would be written raw into
+# Podlove XML, which every reader, Showscribe's included, then refuses.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_legal(text: str) -> str:
+    """``text`` without the characters an XML document cannot carry."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def _value(checks: dict, field: str, value, what: str):
+    """``value`` when it is valid for ``field``; text loses XML-illegal characters."""
     if not checks.get(field, lambda v: isinstance(v, str))(value):
         raise ValueError(f"{value!r} is not a valid {what} {field}")
-    return value
+    return xml_legal(value) if isinstance(value, str) else value
 
 
 def start_bounds(project: Project, index: int) -> tuple[int, int | None]:
@@ -296,9 +309,9 @@ class AddChapter(Command):
 
     def __init__(self, project: Project, chapter: Chapter) -> None:
         _time(chapter.start, "a chapter's start")
-        for field in CHAPTER_FIELDS:
-            _value(_CHAPTER_CHECKS, field, getattr(chapter, field), "chapter")
-        self.project, self.chapter = project, replace(chapter)
+        cleaned = {field: _value(_CHAPTER_CHECKS, field, getattr(chapter, field), "chapter")
+                   for field in CHAPTER_FIELDS}
+        self.project, self.chapter = project, replace(chapter, **cleaned)
         self.index = project.chapter_insert_index(chapter.start)
 
     def redo(self) -> None:
@@ -346,7 +359,7 @@ class SetChapterField(Command):
     def __init__(self, project: Project, index: int, field: str, value) -> None:
         if field not in CHAPTER_FIELDS:
             raise KeyError(field)
-        _value(_CHAPTER_CHECKS, field, value, "chapter")
+        value = _value(_CHAPTER_CHECKS, field, value, "chapter")
         self.project, self.field = project, field
         self.index = _index(project.chapters, index, "chapter")
         self.old = getattr(project.chapters[index], field)
@@ -366,7 +379,7 @@ class SetEpisodeField(Command):
     def __init__(self, project: Project, field: str, value) -> None:
         if field not in EPISODE_FIELDS:
             raise KeyError(field)
-        _value(_EPISODE_CHECKS, field, value, "episode")
+        value = _value(_EPISODE_CHECKS, field, value, "episode")
         self.project, self.field = project, field
         self.old = getattr(project.episode, field)
         self.new = value
