@@ -35,7 +35,7 @@ def test_the_sample_opens_with_its_audio(window, sample_copy):
     assert window.episode_panel.edits["title"].text() == expected.episode.title
     assert window.message_bar.isHidden()
     assert window.transport.slider.maximum() == window.playback.duration_ms() > 0
-    assert window.turns_label.text() == f"{len(expected.turns)} turns"
+    assert window.status_line.turns_label.text() == f"{len(expected.turns)} turns"
     assert window.actions_by_id["play_pause"].isEnabled()
 
 
@@ -350,7 +350,7 @@ def test_save_then_reopen_gives_the_same_project(window, qtbot, sample_copy):
 def test_a_save_error_is_one_line_in_a_message_box(window, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    assert not window.save_to(tmp_path / "no-such-folder" / "x.showscribe.yaml")
+    assert not window.files.save_to(tmp_path / "no-such-folder" / "x.showscribe.yaml")
     assert len(shown) == 1 and "\n" not in shown[0] and "cannot save" in shown[0]
 
 
@@ -376,7 +376,7 @@ def test_opening_another_file_with_unsaved_changes_asks(window, monkeypatch, sam
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *args, **kw: asked.append(1) or QMessageBox.StandardButton.Cancel)
     window.actions_by_id["add_chapter"].trigger()
-    window._open_recent(sample_copy)
+    window.files.open_recent(sample_copy)
     assert asked
     assert window.project.history.can_undo       # still the edited project
 
