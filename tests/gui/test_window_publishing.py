@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from editor.core import dump_project
+from editor.core.commands import DeleteChapter
 from editor.core.importing import export_file
 
 PAGE = Path(__file__).resolve().parents[1] / "core" / "shownotes" / "data" / "page.txt"
@@ -101,3 +102,15 @@ def test_check_tab_follows_edits(window, qtbot):
     panel.jump_requested.emit(*chapter.target)
     assert window.side_tabs.currentWidget() is window.chapters_panel
     assert window.chapters_panel.selected_row() == 1
+
+
+def test_embed_chapters_is_enabled_only_while_there_are_chapters(window):
+    action = window.actions_by_id["embed_chapters"]
+    assert action.isEnabled()
+    project = window.project
+    with project.history.macro("Delete every chapter"):
+        for index in reversed(range(len(project.chapters))):
+            project.history.push(DeleteChapter(project, index))
+    assert not action.isEnabled()
+    window.actions_by_id["undo"].trigger()
+    assert action.isEnabled()
