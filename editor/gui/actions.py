@@ -1,7 +1,7 @@
 """Every menu item and shortcut of the editor window, declared in one table.
 
-Each :class:`ActionSpec` names the action, its menu, its default keys (from the
-keyboard map in PRODUCT.md; the user may rebind them in Preferences), the rules
+Each :class:`ActionSpec` names the action, its menu, its default keys (the
+keyboard table in the README; the user may rebind them in Preferences), the rules
 that must all hold for it to be enabled, and its key scope:
 
 - ``window``: the window's meaning of the key wins even while a text field has the
@@ -9,9 +9,10 @@ that must all hold for it to be enabled, and its key scope:
 - ``transcript``: it wins only while typing in the transcript (Ctrl+Backspace merges
   there, and keeps its delete-word meaning in every other field).
 
-A few keys stay with the field being typed in even so: Esc in the find bar closes
-it and in a table's cell editor cancels the edit; undo and redo go to a line edit
-that has typing of its own not yet handed to the project.
+A few keys stay with the field being typed in even so (``keyrouting.py`` says
+which): Esc in the find bar closes it and in a table's cell editor cancels the
+edit; undo and redo go to a line edit that has typing of its own not yet handed
+to the project.
 
 The window binds each id to a handler and each rule to a predicate through two
 explicit tables (``{action id: handler}``, ``{rule: predicate}``), put together
