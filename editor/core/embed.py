@@ -2,9 +2,9 @@
 and reading them back.
 
 MP3 chapters are ID3v2.3 CHAP frames listed by one top-level, ordered CTOC
-(FORMATS.md section 5), written with mutagen. MP4-family chapters (.m4a, .m4b,
+(docs/formats.md, id3-chapters), written with mutagen. MP4-family chapters (.m4a, .m4b,
 .mp4) are written by ffmpeg with a stream copy from an FFMETADATA file and read
-back with ffprobe (section 6).
+back with ffprobe (docs/formats.md, m4a-chapters).
 
 Embedding leaves the source alone unless ``overwrite=True`` and never leaves a
 half-written file: the result is built in a temporary file in the target's
@@ -30,7 +30,7 @@ from mutagen.id3 import (APIC, CHAP, CTOC, ID3, WXXX, CTOCFlags, Encoding, ID3No
 from mutagen.mp3 import MP3
 
 from .errors import FormatError, ShowscribeError
-from .formats.ffmetadata import write as write_ffmetadata
+from .ffmetadata import write as write_ffmetadata
 from .model import Chapter, Project
 
 __all__ = ["MP3_SUFFIXES", "MP4_SUFFIXES", "MAX_TOC_CHAPTERS", "default_target",
