@@ -109,3 +109,17 @@ def test_esc_in_a_table_editor_cancels_the_edit(window, qtbot):
     press(Qt.Key.Key_Escape)                    # outside an editor: play and pause
     assert window.playback.is_playing
     window.playback.pause()
+
+
+def test_merge_from_the_menu_never_replays_an_earlier_key(window, qtbot):
+    """Ctrl+Backspace at a turn start merges and is used up: Merge chosen from the
+    menu later, away from a start, leaves the text alone (no word deleted)."""
+    project = window.project
+    focus_turn(qtbot, window, 3, 0)
+    count = len(project.turns)
+    press(Qt.Key.Key_Backspace, CTRL)
+    assert len(project.turns) == count - 1
+    end = len(project.turns[3].text)
+    focus_turn(qtbot, window, 3, end)
+    window.actions_by_id["merge_with_previous"].trigger()
+    assert len(project.turns) == count - 1 and len(project.turns[3].text) == end
