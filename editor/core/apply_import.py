@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .commands import AddChapter, AddSpeaker, DeleteChapter, ReplaceTurns
 from .model import Project, Speaker
+from .speakers import free_slot
 
 
 def replace_chapters(project: Project, imported: Project) -> None:
@@ -18,11 +19,6 @@ def replace_chapters(project: Project, imported: Project) -> None:
             project.history.push(DeleteChapter(project, index))
         for chapter in imported.chapters:
             project.history.push(AddChapter(project, chapter))
-
-
-def _free_slot(project: Project) -> int | None:
-    taken = {s.slot for s in project.speakers}
-    return next((n for n in range(1, 10) if n not in taken), None)
 
 
 def replace_transcript(project: Project, imported: Project) -> None:
@@ -34,7 +30,7 @@ def replace_transcript(project: Project, imported: Project) -> None:
             if known is None:
                 known = project.new_speaker_id(speaker.name)
                 project.history.push(AddSpeaker(project, Speaker(
-                    known, speaker.name, speaker.color, _free_slot(project))))
+                    known, speaker.name, speaker.color, free_slot(project))))
                 by_name[speaker.name.casefold()] = known
             ids[speaker.id] = known
         turns = [replace(t, speaker=ids.get(t.speaker, "")) for t in imported.turns]
