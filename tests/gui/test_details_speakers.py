@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog
 
 from editor.core.commands import AddSpeaker, MergeSpeakers, SetEpisodeField
-from editor.core.model import Credit, Link, Project, Speaker, Turn
+from editor.core.model import Credit, Link, Project, Speaker, Turn, date_problem
 from editor.gui.details import EpisodePanel, split_names
 from editor.gui.speakers import SpeakersModel, SpeakersPanel
 
@@ -39,6 +39,21 @@ def test_every_field_edits_through_commands(qtbot):
     assert episode.number is None
     project.history.undo()
     assert episode.number == 17
+
+
+def test_a_date_the_core_refuses_shows_its_message_and_changes_nothing(qtbot):
+    project = make_project()
+    panel = EpisodePanel(project)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.edits["date"].setText("2025-W11-5")     # Python alone would read this
+    panel.edits["date"].editingFinished.emit()
+    assert project.episode.date is None and not project.history.can_undo
+    assert panel.message.isVisible()
+    assert panel.message.text() == date_problem("2025-W11-5")
+    panel.edits["date"].setText("")
+    panel.edits["date"].editingFinished.emit()
+    assert not panel.message.isVisible() and project.episode.date is None
 
 
 def test_links_and_credits_tables(qtbot):
