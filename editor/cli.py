@@ -107,6 +107,7 @@ def _refuse_writing_over(output: Path, source: Path) -> None:
 
 
 def cmd_import(args) -> int:
+    from .core.commands import SetAudio, SetTurnTimes
     from .core.estimate import fit_to_duration
     from .core.importing import import_file
     from .core.projectfile import save_project
@@ -114,11 +115,11 @@ def cmd_import(args) -> int:
     duration = _audio_duration(args.audio) if args.audio else None
     project = import_file(args.source, args.format_name)
     if args.audio:
-        project.audio_path = args.audio.absolute()
-        project.audio_duration = duration
+        # Through commands, as the editor does: they check what they are given.
+        project.history.push(SetAudio(project, args.audio.absolute(), duration))
         fitted = fit_to_duration(project.turns, [c.start for c in project.chapters], duration)
         if fitted:
-            project.set_turn_times(*fitted)
+            project.history.push(SetTurnTimes(project, *fitted))
     save_project(project, args.output)
     print(_summary(project, args.output))
     return EXIT_OK
