@@ -18,10 +18,11 @@ import sys
 import time
 from pathlib import Path
 
+from . import resources
+
 _IMPORTED = time.monotonic()
 
-SAMPLE_PROJECT = (Path(__file__).resolve().parent.parent / "sample_projects" /
-                  "sample-episode" / "episode.showscribe.yaml")
+SAMPLE_PROJECT = resources.sample_project()
 REPORT_PAINTED_ENV = "SHOWSCRIBE_REPORT_PAINTED"
 
 
