@@ -56,13 +56,18 @@ def app_env(home: Path, **extra: str) -> dict[str, str]:
                 HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), **extra)
 
 
-# Runs the editor and, as it quits, prints its window title: the project it opened.
+# Runs the editor and, as it quits, prints its window title (the project it opened)
+# and the sizes of the window's icon.
 PRINT_TITLE = """
 import sys
 import editor.app as app
 first_paint = app._report_first_paint
 def report(window, qt_app, memory=False):
-    qt_app.aboutToQuit.connect(lambda: print("title", window.windowTitle(), flush=True))
+    def show():
+        print("title", window.windowTitle(), flush=True)
+        sizes = window.windowIcon().availableSizes()
+        print("icon", *(size.width() for size in sizes), flush=True)
+    qt_app.aboutToQuit.connect(show)
     first_paint(window, qt_app, memory)
 app._report_first_paint = report
 sys.exit(app.run(None))
