@@ -64,3 +64,27 @@ def test_the_dialog_appears_only_where_it_can_be_seen(monkeypatch, env, shown):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert preflight.has_screen() is shown
+
+
+def test_the_dialog_says_what_standard_error_says(qapp, monkeypatch, capsys):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    monkeypatch.setattr(preflight, "has_screen", lambda: True)
+    seen, tries = [], []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:      # not shown yet
+            tries.append(1)
+            if len(tries) < 100:
+                QTimer.singleShot(20, read_and_close)
+            return
+        seen.append((dialog.windowTitle(), dialog.text()))
+        dialog.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    line = f"ffmpeg (for decoding audio) not found on PATH: {preflight.INSTALL_FFMPEG}"
+    assert preflight.report([line]) == preflight.EXIT_MISSING
+    assert seen == [("Showscribe cannot start",
+                     f"Showscribe needs programs that are not installed:\n\n{line}")]
+    assert capsys.readouterr().err == f"showscribe: {line}\n"
