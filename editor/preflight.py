@@ -69,9 +69,8 @@ def report(lines: list[str]) -> int:
         print(f"showscribe: {line}", file=sys.stderr)
     if has_screen():
         from PySide6.QtWidgets import QApplication, QMessageBox
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        _app = QApplication.instance() or QApplication(sys.argv[:1])  # a dialog needs one
         QMessageBox.critical(None, "Showscribe cannot start",
                              "Showscribe needs programs that are not installed:\n\n" +
                              "\n\n".join(lines))
-        del app
     return EXIT_MISSING
