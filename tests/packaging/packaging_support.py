@@ -27,18 +27,25 @@ def libvlc_file() -> Path | None:
     return None
 
 
+def _unshare() -> list[str]:
+    """A private mount namespace: as root directly, else inside a user namespace."""
+    if os.geteuid() == 0:
+        return ["unshare", "--mount"]
+    return ["unshare", "--user", "--map-root-user", "--mount"]
+
+
 def can_hide_libvlc() -> bool:
-    """Whether this machine lets us run a command in a mount namespace (root, unshare)."""
-    if shutil.which("unshare") is None or os.geteuid() != 0 or libvlc_file() is None:
+    """Whether this machine lets us hide libvlc from one command (tried for real)."""
+    if shutil.which("unshare") is None or libvlc_file() is None:
         return False
-    probe = subprocess.run(["unshare", "--mount", "true"], capture_output=True)
+    probe = subprocess.run(without_libvlc(["true"]), capture_output=True)
     return probe.returncode == 0
 
 
 def without_libvlc(command: list[str]) -> list[str]:
     """``command`` run where the system's libvlc file reads as empty: no program
     started by it can load libvlc, and the system itself is untouched."""
-    return ["unshare", "--mount", "sh", "-c", 'mount --bind /dev/null "$0" && exec "$@"',
+    return [*_unshare(), "sh", "-c", 'mount --bind /dev/null "$0" && exec "$@"',
             str(libvlc_file()), *command]
 
 

@@ -37,7 +37,7 @@ def test_a_missing_ffprobe_alone_is_named(libvlc, ffmpeg, tmp_path, monkeypatch)
 
 
 def test_without_libvlc_the_editor_says_how_to_install_it(require, ffmpeg, tmp_path):
-    require("root and unshare (to hide libvlc)", can_hide_libvlc())
+    require("unshare with a mount namespace (to hide libvlc)", can_hide_libvlc())
     env = app_env(tmp_path, SHOWSCRIBE_REPORT_PAINTED="1")
     result = _start_editor(without_libvlc([sys.executable, "-m", "editor"]), env)
     assert result.returncode == preflight.EXIT_MISSING, result.stderr

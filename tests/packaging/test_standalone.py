@@ -72,7 +72,7 @@ def test_its_desktop_entry_starts_the_program(program, tmp_path):
 
 
 def test_without_libvlc_it_says_how_to_install_it(program, tmp_path, require, ffmpeg):
-    require("root and unshare (to hide libvlc)", can_hide_libvlc())
+    require("unshare with a mount namespace (to hide libvlc)", can_hide_libvlc())
     result = _run(without_libvlc([str(program)]), cwd=tmp_path,
                   env=app_env(tmp_path, SHOWSCRIBE_REPORT_PAINTED="1"))
     assert result.returncode == preflight.EXIT_MISSING, result.stderr
