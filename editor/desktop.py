@@ -101,8 +101,11 @@ def uninstall_desktop(home: Path | None = None) -> list[Path]:
 def _write_atomically(target: Path, content: str | bytes) -> None:
     temporary = target.with_name(f".{target.name}.tmp")
     data = content.encode("utf-8") if isinstance(content, str) else content
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)   # only left behind by a failed write
 
 
 def _refresh_caches(home: Path) -> None:

@@ -105,6 +105,15 @@ def test_python_dash_m_editor_is_the_same_command(installed, elsewhere):
     assert result.stdout == f"showscribe {editor.__version__}\n"
 
 
+def test_the_installed_desktop_entry_starts_the_environment_s_command(installed, elsewhere):
+    env = dict(os.environ, XDG_DATA_HOME=str(elsewhere / "share"))
+    command = installed / "bin" / "showscribe"
+    result = _run([str(command), "--install-desktop"], cwd=elsewhere, env=env)
+    assert result.returncode == 0, result.stderr
+    entry = elsewhere / "share" / "applications" / f"{resources.APP_ID}.desktop"
+    assert f"Exec={command.resolve()} %f" in entry.read_text().splitlines()
+
+
 def test_the_editor_opens_the_installed_sample_the_first_time(installed, elsewhere, libvlc,
                                                               ffmpeg):
     sample = _installed_sample(installed)
