@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget, 
 
 from editor import __version__
 from editor.core.errors import ShowscribeError
-from editor.core.model import Project, Speaker, Turn
+from editor.core.model import Project, Speaker
+from editor.core.newproject import new_project_for_audio
 from editor.core.projectfile import load_project
+from editor.core.speakers import speaker_for_slot
 
 from .actions import ACTIONS, joined
 from .actionset import ActionSet
@@ -59,18 +61,6 @@ SAVED_MESSAGE_MS = 4000
 def default_player(on_event):
     from editor.audio.vlc_player import VlcPlayer   # libvlc loads only when audio is played
     return VlcPlayer(on_event=on_event)
-
-
-def new_project_for_audio(audio: Path, duration: int | None) -> Project:
-    """An empty project for an audio file: two placeholder speakers and one empty turn."""
-    project = Project()
-    project.episode.title = audio.stem
-    project.speakers = [Speaker("speaker-1", "Speaker 1", "#2563eb", 1),
-                        Speaker("speaker-2", "Speaker 2", "#b45309", 2)]
-    project.turns = [Turn(start=0, speaker="speaker-1", text="")]
-    project.audio_path = audio.absolute()
-    project.audio_duration = duration
-    return project
 
 
 class MainWindow(QMainWindow):
@@ -362,15 +352,7 @@ class MainWindow(QMainWindow):
                                      history.can_redo, history.redo_text)
 
     def speaker_for_slot(self, slot: int) -> Speaker | None:
-        """The speaker Ctrl+<slot> gives a turn to: the one with that key slot; in a
-        project where no speaker has a slot, the slot-th speaker."""
-        speakers = self.project.speakers
-        for speaker in speakers:
-            if speaker.slot == slot:
-                return speaker
-        if all(speaker.slot is None for speaker in speakers) and slot <= len(speakers):
-            return speakers[slot - 1]
-        return None
+        return speaker_for_slot(self.project, slot)
 
     def _speaker_predicate(self, slot: int) -> Callable[[], bool]:
         return lambda: self.speaker_for_slot(slot) is not None
