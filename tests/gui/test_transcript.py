@@ -63,7 +63,7 @@ def make_view(qtbot):
 def shown_texts(view: TranscriptView) -> list[str]:
     """Each turn's text as the document shows it, found by walking the blocks."""
     document = view.editor.document()
-    first = view._blocks.first
+    first = view.mirror.blocks.first
     texts = []
     for index, start in enumerate(first):
         end = first[index + 1] if index + 1 < len(first) else document.blockCount()
@@ -199,7 +199,7 @@ def test_typing_over_a_selection_across_turns_is_one_step(make_view):
     view = make_view(project)
     view.focus_turn(0, len("Hello"))
     cursor = view.editor.textCursor()
-    cursor.setPosition(view._turn_start_pos(2) + len("How"), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(view.mirror.turn_start_pos(2) + len("How"), QTextCursor.MoveMode.KeepAnchor)
     view.editor.setTextCursor(cursor)
     QTest.keyClick(view.editor, "X")
     assert [t.text for t in project.turns] == ["HelloX are you?", "Fine, thanks.",
@@ -217,7 +217,7 @@ def test_deleting_a_selection_across_turns_joins_them(make_view):
     view = make_view(project)
     view.focus_turn(3, len("Fine,"))
     cursor = view.editor.textCursor()
-    cursor.setPosition(view._turn_start_pos(4) + len("Good"), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(view.mirror.turn_start_pos(4) + len("Good"), QTextCursor.MoveMode.KeepAnchor)
     view.editor.setTextCursor(cursor)
     QTest.keyClick(view.editor, Qt.Key.Key_Delete)
     assert [t.text for t in project.turns][3:] == ["Fine, to hear."]
@@ -242,7 +242,7 @@ def test_a_stray_edit_across_turns_is_undone_by_the_view(make_view, qtbot):
     # A path the view does not route (a program editing the document directly).
     cursor = QTextCursor(view.editor.document())
     cursor.setPosition(3)
-    cursor.setPosition(view._turn_start_pos(1) + 2, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(view.mirror.turn_start_pos(1) + 2, QTextCursor.MoveMode.KeepAnchor)
     cursor.removeSelectedText()
     qtbot.waitUntil(lambda: shown_texts(view) == [t.text for t in project.turns])
     assert len(project.history) == 0
@@ -415,7 +415,7 @@ def test_following_scrolls_to_the_playing_turn(make_view):
     view.set_playhead(project.turns[300].start + 10)
     assert view.playing_turn() == 300
     numbers = [block.blockNumber() for _t, block, *_ in view.visible_blocks()]
-    assert view._blocks.first[300] in numbers
+    assert view.mirror.blocks.first[300] in numbers
 
 
 def test_user_scrolling_stops_following_and_set_following_brings_it_back(make_view, qtbot):
@@ -431,7 +431,7 @@ def test_user_scrolling_stops_following_and_set_following_brings_it_back(make_vi
         view.set_following(True)
     assert signal.args == [True]
     numbers = [block.blockNumber() for _t, block, *_ in view.visible_blocks()]
-    assert view._blocks.first[350] in numbers
+    assert view.mirror.blocks.first[350] in numbers
 
 
 def test_the_wheel_stops_following(make_view, qtbot):
@@ -603,7 +603,7 @@ def test_cutting_across_turns_copies_and_joins(make_view):
     view = make_view(project)
     view.focus_turn(0, len("Hello "))
     cursor = view.editor.textCursor()
-    cursor.setPosition(view._turn_start_pos(1) + len("Hi "), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(view.mirror.turn_start_pos(1) + len("Hi "), QTextCursor.MoveMode.KeepAnchor)
     view.editor.setTextCursor(cursor)
     QTest.keySequence(view.editor, "Ctrl+X")
     assert QApplication.clipboard().text() == "there.\nHi "
