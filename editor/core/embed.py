@@ -30,7 +30,7 @@ from mutagen.id3 import (APIC, CHAP, CTOC, ID3, WXXX, CTOCFlags, Encoding, ID3No
 from mutagen.mp3 import MP3
 
 from .errors import FormatError, ShowscribeError
-from .formats.ffmetadata import write as write_ffmetadata
+from .ffmetadata import write as write_ffmetadata
 from .model import Chapter, Project
 
 __all__ = ["MP3_SUFFIXES", "MP4_SUFFIXES", "MAX_TOC_CHAPTERS", "default_target",

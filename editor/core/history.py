@@ -12,7 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from .signals import Signal
+from .signals import signal
 
 
 class Command:
@@ -48,13 +48,14 @@ class Macro(Command):
 
 
 class History:
+    changed = signal()
+
     def __init__(self) -> None:
         self._commands: list[Command] = []
         self._index = 0               # commands[:index] are done
         self._clean: int | None = 0   # None: the saved state cannot be reached
         self._macros: list[Macro] = []
         self._merge_open = False
-        self.changed = Signal()
 
     # -- recording -----------------------------------------------------------
 

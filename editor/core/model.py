@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .signals import Signal
+from .signals import signal
 
 __all__ = ["Link", "Credit", "Episode", "Speaker", "Turn", "Chapter", "Project",
            "EPISODE_FIELDS", "word_count", "is_color", "is_slot", "is_iso_date"]
@@ -130,10 +130,30 @@ def is_iso_date(value: object) -> bool:
 class Project:
     """One episode being edited."""
 
+    turns_about_to_insert = signal()
+    turns_inserted = signal()
+    turns_about_to_remove = signal()
+    turns_removed = signal()
+    turns_changed = signal()
+    chapters_about_to_insert = signal()
+    chapters_inserted = signal()
+    chapters_about_to_remove = signal()
+    chapters_removed = signal()
+    chapters_about_to_move = signal()
+    chapters_moved = signal()
+    chapters_changed = signal()
+    speakers_about_to_insert = signal()
+    speakers_inserted = signal()
+    speakers_about_to_remove = signal()
+    speakers_removed = signal()
+    speakers_changed = signal()
+    episode_changed = signal()
+    audio_changed = signal()
+
     def __init__(self) -> None:
         self.episode = Episode()
         self.speakers: list[Speaker] = []
-        self.turns: list[Turn] = []
+        self._turns: list[Turn] = []
         self.chapters: list[Chapter] = []
         self.audio_path: Path | None = None      # absolute once loaded
         self.audio_duration: int | None = None   # ms, when known
@@ -141,18 +161,18 @@ class Project:
 
         from .history import History  # late: history imports nothing of ours
         self.history = History()
+        self._turn_starts: list[int] | None = None   # see turn_starts()
 
-        for name in (
-            "turns_about_to_insert", "turns_inserted", "turns_about_to_remove",
-            "turns_removed", "turns_changed",
-            "chapters_about_to_insert", "chapters_inserted", "chapters_about_to_remove",
-            "chapters_removed", "chapters_about_to_move", "chapters_moved",
-            "chapters_changed",
-            "speakers_about_to_insert", "speakers_inserted", "speakers_about_to_remove",
-            "speakers_removed", "speakers_changed",
-            "episode_changed", "audio_changed",
-        ):
-            setattr(self, name, Signal())
+    @property
+    def turns(self) -> list[Turn]:
+        """The turns in document order. Change them through the methods below
+        (or assign a whole new list), so that the cached starts stay true."""
+        return self._turns
+
+    @turns.setter
+    def turns(self, turns: list[Turn]) -> None:
+        self._turns = turns
+        self._turn_starts = None
 
     # -- queries -------------------------------------------------------------
 
@@ -172,14 +192,21 @@ class Project:
         speaker = self.speaker(speaker_id)
         return speaker.name if speaker else speaker_id
 
-    def turn_at(self, ms: int, starts: list[int] | None = None) -> int:
+    def turn_starts(self) -> list[int]:
+        """Every turn's start, in turn order: one cache shared by the transcript,
+        the waveform and the checks, rebuilt after a turn is inserted, removed or
+        retimed. Read-only for callers."""
+        if self._turn_starts is None:
+            self._turn_starts = [turn.start for turn in self._turns]
+        return self._turn_starts
+
+    def turn_at(self, ms: int) -> int:
         """Index of the turn playing at ``ms`` (-1 before the first): O(log n).
 
-        Pass ``starts`` (a cached list of turn starts) on hot paths.
+        Turns are in time order when the project is valid; the last turn that
+        starts at or before ``ms`` is the one playing.
         """
-        if starts is None:
-            starts = [turn.start for turn in self.turns]
-        return bisect.bisect_right(starts, ms) - 1
+        return bisect.bisect_right(self.turn_starts(), ms) - 1
 
     def chapter_at(self, ms: int) -> int:
         return bisect.bisect_right([c.start for c in self.chapters], ms) - 1
@@ -216,21 +243,25 @@ class Project:
             return
         last = index + len(turns) - 1
         self.turns_about_to_insert.emit(index, last)
-        self.turns[index:index] = turns
+        self._turns[index:index] = turns
+        self._turn_starts = None
         self.turns_inserted.emit(index, last)
 
     def remove_turns(self, index: int, count: int = 1) -> list[Turn]:
         last = index + count - 1
         self.turns_about_to_remove.emit(index, last)
-        removed = self.turns[index:index + count]
-        del self.turns[index:index + count]
+        removed = self._turns[index:index + count]
+        del self._turns[index:index + count]
+        self._turn_starts = None
         self.turns_removed.emit(index, last)
         return removed
 
     def update_turn(self, index: int, **values) -> None:
-        turn = self.turns[index]
+        turn = self._turns[index]
         for name, value in values.items():
             setattr(turn, name, value)
+        if "start" in values:
+            self._turn_starts = None
         self.turns_changed.emit(index, index)
 
     def set_turn_times(self, first: int, times: list[tuple[int, bool]]) -> None:
@@ -240,6 +271,7 @@ class Project:
             turn.start = start
             turn.estimated = estimated
         if times:
+            self._turn_starts = None
             self.turns_changed.emit(first, first + len(times) - 1)
 
     def set_turn_speakers(self, changes: dict[int, str]) -> None:

@@ -518,7 +518,7 @@ def test_a_view_nobody_holds_is_freed_at_once_and_the_project_lets_go(qtbot):
         gc.enable()
     project.history.push(SetTurnText(project, 0, "Still editable."))
     assert project.turns[0].text == "Still editable."
-    assert project.turns_changed._handlers == []
+    assert project.turns_changed.handler_count() == 0
 
 
 def test_sample_project_shows_every_turn(make_view, sample_dir):

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Project, Turn
-from ._build import ProjectBuilder, split_span, turn_spans
-from ._text import wrap_words
+from ..builder import ProjectBuilder, split_span, turn_spans
+from ..textparse import wrap_words
 
 __all__ = ["Cue", "cut_turns", "CueReader"]
 

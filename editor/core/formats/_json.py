@@ -15,8 +15,8 @@ import re
 from typing import Any
 
 from ..errors import FormatError
-from ._build import MAX_MS
-from ._text import decode
+from ..builder import MAX_MS
+from ..textparse import decode
 
 __all__ = ["JsonDocument", "first_key", "seconds_to_ms"]
 

@@ -17,8 +17,8 @@ from decimal import Decimal, InvalidOperation
 from ..errors import FormatError
 from ..model import Chapter, Project
 from . import Format
-from ._build import MAX_MS, ProjectBuilder, chapter_spans, visible_chapters
-from ._text import decode, one_line
+from ..builder import MAX_MS, ProjectBuilder, chapter_spans, visible_chapters
+from ..textparse import decode, one_line
 
 _NUMBER = re.compile(r"[+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 

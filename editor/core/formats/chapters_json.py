@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Chapter, Project
 from ..timecode import format_seconds
 from . import Format
-from ._build import ProjectBuilder, chapter_spans
+from ..builder import ProjectBuilder, chapter_spans
 from ._json import JsonDocument, first_key
 
 VERSION = "1.2.0"

@@ -16,8 +16,8 @@ from ..errors import FormatError
 from ..model import Chapter, Project
 from ..timecode import format_npt, parse_npt
 from . import Format
-from ._build import ProjectBuilder, visible_chapters
-from ._text import decode, one_line
+from ..builder import ProjectBuilder, visible_chapters
+from ..textparse import decode, one_line
 
 _GAP = re.compile(r"[ \t]")
 _OGM = re.compile(r"\s*CHAPTER(?P<n>\d{1,6})(?P<name>NAME)?\s*=(?P<value>.*)", re.IGNORECASE)

@@ -4,7 +4,7 @@ An ``.otr`` file is JSON whose ``text`` is the editor's HTML: paragraphs and
 line breaks, with timestamp spans ``<span class="timestamp"
 data-timestamp="83.42">0:01:23</span>``. Speakers are plain ``Name:`` text.
 Each paragraph or line becomes a line of a plain transcript (see
-``_build.turns_from_lines``); a timestamp at the start of a line gives that
+``builder.turns_from_lines``); a timestamp at the start of a line gives that
 turn its time (``data-timestamp`` in seconds, or the older ``mm:ss`` and
 ``h:mm:ss`` forms). Timestamps inside a line are dropped. The player fields
 (``media``, ``media-time``) are not read.
@@ -18,7 +18,7 @@ from ..errors import FormatError
 from ..model import Project
 from ..timecode import parse_npt
 from . import Format
-from ._build import MAX_MS, turns_from_lines
+from ..builder import MAX_MS, turns_from_lines
 from ._json import JsonDocument
 
 _SECONDS = re.compile(r"\d+(?:\.\d*)?|\.\d+")

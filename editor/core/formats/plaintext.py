@@ -23,9 +23,9 @@ Reading takes the pasted shapes of FORMATS.md §12:
   wherever it stands: pasted turn times (shape B) carry no milliseconds.
 
 Lines under a header are the turn's paragraphs, one a line. The speaker
-rules are the ones every reader shares (``_text.speaker_prefix``: ``Note:``,
+rules are the ones every reader shares (``textparse.speaker_prefix``: ``Note:``,
 ``Update:``, ``Tip:``, URLs and times are not speakers); a ``Name:`` used once
-must be capitalised (``_text.accepted_speakers``), while C and D headers name
+must be capitalised (``textparse.accepted_speakers``), while C and D headers name
 a speaker by their shape. A timed line without a name keeps the previous
 speaker, so a turn without a speaker right after one with a speaker does not
 survive a round trip (nor does one that reads as a heading: a lone line
@@ -46,8 +46,8 @@ from ..estimate import speaking_ms
 from ..model import Chapter, Project, Turn, word_count
 from ..timecode import format_hms_ms, parse_shownotes
 from . import Format
-from ._build import ProjectBuilder, fill_times, visible_chapters
-from ._text import (TIMESTAMP, accepted_speakers, decode, one_line, speaker_name,
+from ..builder import ProjectBuilder, fill_times, visible_chapters
+from ..textparse import (TIMESTAMP, accepted_speakers, decode, one_line, speaker_name,
                     speaker_prefix)
 
 # FORMATS.md §12 TURN, split in two: an optional bracketed time (shape B), then a

@@ -19,8 +19,8 @@ from ..errors import FormatError
 from ..model import Chapter, Project
 from ..timecode import format_npt, parse_npt
 from . import Format
-from ._build import ProjectBuilder, visible_chapters
-from ._text import decode
+from ..builder import ProjectBuilder, visible_chapters
+from ..textparse import decode
 
 NAMESPACE = "http://podlove.org/simple-chapters"
 VERSION = "1.2"

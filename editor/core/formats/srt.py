@@ -34,7 +34,7 @@ from ..model import Project
 from ..timecode import parse_srt
 from . import Format
 from ._captions import CueReader, cut_turns
-from ._text import LineIndex, accepted_speakers, decode, line_at, speaker_prefix
+from ..textparse import LineIndex, accepted_speakers, decode, line_at, speaker_prefix
 
 LINE_LENGTH = 32
 LINES_PER_CUE = 2

@@ -24,8 +24,8 @@ from ..errors import FormatError
 from ..model import Project, word_count
 from ..timecode import format_clock, parse_time
 from . import Format
-from ._build import ProjectBuilder, fill_times
-from ._text import decode
+from ..builder import ProjectBuilder, fill_times
+from ..textparse import decode
 
 _DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,3}))?S)?")
 _BLOCKS = frozenset({"p", "div", "section", "article", "li", "h1", "h2", "h3", "h4",

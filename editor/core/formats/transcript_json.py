@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Project
 from ..timecode import format_seconds
 from . import Format
-from ._build import ProjectBuilder, turn_spans
+from ..builder import ProjectBuilder, turn_spans
 from ._json import JsonDocument, first_key
 
 VERSION = "1.0.0"

@@ -26,7 +26,7 @@ from ..model import Project
 from ..timecode import format_vtt, parse_vtt
 from . import Format
 from ._captions import CueReader, cut_turns
-from ._text import decode
+from ..textparse import decode
 
 LINE_LENGTH = 65
 LINES_PER_CUE = 2

@@ -13,7 +13,7 @@ with a titled one among them (no blank or other line between), or in a text
 holding nothing but timestamp lines. Elsewhere in a description a lone time
 is text and ignored.
 A title that opens with a separator mark is written after ``- `` so that it
-reads back whole (``_text.chapter_line_title``, shared with the classic show
+reads back whole (``textparse.chapter_line_title``, shared with the classic show
 notes).
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from ..errors import FormatError
 from ..model import Chapter, Project
 from ..timecode import format_hms_ms, parse_shownotes
 from . import Format
-from ._build import ProjectBuilder, visible_chapters
-from ._text import CHAPTER_LINE, TIMESTAMP, chapter_line_title, decode, one_line
+from ..builder import ProjectBuilder, visible_chapters
+from ..textparse import CHAPTER_LINE, TIMESTAMP, chapter_line_title, decode, one_line
 
 # A line that is only a time, bracketed or not. Checked before CHAPTER_LINE,
 # which would read "00:03:00" as the time 00:03 with the title "00".

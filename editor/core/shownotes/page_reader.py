@@ -13,7 +13,7 @@ The page has three parts, found by their headings:
    prefix that continue the previous turn as a new paragraph.
 
 Which ``Name:`` prefixes may be speakers is decided by the rules every reader
-shares (``formats._text.speaker_prefix``: ``Note:``, ``Correction:``, ``Tip:``,
+shares (``textparse.speaker_prefix``: ``Note:``, ``Correction:``, ``Tip:``,
 URLs and times are not names); the page adds its own: a name is taken when it
 speaks twice, is credited, or is capitalised and not a chapter heading.
 
@@ -33,8 +33,8 @@ from difflib import SequenceMatcher
 
 from ..errors import FormatError
 from ..estimate import estimate_by_chapters, reestimate_around
-from ..formats._build import ProjectBuilder
-from ..formats._text import CHAPTER_LINE, TIMESTAMP, capitalised_name, speaker_prefix
+from ..builder import ProjectBuilder
+from ..textparse import CHAPTER_LINE, TIMESTAMP, capitalised_name, speaker_prefix
 from ..model import Chapter, Credit, Link, Project, word_count
 from ..timecode import TimeError, parse_shownotes
 
@@ -139,7 +139,7 @@ def _name_like_word(word: str) -> bool:
 
 def _speaker_prefix(text: str) -> tuple[str, str] | None:
     """(name, body) when the line opens with something that may be a speaker name
-    (the rules every reader shares: ``formats._text.speaker_prefix``)."""
+    (the rules every reader shares: ``textparse.speaker_prefix``)."""
     found = speaker_prefix(text)
     return (found[0], found[1].strip()) if found else None
 

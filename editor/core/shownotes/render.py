@@ -27,7 +27,7 @@ import jinja2.sandbox
 import editor
 
 from ..errors import ShowscribeError
-from ..formats._text import chapter_line_title
+from ..textparse import chapter_line_title
 from ..model import Project
 from .context import build_context
 

@@ -5,9 +5,9 @@ import pytest
 
 from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
-from editor.core.formats._build import (PALETTE, ProjectBuilder, fill_times, split_span,
+from editor.core.builder import (PALETTE, ProjectBuilder, fill_times, split_span,
                                         turn_spans)
-from editor.core.formats._text import (CHAPTER_LINE, LineIndex, accepted_speakers,
+from editor.core.textparse import (CHAPTER_LINE, LineIndex, accepted_speakers,
                                        chapter_line_title, decode, line_at, speaker_prefix,
                                        wrap_words)
 from formats_support import transcript_project
@@ -136,7 +136,7 @@ def test_chapter_line_never_takes_the_closing_bracket_as_the_title(line, found):
 
 def test_a_chapter_line_never_cuts_its_time_short():
     """'00:03:00' alone is a time with no title, not 00:03 titled '00'."""
-    from editor.core.formats._text import CHAPTER_LINE
+    from editor.core.textparse import CHAPTER_LINE
     for alone in ("00:03:00", "(00:03:00)", "1:02:03", "12:34.5"):
         assert CHAPTER_LINE.match(alone) is None, alone
     for line, expected in (("0:00 Intro", ("0:00", "Intro")),

@@ -3,7 +3,7 @@ decoding input, locating lines, the timestamp and chapter-line grammar of
 FORMATS.md §9, spotting ``Name:`` speaker prefixes (one stoplist for every
 reader), and wrapping text into caption lines.
 
-Pure functions; nothing here builds a project (see ``_build``).
+Pure functions; nothing here builds a project (see ``builder``).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable
 
-from ..errors import FormatError
+from .errors import FormatError
 
 __all__ = ["decode", "line_at", "LineIndex", "clean_inline", "one_line", "TIMESTAMP",
            "SEPARATORS", "CHAPTER_LINE", "chapter_line_title", "speaker_name", "speaker_prefix",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..estimate import speaking_ms, spread
-from ..model import Chapter, Project, Speaker, Turn, word_count
-from ..timecode import MAX_MS
-from ._text import accepted_speakers, speaker_prefix
+from .estimate import speaking_ms, spread
+from .model import Chapter, Project, Speaker, Turn, word_count
+from .timecode import MAX_MS
+from .textparse import accepted_speakers, speaker_prefix
 
 __all__ = ["PALETTE", "MAX_MS", "ProjectBuilder", "fill_times", "turn_spans",
            "chapter_spans", "visible_chapters", "split_span", "turns_from_lines"]
@@ -152,7 +152,7 @@ def turns_from_lines(lines: list[tuple[int | None, str]]) -> Project:
     """A project from lines of ``Name: text``, each with a start time or None.
 
     A blank line ends a turn. A line starts a turn when it has a time or a
-    speaker prefix (see ``_text.accepted_speakers``; names at the start of a
+    speaker prefix (see ``textparse.accepted_speakers``; names at the start of a
     block or after a time are taken more readily than others); a timed line without a
     name keeps the previous turn's speaker. Other lines continue
     the current turn as new paragraphs; but in a text with no times and no
