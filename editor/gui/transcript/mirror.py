@@ -25,16 +25,15 @@ Emits ``current_turn_changed(turn)`` when the cursor enters another turn,
 ``cursor_moved(turn)`` whenever the user moves it, ``reloaded()`` after the
 whole document was shown afresh, ``turns_reshaped()`` after turns came or went,
 ``turns_changed(first, last)``
-after turns' texts, times or speakers changed and the document shows them, and
+after turns' texts, times or speakers changed other than by typing here (which
+changes only the text the document already shows), and
 ``speakers_changed()`` and ``audio_changed()`` as the project does.
 """
 from __future__ import annotations
 
 import os
-import weakref
 from contextlib import contextmanager
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
@@ -73,30 +72,33 @@ class DocumentMirror(QObject):
         self._edit_turn, self._edit_start, self._edit_end = -1, 0, 0
         self._current = -1
         self._reveal: tuple[int, int] | None = None   # (turn, offset) of the first outside change
-        self._project_handlers: list = []
-        self._connect(project)
+        for signal, handler in self._project_signals(project):
+            signal.connect(handler)
         editor.document().contentsChange.connect(self._on_document_contents_change)
         editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
 
     # -- the project ----------------------------------------------------------------
 
-    def _connect(self, project: Project) -> None:
-        self._project_handlers = [
-            _connect_weakly(project.turns_inserted, self._on_project_turns_inserted),
-            _connect_weakly(project.turns_removed, self._on_project_turns_removed),
-            _connect_weakly(project.turns_changed, self._on_project_turns_changed),
-            _connect_weakly(project.speakers_inserted, self._on_project_speakers_changed),
-            _connect_weakly(project.speakers_removed, self._on_project_speakers_changed),
-            _connect_weakly(project.speakers_changed, self._on_project_speakers_changed),
-            _connect_weakly(project.audio_changed, self._on_project_audio_changed),
-            _connect_weakly(project.history.changed, self._on_history_changed),
+    def _project_signals(self, project: Project) -> list:
+        """(signal, handler) for each project signal the mirror hears. The core
+        holds bound methods weakly: a mirror nobody holds drops out by itself."""
+        return [
+            (project.turns_inserted, self._on_project_turns_inserted),
+            (project.turns_removed, self._on_project_turns_removed),
+            (project.turns_changed, self._on_project_turns_changed),
+            (project.speakers_inserted, self._on_project_speakers_changed),
+            (project.speakers_removed, self._on_project_speakers_changed),
+            (project.speakers_changed, self._on_project_speakers_changed),
+            (project.audio_changed, self._on_project_audio_changed),
+            (project.history.changed, self._on_history_changed),
         ]
 
     def set_project(self, project: Project) -> None:
-        for signal, handler in self._project_handlers:
+        for signal, handler in self._project_signals(self.project):
             signal.disconnect(handler)
         self.project = project
-        self._connect(project)
+        for signal, handler in self._project_signals(project):
+            signal.connect(handler)
         self._reveal = None
         self.reload()
 
@@ -267,14 +269,14 @@ class DocumentMirror(QObject):
     # -- the project's signals -------------------------------------------------------------------
 
     def _on_project_turns_changed(self, first: int, last: int) -> None:
-        turns = self.project.turns
-        if not self._own_text_push:
-            texts = self.blocks.texts
-            changed = {k: turns[k].text for k in range(first, last + 1) if turns[k].text != texts[k]}
-            if changed:
-                turn = min(changed)
-                self._note_reveal(turn, _first_difference(texts[turn], changed[turn]))
-                self._apply_texts(changed)
+        if self._own_text_push:
+            return          # the document shows it already; no time or speaker moved
+        turns, texts = self.project.turns, self.blocks.texts
+        changed = {k: turns[k].text for k in range(first, last + 1) if turns[k].text != texts[k]}
+        if changed:
+            turn = min(changed)
+            self._note_reveal(turn, _first_difference(texts[turn], changed[turn]))
+            self._apply_texts(changed)
         self.turns_changed.emit(first, last)
 
     def _apply_texts(self, changed: dict[int, str]) -> None:
@@ -357,18 +359,3 @@ class DocumentMirror(QObject):
     def _on_project_audio_changed(self) -> None:
         self.audio_changed.emit()
 
-
-def _connect_weakly(signal, method):
-    """Connect ``method`` to a core signal while its object lives; the project
-    must not keep a mirror (and its widgets) alive. Returns (signal, handler)."""
-    ref = weakref.WeakMethod(method)
-
-    def handler(*args) -> None:
-        bound = ref()
-        if bound is None or not shiboken6.isValid(bound.__self__):
-            signal.disconnect(handler)
-            return
-        bound(*args)
-
-    signal.connect(handler)
-    return signal, handler
