@@ -24,10 +24,9 @@ to cross turns never get here: the text area turns them into commands first.)
 Emits ``current_turn_changed(turn)`` when the cursor enters another turn,
 ``cursor_moved(turn)`` whenever the user moves it, ``reloaded()`` after the
 whole document was shown afresh, ``turns_reshaped()`` after turns came or went,
-``turns_changed(first, last)``
-after turns' texts, times or speakers changed other than by typing here (which
-changes only the text the document already shows), and
-``speakers_changed()`` and ``audio_changed()`` as the project does.
+``turns_changed(first, last)`` after turns' texts, times or speakers changed other
+than by typing here (typing changes only the text the document already shows),
+and ``speakers_changed()`` and ``audio_changed()`` as the project does.
 """
 from __future__ import annotations
 

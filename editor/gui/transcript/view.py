@@ -23,9 +23,10 @@ job and talks upward only by Qt signals:
 - :mod:`.gutter`: times and speakers, painted from what it is given;
 - :mod:`.geometry`, :mod:`.blocks`, :mod:`.layout`: where blocks and turns are.
 
-Lifetime: the project and the text area hold the rooms weakly, so a view nobody
-holds is freed at once by reference counting, not later by the cycle collector
-in the middle of some Qt paint.
+Lifetime: the project holds the mirror's handlers weakly, the text area holds its
+mirror weakly and the block geometry its text area, so no room holds one that
+holds it: a view nobody holds is freed at once by reference counting, not later
+by the cycle collector in the middle of some Qt paint.
 
 Emits ``seek_requested(ms)`` (a turn's time was clicked),
 ``current_turn_changed(index)``, ``follow_changed(on)`` and ``problem(message)``
