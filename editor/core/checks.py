@@ -1,7 +1,7 @@
 """Publish checks: what to fix or review before an episode goes out.
 
 ``check_project(project, platform)`` returns a list of :class:`Finding`, in the
-order: episode, chapters, speakers, turns. Platforms (FORMATS.md section 9):
+order: episode, chapters, speakers, turns. Platforms (docs/formats.md, platform rules):
 
 - ``"youtube"``: chapter rules are errors (first at 0:00, at least 3, every
   chapter at least 10 s long, the last one too, titles at most 70 characters);
