@@ -366,6 +366,19 @@ def test_gutter_is_wide_enough_for_its_text_at_any_font_size(make_view):
         assert view.text_layout.turn_gap > view.text_layout.paragraph_gap
 
 
+def test_a_font_change_is_not_taken_for_an_edit(make_view, qtbot):
+    project = small_project()
+    view = make_view(project)
+    view.focus_turn(3, 4)
+    font = view.font()
+    font.setPointSize(font.pointSize() + 6)
+    with qtbot.assertNotEmitted(view.mirror.reloaded, wait=50):
+        view.setFont(font)              # Qt reports the new margin as a change of every block
+    assert (view.current_turn(), view.cursor_offset()) == (3, 4)
+    assert len(project.history) == 0
+    assert_in_sync(view)
+
+
 # -- playback -----------------------------------------------------------------------------
 
 def painted_rows(view: TranscriptView) -> dict[int, list[tuple[bool, bool]]]:
