@@ -451,6 +451,7 @@ def test_following_scrolls_to_the_playing_turn(make_view):
     assert view.playing_turn() == 300
     numbers = [block.blockNumber() for _t, block, *_ in view.visible_blocks()]
     assert view.mirror.blocks.first[300] in numbers
+    assert highlighted(view) == {300}
 
 
 def test_user_scrolling_stops_following_and_set_following_brings_it_back(make_view, qtbot):
@@ -467,6 +468,7 @@ def test_user_scrolling_stops_following_and_set_following_brings_it_back(make_vi
     assert signal.args == [True]
     numbers = [block.blockNumber() for _t, block, *_ in view.visible_blocks()]
     assert view.mirror.blocks.first[350] in numbers
+    assert highlighted(view) == {350}
 
 
 def test_the_wheel_stops_following(make_view, qtbot):

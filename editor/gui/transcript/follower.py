@@ -73,7 +73,7 @@ class PlayheadFollower(QObject):
             top = scrollbar.value()
             self._scroll_to_turn(turn)
             if scrollbar.value() != top:
-                band = self.geometry.turn_band(turn)
+                return      # the scroll's update request has handed the new band down
         self._hand_down(band)
 
     def refresh_band(self) -> None:
