@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 
 from .errors import ShowscribeError
-from .limits import MAX_FILE_BYTES
+from . import limits
 
 __all__ = ["UnreadableFile", "read_regular", "check_regular", "read_head"]
 
@@ -63,17 +63,19 @@ def _open(path: Path, limit: int) -> tuple[int, int]:
     return fd, info.st_size
 
 
-def check_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> None:
-    """Refuse ``path`` unless it is a regular file of at most ``limit`` bytes."""
-    fd, _size = _open(Path(path), limit)
+def check_regular(path: Path | str, limit: int | None = None) -> None:
+    """Refuse ``path`` unless it is a regular file of at most ``limit`` bytes
+    (default ``limits.MAX_FILE_BYTES``)."""
+    fd, _size = _open(Path(path), limit or limits.MAX_FILE_BYTES)
     os.close(fd)
 
 
-def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file at ``path``: at most ``limit``, else refused
-    (a file that grows while it is read is refused too)."""
+def read_regular(path: Path | str, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``: at most ``limit`` (default
+    ``limits.MAX_FILE_BYTES``), else refused (also when it grows while being read)."""
     path = Path(path)
-    fd, size = _open(path, limit)
+    limit = limit or limits.MAX_FILE_BYTES
+    fd, _size = _open(path, limit)
     try:
         with os.fdopen(fd, "rb", closefd=True) as stream:
             data = stream.read(limit + 1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import limits, safeio
+from editor.core import limits
 from editor.core.errors import FormatError, ProjectFileError
 from editor.core.formats import all_formats
 from editor.core.importing import import_file
@@ -80,17 +80,25 @@ def test_a_folder_is_refused(tmp_path):
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
     path = tmp_path / "big.vtt"
     path.write_text("WEBVTT\n\n" + "00:00.000 --> 00:01.000\nhello\n\n" * 100)
-    monkeypatch.setattr(safeio, "MAX_FILE_BYTES", 1000)
-    monkeypatch.setattr(safeio.read_regular, "__defaults__", (1000,))
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
     with pytest.raises(FormatError) as caught:
         import_file(path)
     assert one_line(caught.value) == (f"{path}: {path.stat().st_size:,} bytes is larger "
                                       "than Showscribe reads (1,000 bytes)")
 
 
+def test_a_project_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    path = tmp_path / "ep.showscribe.yaml"
+    save_project(small_project(), path)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert one_line(caught.value) == (f"{path}: {path.stat().st_size:,} bytes is larger "
+                                      "than Showscribe reads (100 bytes)")
+
+
 def test_the_size_limit_is_far_above_a_real_episode():
     assert limits.MAX_FILE_BYTES >= 100 * 1024 * 1024
-    assert safeio.read_regular.__defaults__ == (limits.MAX_FILE_BYTES,)
 
 
 def _project_text(tmp_path, body: str) -> Path:
