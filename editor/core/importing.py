@@ -22,6 +22,7 @@ from .formats import Format, by_name, guess
 from .model import Project
 from .atomic import write_atomically
 from .limits import count_problem
+from .projectfile import collector_paused, project_from_data, project_to_data
 from .safeio import UnreadableFile, check_regular, read_regular
 
 
@@ -69,7 +70,6 @@ def import_file(path: Path | str, format_name: str | None = None) -> Project:
     """A new project holding what ``path`` carries. Errors name the file."""
     path = Path(path)
     fmt = resolve_format(path, format_name, readable=True)
-    from .projectfile import collector_paused
     try:
         try:
             with collector_paused():   # as in loading: the objects made all live on
@@ -108,7 +108,6 @@ def _short(exc: BaseException, limit: int = 120) -> str:
 def check_loadable(project: Project) -> None:
     """Refuse an imported project that a save would write and a load then refuse:
     the same rules as the project loader, applied to the project's own data."""
-    from .projectfile import project_from_data, project_to_data
     problem = count_problem(len(project.turns), len(project.chapters),
                             len(project.speakers))
     if problem:
@@ -117,7 +116,7 @@ def check_loadable(project: Project) -> None:
     try:   # one pass in C; the walk that names the field only when it fails
         json.dumps(data, ensure_ascii=False, check_circular=False).encode("utf-8")
         field = None
-    except UnicodeEncodeError:
+    except (UnicodeEncodeError, TypeError, ValueError):   # the walk sees every kind
         field = _unencodable(data, "")
     if field is not None:
         raise FormatError(f"{field}: holds a lone surrogate (an invalid \\u escape), "
