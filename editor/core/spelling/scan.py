@@ -19,7 +19,7 @@ from .checker import SpellChecker
 __all__ = ["Place", "UnknownWord", "SpellingReport", "SpellingScan", "scan_project"]
 
 EPISODE_TEXT_FIELDS = ("title", "subtitle", "description", "disclaimer")
-SLICE = 400      # texts per run(): about 5 ms of checking with a warm cache
+SLICE = 100      # texts per run(): 1 to 3 ms, a small part of one frame
 
 
 @dataclass(frozen=True)
