@@ -8,7 +8,9 @@ import pytest
 from editor.core.commands import AddEpisodeWord, SetEpisodeField, SetSpeakerField
 from editor.core.model import Credit, Project, Speaker, Turn
 from editor.core.spelling import (SpellChecker, UserDictionary, check_spans, dictionary_tag,
-                                  open_dictionary)
+                                  open_dictionary, utf16_spans)
+
+from helpers import load_synthetic
 
 
 @pytest.fixture
@@ -115,6 +117,35 @@ def test_spans_index_the_python_string_with_accents_decomposed(project):
     text = "Cafe\u0301 zzqx"      # "Café" with a combining accent, then a typo
     assert check_spans(text) == [(0, 5), (6, 10)]
     assert checker.misspelled_spans(text)[-1] == (6, 10)
+
+
+def test_spans_convert_to_utf16_positions_after_an_emoji(project):
+    checker = SpellChecker(project)
+    text = "Hi \U0001F600 teh the zzqx"
+    spans = checker.misspelled_spans(text)
+    assert [text[a:b] for a, b in spans] == ["teh", "zzqx"]
+    assert spans == [(5, 8), (13, 17)]
+    assert utf16_spans(text, spans) == [(6, 9), (14, 18)]
+    assert utf16_spans("plain teh", [(6, 9)]) == [(6, 9)]
+    assert text.encode("utf-16-le")[6 * 2:9 * 2].decode("utf-16-le") == "teh"
+
+
+def test_a_scan_grows_with_the_episode_not_faster(project):
+    from editor.core.spelling import scan_project
+    import time
+    synthetic = load_synthetic()
+
+    def seconds(turns: int) -> float:
+        episode = synthetic.make_project(turns=turns, seed=3)
+        episode.episode.language = "en"
+        checker = SpellChecker(episode)
+        scan_project(checker)                     # the dictionary's answers cached
+        begin = time.perf_counter()
+        scan_project(checker)
+        return time.perf_counter() - begin
+
+    small, large = min(seconds(300) for _ in range(3)), min(seconds(3000) for _ in range(3))
+    assert large < small * 30, (small, large)     # ten times the turns, not a hundred
 
 
 def test_ignore_lasts_for_the_session_and_is_not_saved(project):

@@ -16,10 +16,11 @@ from .checker import SpellChecker
 from .engine import Dictionary, SpellingUnavailable, dictionary_tag, open_dictionary
 from .scan import Place, SpellingReport, SpellingScan, UnknownWord, scan_project
 from .userdict import AddUserWord, UserDictionary, user_dictionary_path
-from .words import check_spans, name_words
+from .words import check_spans, name_words, utf16_spans
 
 __all__ = [
     "AcceptedWords", "AddUserWord", "Dictionary", "Place", "SpellChecker", "SpellingReport",
     "SpellingScan", "SpellingUnavailable", "UnknownWord", "UserDictionary", "check_spans",
     "dictionary_tag", "name_words", "open_dictionary", "scan_project", "user_dictionary_path",
+    "utf16_spans",
 ]

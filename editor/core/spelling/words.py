@@ -1,8 +1,9 @@
 """Where the words to spell-check are in a text, and which ones never are.
 
 ``check_spans(text)`` gives ``(start, end)`` for every word a dictionary should
-judge, as indexes into the Python string (a GUI whose positions count UTF-16
-units converts them itself). Skipped whole: URLs, ``www.`` and bare domains,
+judge, as indexes into the Python string; ``utf16_spans`` converts spans to the
+UTF-16 positions Qt's text classes count (they differ after an emoji). Skipped
+whole: URLs, ``www.`` and bare domains,
 e-mail addresses and @handles, and any word with a digit in it (numbers,
 times such as ``03:36``, ``mp3``, ``21st``). A hyphenated word is checked by
 part; an apostrophe inside a word (``don't``, ``O'Brien``, typographic
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["check_spans", "name_words", "plain_apostrophes"]
+__all__ = ["check_spans", "name_words", "plain_apostrophes", "utf16_spans"]
 
 # Letters (and digits, so that a word with one is skipped whole), with the
 # combining accents of decomposed text, joined by apostrophes.
@@ -53,3 +54,15 @@ def name_words(text: str) -> list[str]:
 def plain_apostrophes(word: str) -> str:
     """``O’Brien`` and ``O'Brien`` are one word to the accepted lists."""
     return word.replace("’", "'")
+
+
+def utf16_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` in UTF-16 units: a character beyond U+FFFF counts two."""
+    if not spans or max(text, default="\0") <= "\uffff":
+        return spans
+    units, count = [], 0
+    for char in text:
+        units.append(count)
+        count += 2 if char > "\uffff" else 1
+    units.append(count)
+    return [(units[start], units[end]) for start, end in spans]
