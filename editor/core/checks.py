@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from .model import Project
@@ -78,7 +77,7 @@ def check_project(project: Project, platform: str | None = None, *,
 
 
 def spelling_findings(project: Project, report: SpellingReport) -> list[Finding]:
-    """"N unknown words" at the first one, or why spelling was not checked."""
+    """The finding "N unknown words", at the first one; or why spelling was not checked."""
     if report.not_checked:
         return [Finding("warning", "spelling-not-checked", report.not_checked)]
     if not report.unknown:

@@ -148,7 +148,7 @@ def test_a_scan_grows_with_the_episode_not_faster(project):
     assert large < small * 30, (small, large)     # ten times the turns, not a hundred
 
 
-def test_ignore_lasts_for_the_session_and_is_not_saved(project):
+def test_ignore_lasts_while_the_episode_is_open_and_is_not_saved(project):
     checker = SpellChecker(project)
     checker.ignore("Zorblax")
     assert flagged(checker, "Zorblax zorblax") == ["zorblax"]

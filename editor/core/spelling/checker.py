@@ -4,9 +4,9 @@
 ``misspelled_spans(text)`` for one paragraph, turn, title or field (fast: each
 distinct word goes to the dictionary once, then comes from a cache),
 ``suggestions(word)`` for a context menu (slow, tens of milliseconds: only on
-request), ``ignore(word)`` for the session. The language is the episode's
-``language``; when no dictionary is installed for it, ``problem`` says why,
-and nothing is flagged until the language changes.
+request), ``ignore(word)`` while the episode is open. The language is the
+episode's ``language``; when no dictionary is installed for it, ``problem``
+says why, and nothing is flagged until the language changes.
 
 Emits ``changed()`` when earlier answers may no longer hold (the language, a
 name, a credit or a dictionary changed): a view re-checks what it shows.

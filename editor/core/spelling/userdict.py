@@ -96,7 +96,7 @@ class UserDictionary:
 
 
 class AddUserWord(Command):
-    """"Add to my dictionary": the word is accepted in every episode from now on.
+    """The edit "Add to my dictionary": the word is accepted in every episode from now on.
 
     It sits in the project's undo history like any edit, so Undo takes it back
     out of the file.
