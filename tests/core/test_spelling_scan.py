@@ -7,7 +7,7 @@ import pytest
 from editor.core.checks import check_project
 from editor.core.model import Chapter, Credit, Project, Speaker, Turn
 from editor.core.spelling import (Place, SpellChecker, SpellingReport, SpellingScan,
-                                  scan_project)
+                                  next_misspelling, scan_project)
 
 
 @pytest.fixture
@@ -104,3 +104,50 @@ def test_one_unknown_word_is_said_in_the_singular(project):
     project.turns = [Turn(0, "mara", "Welcome, Takeo, to Kõpu.")]
     finding = check_project(project, spelling=scan_project(SpellChecker(project)))[-1]
     assert finding.message == "1 unknown word (first: 'Kõpu' in turn 1 (Mara Ilves) at 00:00)"
+
+
+def test_next_misspelling_walks_the_episode_in_order_and_wraps_round(project):
+    checker = SpellChecker(project)
+    found, where = [], None
+    for _ in range(10):
+        where, word = next_misspelling(checker, project, where)
+        found.append((where.kind, where.key, where.offset, word))
+    turn_2 = project.turns[1].text
+    assert found == [
+        ("episode", "title", 15, "Tset"),
+        ("chapter", 1, 0, "Teh"),
+        ("turn", 0, 16, "Teh"),
+        ("turn", 1, turn_2.index("recieve"), "recieve"),
+        ("turn", 2, 3, "recieve"),
+        ("turn", 2, project.turns[2].text.index("teh"), "teh"),
+        ("turn", 3, 0, "Recieve"),
+        ("turn", 3, project.turns[3].text.index("recieve"), "recieve"),
+        ("episode", "title", 15, "Tset"),         # round to the start
+        ("chapter", 1, 0, "Teh"),
+    ]
+
+
+def test_next_misspelling_from_a_cursor_inside_a_text(project):
+    checker = SpellChecker(project)
+    text = project.turns[2].text                 # "We recieve them at 03:36 every day, teh..."
+    assert next_misspelling(checker, project, Place("turn", 2, 0)) == (
+        Place("turn", 2, 3), "recieve")
+    assert next_misspelling(checker, project, Place("turn", 2, 3)) == (
+        Place("turn", 2, text.index("teh")), "teh")
+    assert next_misspelling(checker, project, Place("episode", "subtitle")) == (
+        Place("chapter", 1, 0), "Teh")
+
+
+def test_next_misspelling_with_one_left_finds_it_again_and_none_when_clean(project):
+    project.episode.title = "The Lighthouse"
+    project.chapters = [Chapter(0, "Welcome")]
+    project.turns = [Turn(0, "mara", "Welcome back, Takeo."), Turn(9_000, "takeo", "Hi, zzqx.")]
+    checker = SpellChecker(project)
+    only = (Place("turn", 1, 4), "zzqx")
+    assert next_misspelling(checker, project) == only
+    assert next_misspelling(checker, project, Place("turn", 1, 4)) == only
+    assert next_misspelling(checker, project, Place("turn", 1, 9)) == only
+    project.turns.pop()
+    assert next_misspelling(checker, project) is None
+    project.episode.language = "xx"
+    assert next_misspelling(SpellChecker(project), project) is None

@@ -14,7 +14,8 @@ Importing this package loads no spelling library; the first dictionary opened do
 from .accepted import AcceptedWords
 from .checker import SpellChecker
 from .engine import Dictionary, SpellingUnavailable, dictionary_tag, open_dictionary
-from .scan import Place, SpellingReport, SpellingScan, UnknownWord, scan_project
+from .scan import (Place, SpellingReport, SpellingScan, UnknownWord, next_misspelling,
+                   scan_project)
 from .userdict import AddUserWord, UserDictionary, user_dictionary_path
 from .words import check_spans, name_words, utf16_spans
 
@@ -22,5 +23,5 @@ __all__ = [
     "AcceptedWords", "AddUserWord", "Dictionary", "Place", "SpellChecker", "SpellingReport",
     "SpellingScan", "SpellingUnavailable", "UnknownWord", "UserDictionary", "check_spans",
     "dictionary_tag", "name_words", "open_dictionary", "scan_project", "user_dictionary_path",
-    "utf16_spans",
+    "next_misspelling", "utf16_spans",
 ]

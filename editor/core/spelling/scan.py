@@ -6,7 +6,9 @@ order, a few hundred texts per ``run()`` so that a GUI can run it in slices
 between events (or a worker can run it whole); ``scan_project`` runs it to the
 end. A :class:`SpellingReport` lists each unknown word once, in the order of
 its first place, and is what the publish checks and ``showscribe check
---spelling`` report. Emits nothing; nothing here changes the project.
+--spelling`` report. ``next_misspelling`` finds the one after a place, in the
+same order and round to the start (F7). Emits nothing; nothing here changes
+the project.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from ..model import Project
 from ..timecode import format_clock
 from .checker import SpellChecker
 
-__all__ = ["Place", "UnknownWord", "SpellingReport", "SpellingScan", "scan_project"]
+__all__ = ["Place", "UnknownWord", "SpellingReport", "SpellingScan", "next_misspelling",
+           "scan_project"]
 
 EPISODE_TEXT_FIELDS = ("title", "subtitle", "description", "disclaimer")
 SLICE = 100      # texts per run(): 1 to 3 ms, a small part of one frame
@@ -66,6 +69,28 @@ class SpellingReport:
         return sum(word.count for word in self.unknown)
 
 
+def _texts(project: Project, start: int = 0):
+    """(kind, key, text) of every checked text in document order, from the
+    ``start``-th on."""
+    fields = len(EPISODE_TEXT_FIELDS)
+    chapters = len(project.chapters)
+    for field in EPISODE_TEXT_FIELDS[start:]:
+        yield "episode", field, getattr(project.episode, field)
+    for index in range(max(start - fields, 0), chapters):
+        yield "chapter", index, project.chapters[index].title
+    for index in range(max(start - fields - chapters, 0), len(project.turns)):
+        yield "turn", index, project.turns[index].text
+
+
+def _ordinal(project: Project, kind: str, key: str | int) -> int:
+    """Where a text comes in ``_texts``' order."""
+    if kind == "episode":
+        return EPISODE_TEXT_FIELDS.index(key)
+    if kind == "chapter":
+        return len(EPISODE_TEXT_FIELDS) + key
+    return len(EPISODE_TEXT_FIELDS) + len(project.chapters) + key
+
+
 class SpellingScan:
     """A scan of ``project`` with ``checker`` that runs in slices.
 
@@ -79,13 +104,7 @@ class SpellingScan:
         self._texts = self._places()
 
     def _places(self):
-        project = self.project
-        for field in EPISODE_TEXT_FIELDS:
-            yield "episode", field, getattr(project.episode, field)
-        for index, chapter in enumerate(project.chapters):
-            yield "chapter", index, chapter.title
-        for index, turn in enumerate(project.turns):
-            yield "turn", index, turn.text
+        return _texts(self.project)
 
     @property
     def done(self) -> bool:
@@ -124,3 +143,27 @@ def scan_project(checker: SpellChecker, project: Project | None = None) -> Spell
     while not scan.run():
         pass
     return scan.report()
+
+
+def next_misspelling(checker: SpellChecker, project: Project,
+                     after: Place | None = None) -> tuple[Place, str] | None:
+    """The first misspelled word that starts after ``after`` (a cursor: a text
+    and an offset in it), going on from the episode's start once the end is
+    passed; None when there is none. With ``after`` None, the first of all.
+
+    Reads texts only until it finds one, so the next misspelling close by
+    costs little whatever the episode's length.
+    """
+    if not checker.active:
+        return None
+    first = _ordinal(project, after.kind, after.key) if after is not None else 0
+    rounds = (_texts(project, first), _texts(project))
+    for round_, texts in enumerate(rounds):
+        for kind, key, text in texts:
+            for start, end in checker.misspelled_spans(text):
+                place = Place(kind, key, start)
+                if round_ == 0 and after is not None and place.target == after.target \
+                        and start <= after.offset:
+                    continue
+                return place, text[start:end]
+    return None
