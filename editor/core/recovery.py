@@ -105,18 +105,24 @@ class Snapshot:
     audio: tuple[Path | None, int | None]
     speakers: tuple[Speaker, ...]
     chapters: tuple[Chapter, ...]
-    turns: tuple[tuple[int, str, str, bool], ...]
-    commands: tuple[tuple[type, dict], ...]
+    turns: list[tuple[int, str, str, bool]]        # (start, speaker, text, estimated)
+    commands: list[tuple[type, dict]]              # (class, copy of its attributes)
     history_index: int
     clean_index: int | None
     owner: Project = field(repr=False, compare=False)   # for identity checks only
 
 
-def _copy_command(command: Command) -> tuple[type, dict]:
-    state = dict(command.__dict__)
-    if isinstance(command, Macro):
-        state["children"] = [_copy_command(child) for child in command.children]
-    return type(command), state
+def _copy_commands(commands: list[Command]) -> list[tuple[type, dict]]:
+    # A list comprehension, and the recursion only for macros: a long session
+    # holds thousands of commands and this runs on the GUI thread.
+    return [(type(c), c.__dict__.copy()) if not isinstance(c, Macro) else _copy_macro(c)
+            for c in commands]
+
+
+def _copy_macro(macro: Macro) -> tuple[type, dict]:
+    state = macro.__dict__.copy()
+    state["children"] = _copy_commands(macro.children)
+    return type(macro), state
 
 
 def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -> Snapshot:
@@ -128,8 +134,8 @@ def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -
         audio=(project.audio_path, project.audio_duration),
         speakers=tuple(dataclasses.replace(s) for s in project.speakers),
         chapters=tuple(dataclasses.replace(c) for c in project.chapters),
-        turns=tuple((t.start, t.speaker, t.text, t.estimated) for t in project.turns),
-        commands=tuple(_copy_command(c) for c in history._commands),
+        turns=[(t.start, t.speaker, t.text, t.estimated) for t in project.turns],
+        commands=_copy_commands(history._commands),
         history_index=history.index, clean_index=history._clean, owner=project)
 
 
@@ -462,12 +468,13 @@ class RecoveryStore:
             raise RecoveryError(path, f"cannot read the recovery copy ({exc.strerror or exc})") from None
         return decode_copy(raw, path)
 
-    def read_for(self, project_path: Path | str) -> RecoveryCopy | None:
-        """The copy of the project at ``project_path``, or None. Raises RecoveryError."""
+    def find(self, project_path: Path | str) -> tuple[RecoveryCopy | None, str | None]:
+        """The copy of the project being opened, if there is one, and one line for a
+        copy that could not be read (set aside, as :meth:`scan` does)."""
         path = self.path_for(recovery_key(project_path))
         if not path.exists():
-            return None
-        return self.read(path)
+            return None, None
+        return self._read_or_set_aside(path)
 
     def copies(self) -> list[Path]:
         """Every recovery copy, oldest first (not the ones set aside)."""
@@ -492,16 +499,22 @@ class RecoveryStore:
         that could not be read (it is set aside, and the line says where)."""
         found, problems = [], []
         for path in self.copies():
-            try:
-                found.append(self.read(path))
-            except RecoveryError as exc:
-                try:
-                    kept = self.set_aside(path)
-                except OSError as move:
-                    problems.append(f"{exc} (it stays where it is: {move.strerror or move})")
-                else:
-                    problems.append(f"{exc} (kept as {kept.name})")
+            copy, problem = self._read_or_set_aside(path)
+            if copy is not None:
+                found.append(copy)
+            if problem is not None:
+                problems.append(problem)
         return found, problems
+
+    def _read_or_set_aside(self, path: Path) -> tuple[RecoveryCopy | None, str | None]:
+        try:
+            return self.read(path), None
+        except RecoveryError as exc:
+            try:
+                kept = self.set_aside(path)
+            except OSError as move:
+                return None, f"{exc} (it stays where it is: {move.strerror or move})"
+            return None, f"{exc} (kept as {kept.name})"
 
 
 # -- what a copy changes -------------------------------------------------------------

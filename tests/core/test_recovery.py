@@ -126,10 +126,11 @@ def test_a_clean_save_or_a_close_removes_the_copy_and_listing_finds_the_rest(tmp
     time.sleep(0.01)
     b = store.write(take_snapshot(second, "untitled-1"))
     assert store.copies() == [a, b]
-    assert store.read_for(first.path).project_path == first.path
+    copy, problem = store.find(first.path)
+    assert problem is None and copy.project_path == first.path
     store.remove(recovery_key(first.path))
     assert store.copies() == [b]
-    assert store.read_for(first.path) is None
+    assert store.find(first.path) == (None, None)
     store.remove(recovery_key(first.path))   # nothing left to remove: no error
 
 
@@ -156,6 +157,19 @@ def test_an_unreadable_copy_is_set_aside_and_reported_never_deleted(tmp_path, st
     kept = store.folder / "cut-short.recovery.json.broken"
     assert kept.read_bytes() == b'{"showscribe-recovery": 1, "ke'
     assert store.copies() == [store.path_for("good")]
+
+
+def test_opening_a_project_whose_copy_is_unreadable_sets_it_aside(tmp_path, store):
+    project = small_project()
+    save_project(project, tmp_path / "a.showscribe.yaml")
+    path = store.write(take_snapshot(project, recovery_key(project.path)))
+    path.write_bytes(b"\xff\xfe not text")
+    copy, problem = store.find(project.path)
+    assert copy is None
+    assert problem == (f"{path}: not a recovery copy (not UTF-8 text at byte 0) "
+                       f"(kept as {path.name}.broken)")
+    assert path.with_name(path.name + ".broken").read_bytes() == b"\xff\xfe not text"
+    assert store.find(project.path) == (None, None)
 
 
 @pytest.mark.parametrize("change, message", [
