@@ -49,7 +49,7 @@ from .model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
 from .ondisk import Fingerprint, changed_on_disk
 from .projectfile import project_from_data, project_to_data
 
-__all__ = ["RecoveryError", "RecoveryStore", "RecoveryCopy", "Snapshot", "Differences",
+__all__ = ["RecoveryError", "NewerRecoveryError", "RecoveryStore", "RecoveryCopy", "Snapshot", "Differences",
            "DATA_DIR_ENV", "FORMAT_VERSION", "recovery_key", "untitled_key", "take_snapshot",
            "encode_snapshot", "differences", "default_data_dir"]
 
@@ -62,6 +62,10 @@ BROKEN_SUFFIX = ".broken"
 
 class RecoveryError(ProjectFileError):
     """A recovery copy that cannot be written or read: one line naming the file."""
+
+
+class NewerRecoveryError(RecoveryError):
+    """A copy written by a newer Showscribe: left where it is, for that version."""
 
 
 def default_data_dir() -> Path:
@@ -384,7 +388,7 @@ def decode_copy(raw: bytes, path: Path) -> RecoveryCopy:
     if type(version) is not int or version < 1:
         raise RecoveryError(path, f"{version!r} is not a recovery copy version")
     if version > FORMAT_VERSION:
-        raise RecoveryError(path, f"written by a newer Showscribe (recovery format {version}; "
+        raise NewerRecoveryError(path, f"written by a newer Showscribe (recovery format {version}; "
                             f"this version reads up to {FORMAT_VERSION}): open it with that version")
     try:
         key = data.get("key")
@@ -509,6 +513,8 @@ class RecoveryStore:
     def _read_or_set_aside(self, path: Path) -> tuple[RecoveryCopy | None, str | None]:
         try:
             return self.read(path), None
+        except NewerRecoveryError as exc:
+            return None, f"{exc} (left as it is)"
         except RecoveryError as exc:
             try:
                 kept = self.set_aside(path)

@@ -172,6 +172,19 @@ def test_opening_a_project_whose_copy_is_unreadable_sets_it_aside(tmp_path, stor
     assert store.find(project.path) == (None, None)
 
 
+def test_a_copy_from_a_newer_showscribe_is_reported_and_left_for_it(tmp_path, store):
+    project = edited_project(tmp_path)
+    path = store.write(take_snapshot(project, recovery_key(project.path)))
+    data = json.loads(path.read_text("utf-8"))
+    data["showscribe-recovery"] = 2
+    path.write_text(json.dumps(data), "utf-8")
+    copy, problem = store.find(project.path)
+    assert copy is None
+    assert problem == (f"{path}: written by a newer Showscribe (recovery format 2; this "
+                       "version reads up to 1): open it with that version (left as it is)")
+    assert store.copies() == [path]
+
+
 @pytest.mark.parametrize("change, message", [
     (lambda d: d.update({"showscribe-recovery": 2}), "written by a newer Showscribe"),
     (lambda d: d["project"]["turns"][0].update(start="1:75"),
