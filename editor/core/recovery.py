@@ -39,7 +39,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import commands as _commands
 from .atomic import write_atomically
@@ -93,6 +93,11 @@ def untitled_key() -> str:
 
 # -- the snapshot: taken on the GUI thread, copies only --------------------------
 
+class _CommandCopy(NamedTuple):
+    cls: type
+    state: dict          # a copy of the command's attributes
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything a recovery copy holds, detached from the live project.
@@ -110,23 +115,23 @@ class Snapshot:
     speakers: tuple[Speaker, ...]
     chapters: tuple[Chapter, ...]
     turns: list[tuple[int, str, str, bool]]        # (start, speaker, text, estimated)
-    commands: list[tuple[type, dict]]              # (class, copy of its attributes)
+    commands: list[_CommandCopy]
     history_index: int
     clean_index: int | None
     owner: Project = field(repr=False, compare=False)   # for identity checks only
 
 
-def _copy_commands(commands: list[Command]) -> list[tuple[type, dict]]:
+def _copy_commands(commands: list[Command]) -> list[_CommandCopy]:
     # A list comprehension, and the recursion only for macros: a long session
     # holds thousands of commands and this runs on the GUI thread.
-    return [(type(c), c.__dict__.copy()) if not isinstance(c, Macro) else _copy_macro(c)
-            for c in commands]
+    return [_CommandCopy(type(c), c.__dict__.copy()) if not isinstance(c, Macro)
+            else _copy_macro(c) for c in commands]
 
 
-def _copy_macro(macro: Macro) -> tuple[type, dict]:
+def _copy_macro(macro: Macro) -> _CommandCopy:
     state = macro.__dict__.copy()
     state["children"] = _copy_commands(macro.children)
-    return type(macro), state
+    return _CommandCopy(type(macro), state)
 
 
 def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -> Snapshot:
@@ -159,9 +164,9 @@ def _encode(value: Any, owner: Project) -> Any:
         return {"float": repr(value)}
     if isinstance(value, list):
         return [_encode(v, owner) for v in value]
+    if isinstance(value, _CommandCopy):   # a macro's child
+        return _encode_command(value.cls, value.state, owner)
     if isinstance(value, tuple):
-        if len(value) == 2 and isinstance(value[0], type) and issubclass(value[0], Command):
-            return _encode_command(*value, owner)
         return {"tuple": [_encode(v, owner) for v in value]}
     if isinstance(value, dict):
         return {"dict": [[_encode(k, owner), _encode(v, owner)] for k, v in value.items()]}
@@ -350,14 +355,18 @@ def _history_from(data: Any, project: Project) -> History:
 
 
 def _replays(project: Project, history: History) -> str | None:
-    """Undo every step and redo them again: the history belongs to this project only
-    if that ends where it started. Returns the problem, or None."""
+    """Undo every step, redo every step (the redo steps too), and undo back: the
+    history belongs to this project only if that ends where it started. Returns
+    the problem, or None."""
     before = project_to_data(project)
     index = history.index
     try:
         while history.undo():
             pass
-        while history.index < index and history.redo():
+        while history.redo():
+            pass
+        project_to_data(project)   # the last state too must be one a save could write
+        while history.index > index and history.undo():
             pass
         after = project_to_data(project)
     except Exception as exc:   # noqa: BLE001 (any failure means the history is not usable)
@@ -380,6 +389,8 @@ def decode_copy(raw: bytes, path: Path) -> RecoveryCopy:
     except json.JSONDecodeError as exc:
         raise RecoveryError(path, f"not a readable recovery copy ({exc.msg})",
                             line=exc.lineno, column=exc.colno) from None
+    except ValueError as exc:   # a number of thousands of digits
+        raise RecoveryError(path, f"not a readable recovery copy ({exc})") from None
     except RecursionError:
         raise RecoveryError(path, "nested too deeply to be a recovery copy") from None
     if not isinstance(data, dict) or MARKER not in data:

@@ -219,6 +219,30 @@ def test_a_history_that_does_not_replay_keeps_the_text_and_says_so(tmp_path, sto
     assert not copy.project.history.can_undo and not copy.project.history.is_clean
 
 
+def test_a_redo_step_that_does_not_replay_is_caught_too(tmp_path, store):
+    project = edited_project(tmp_path)
+    assert project.history.can_redo
+    path = store.write(take_snapshot(project, "k"))
+    data = json.loads(path.read_text("utf-8"))
+    redo_step = data["history"]["commands"][data["history"]["index"]]["command"]
+    assert redo_step[0] == "InsertTurn"
+    redo_step[1]["turn"]["Turn"]["text"] = 12   # not text: a save could not write it
+    path.write_text(json.dumps(data), "utf-8")
+    copy = store.read(path)
+    assert copy.history_note.startswith("the undo history could not be kept")
+    assert dump(copy.project) == dump(project)
+
+
+def test_a_number_of_thousands_of_digits_is_one_line(tmp_path, store):
+    store.folder.mkdir(parents=True)
+    path = store.folder / "huge.recovery.json"
+    path.write_text('{"showscribe-recovery": ' + "9" * 5000 + "}")
+    with pytest.raises(RecoveryError) as caught:
+        store.read(path)
+    assert str(caught.value).startswith(f"{path}: not a readable recovery copy (")
+    assert "\n" not in str(caught.value)
+
+
 class _RunsACommand:
     def __init__(self, marker: Path) -> None:
         self.marker = marker
