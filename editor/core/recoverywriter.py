@@ -1,4 +1,5 @@
-"""When to take a recovery snapshot, and the worker that writes it.
+"""When to take a recovery snapshot, the worker that writes it, and the session
+that ties both to one open project.
 
 :class:`RecoverySchedule` is the policy, pure and clock-free: after an edit a
 snapshot is due once typing pauses for ``quiet`` seconds, and at the latest
@@ -12,16 +13,25 @@ snapshot waits there and older ones waiting are dropped (only the newest matters
 is not brought back by a late write. Results are reported by calling
 ``on_written(path)`` or ``on_failed(message)`` on the worker thread; the GUI
 posts them to its own thread.
+
+:class:`RecoverySession` keeps one open project's copy up to date: it listens to
+the project's history (an edit schedules a snapshot; reaching the saved state,
+by a save or by undo, removes the copy), takes the snapshot when the GUI's timer
+calls :meth:`~RecoverySession.tick`, and follows a Save As to the new name.
 """
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
-from .recovery import RecoveryError, RecoveryStore, Snapshot, encode_snapshot
+from .model import Project
+from .ondisk import Fingerprint
+from .recovery import (RecoveryError, RecoveryStore, Snapshot, encode_snapshot, recovery_key,
+                       take_snapshot, untitled_key)
 
-__all__ = ["RecoverySchedule", "RecoveryWriter", "QUIET_S", "MAX_WAIT_S"]
+__all__ = ["RecoverySchedule", "RecoveryWriter", "RecoverySession", "QUIET_S", "MAX_WAIT_S"]
 
 QUIET_S = 1.0
 MAX_WAIT_S = 1.5
@@ -137,3 +147,73 @@ class RecoveryWriter:
             return
         if self.on_written:
             self.on_written(path)
+
+
+class RecoverySession:
+    """One open project's recovery copy, kept up to date through ``writer``.
+
+    The GUI calls :meth:`tick` from a timer (the return value says when to call
+    again), :meth:`saved` after each save with the new file's fingerprint,
+    :meth:`discard` when the person closes without saving, and :meth:`write_now`
+    before anything that replaces the project in the window (a Reload).
+    """
+
+    def __init__(self, project: Project, writer: RecoveryWriter,
+                 base: Fingerprint | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 schedule: RecoverySchedule | None = None) -> None:
+        self.project, self.writer, self.base, self.clock = project, writer, base, clock
+        self.schedule = schedule or RecoverySchedule()
+        self.key = recovery_key(project.path) if project.path else untitled_key()
+        project.history.changed.connect(self._on_history_changed)
+        if not project.history.is_clean:   # restored, or made by an import
+            self.schedule.edited(clock())
+
+    def _on_history_changed(self) -> None:
+        if self.project.history.is_clean:
+            # Back at the state on disk, by a save or by undo: nothing to keep.
+            self.schedule.saved()
+            self.writer.remove(self.key)
+        else:
+            self.schedule.edited(self.clock())
+
+    def tick(self) -> float | None:
+        """Take and hand over a snapshot if one is due. Returns the seconds until
+        the next one is due, or None when nothing is pending."""
+        now = self.clock()
+        if self.schedule.is_due(now):
+            self.writer.submit(take_snapshot(self.project, self.key, self.base))
+            self.schedule.snapshot_taken()
+        due = self.schedule.due_at()
+        return None if due is None else max(0.0, due - now)
+
+    def saved(self, base: Fingerprint | None) -> None:
+        """After a save (``project.path`` may be new: a Save As)."""
+        self.base = base
+        new_key = recovery_key(self.project.path) if self.project.path else self.key
+        if new_key != self.key:
+            self.writer.remove(self.key)
+            self.key = new_key
+        self.schedule.saved()
+        self.writer.remove(self.key)
+
+    def discard(self) -> None:
+        """Closed without saving, on purpose: the copy goes."""
+        self.close()
+        self.writer.remove(self.key)
+
+    def write_now(self) -> Path:
+        """Write the copy at once, on this thread (before a Reload replaces the
+        project). Raises RecoveryError."""
+        snapshot = take_snapshot(self.project, self.key, self.base)
+        self.writer.flush()
+        path = self.writer.store.write(snapshot)
+        self.schedule.snapshot_taken()
+        return path
+
+    def close(self) -> None:
+        """Stop following the project (the copy, if any, stays)."""
+        try:
+            self.project.history.changed.disconnect(self._on_history_changed)
+        except ValueError:
+            pass
