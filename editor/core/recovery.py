@@ -49,15 +49,18 @@ from .model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
 from .ondisk import Fingerprint, changed_on_disk
 from .projectfile import project_from_data, project_to_data
 
-__all__ = ["RecoveryError", "NewerRecoveryError", "RecoveryStore", "RecoveryCopy", "Snapshot", "Differences",
-           "DATA_DIR_ENV", "FORMAT_VERSION", "recovery_key", "untitled_key", "take_snapshot",
-           "encode_snapshot", "differences", "default_data_dir"]
+__all__ = ["RecoveryError", "NewerRecoveryError", "RecoveryStore", "RecoveryCopy", "Snapshot",
+           "Differences", "DATA_DIR_ENV", "FORMAT_VERSION", "recovery_key", "untitled_key",
+           "take_snapshot", "encode_snapshot", "decode_copy", "differences",
+           "default_data_dir"]
 
 DATA_DIR_ENV = "SHOWSCRIBE_DATA_DIR"
 FORMAT_VERSION = 1
 MARKER = "showscribe-recovery"
 SUFFIX = ".recovery.json"
 BROKEN_SUFFIX = ".broken"
+# What recovery_key and untitled_key make: a file name, never a path elsewhere.
+_KEY = re.compile(r"[\w-][\w.-]{0,79}")
 
 
 class RecoveryError(ProjectFileError):
@@ -144,8 +147,8 @@ def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -
         speakers=tuple(dataclasses.replace(s) for s in project.speakers),
         chapters=tuple(dataclasses.replace(c) for c in project.chapters),
         turns=[(t.start, t.speaker, t.text, t.estimated) for t in project.turns],
-        commands=_copy_commands(history._commands),
-        history_index=history.index, clean_index=history._clean, owner=project)
+        commands=_copy_commands(history.steps),
+        history_index=history.index, clean_index=history.clean_index, owner=project)
 
 
 # -- tagged data for the undo history -------------------------------------------
@@ -203,7 +206,8 @@ class _Decoder:
             raise SchemaError(where, "is not a tagged value")
         (tag, body), = data.items()
         if tag == "tuple":
-            return tuple(self.value(v, f"{where}[{i}]") for i, v in enumerate(self._list(body, where)))
+            items = self._list(body, where)
+            return tuple(self.value(v, f"{where}[{i}]") for i, v in enumerate(items))
         if tag == "dict":
             pairs = self._list(body, where)
             out = {}
@@ -349,9 +353,7 @@ def _history_from(data: Any, project: Project) -> History:
         raise SchemaError("history.index", f"{index!r} is not a step of the history")
     if clean is not None and (type(clean) is not int or not 0 <= clean <= len(commands)):
         raise SchemaError("history.clean", f"{clean!r} is not a step of the history")
-    history = History()
-    history._commands, history._index, history._clean = commands, index, clean
-    return history
+    return History.restored(commands, index, clean)
 
 
 def _replays(project: Project, history: History) -> str | None:
@@ -381,7 +383,8 @@ def decode_copy(raw: bytes, path: Path) -> RecoveryCopy:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RecoveryError(path, f"not a recovery copy (not UTF-8 text at byte {exc.start})") from None
+        raise RecoveryError(path, "not a recovery copy (not UTF-8 text at byte "
+                            f"{exc.start})") from None
     if not text.strip():
         raise RecoveryError(path, "the recovery copy is empty")
     try:
@@ -399,17 +402,21 @@ def decode_copy(raw: bytes, path: Path) -> RecoveryCopy:
     if type(version) is not int or version < 1:
         raise RecoveryError(path, f"{version!r} is not a recovery copy version")
     if version > FORMAT_VERSION:
-        raise NewerRecoveryError(path, f"written by a newer Showscribe (recovery format {version}; "
-                            f"this version reads up to {FORMAT_VERSION}): open it with that version")
+        raise NewerRecoveryError(path, f"written by a newer Showscribe (recovery format "
+                                 f"{version}; this version reads up to {FORMAT_VERSION}): "
+                                 "open it with that version")
     try:
         key = data.get("key")
         if not isinstance(key, str) or not key:
             raise SchemaError("key", "is missing")
+        if _KEY.fullmatch(key) is None:
+            raise SchemaError("key", f"{key!r} is not a recovery copy's name")
         project_path = data.get("project_path")
         if project_path is not None and not isinstance(project_path, str):
             raise SchemaError("project_path", "should be text")
         try:
-            written = datetime.datetime.fromisoformat(str(data.get("written")).replace("Z", "+00:00"))
+            stamp = str(data.get("written")).replace("Z", "+00:00")
+            written = datetime.datetime.fromisoformat(stamp)
         except ValueError:
             raise SchemaError("written", f"{data.get('written')!r} is not a time") from None
         if written.tzinfo is None:
@@ -448,6 +455,8 @@ class RecoveryStore:
         self.folder = Path(folder) if folder is not None else default_data_dir() / "recovery"
 
     def path_for(self, key: str) -> Path:
+        if _KEY.fullmatch(key) is None:
+            raise ValueError(f"{key!r} is not a recovery copy's name")
         return self.folder / f"{key}{SUFFIX}"
 
     def write(self, snapshot: Snapshot, data: bytes | None = None) -> Path:
@@ -469,18 +478,20 @@ class RecoveryStore:
 
     def remove(self, key: str) -> None:
         """After a clean save, or a deliberate close without saving."""
+        path = self.path_for(key)
         try:
-            self.path_for(key).unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
         except OSError as exc:
-            raise RecoveryError(self.path_for(key),
-                                f"cannot remove the recovery copy ({exc.strerror or exc})") from None
+            raise RecoveryError(path, "cannot remove the recovery copy "
+                                f"({exc.strerror or exc})") from None
 
     def read(self, path: Path | str) -> RecoveryCopy:
         path = Path(path)
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise RecoveryError(path, f"cannot read the recovery copy ({exc.strerror or exc})") from None
+            raise RecoveryError(path, "cannot read the recovery copy "
+                                f"({exc.strerror or exc})") from None
         return decode_copy(raw, path)
 
     def find(self, project_path: Path | str) -> tuple[RecoveryCopy | None, str | None]:

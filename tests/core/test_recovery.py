@@ -117,6 +117,8 @@ def test_copies_live_in_the_data_folder_keyed_by_the_resolved_path(tmp_path, mon
     assert recovery_key(tmp_path / "show" / ".." / "show" / "ep 1.showscribe.yaml") == key
     assert recovery_key(tmp_path / "ep 1.showscribe.yaml") != key   # same name, other folder
     assert untitled_key() != untitled_key()
+    with pytest.raises(ValueError):
+        RecoveryStore(tmp_path).path_for("../elsewhere")
 
 
 def test_a_clean_save_or_a_close_removes_the_copy_and_listing_finds_the_rest(tmp_path, store):
@@ -191,6 +193,8 @@ def test_a_copy_from_a_newer_showscribe_is_reported_and_left_for_it(tmp_path, st
      "project.turns[0].start: '1:75' is not a time"),
     (lambda d: d["history"].update(index=99), "history.index: 99 is not a step"),
     (lambda d: d.pop("key"), "key: is missing"),
+    (lambda d: d.update(key="../../home/maya/.bashrc"),
+     "key: '../../home/maya/.bashrc' is not a recovery copy's name"),
 ])
 def test_a_damaged_copy_says_which_field_is_wrong(tmp_path, store, change, message):
     project = edited_project(tmp_path)
@@ -317,3 +321,15 @@ def test_differences_count_turns_and_chapters_changed_added_and_removed(tmp_path
                                 "episode details changed (title)")
     assert not differences(saved, small_project())
     assert differences(saved, small_project()).describe() == "no differences from the saved file"
+
+
+def test_a_history_is_restored_only_with_steps_it_has():
+    from editor.core.history import History
+    project = small_project()
+    steps = [C.SetTurnText(project, 0, "One."), C.SetTurnText(project, 1, "Two.")]
+    history = History.restored(steps, 1, 0)
+    assert (history.index, history.clean_index, history.steps) == (1, 0, steps)
+    assert history.can_undo and history.can_redo and not history.is_clean
+    for index, clean in ((3, 0), (-1, 0), (1, 5)):
+        with pytest.raises(ValueError):
+            History.restored(steps, index, clean)
