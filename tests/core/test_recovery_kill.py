@@ -104,9 +104,13 @@ def helper(folder: Path) -> None:
 
 class Helper:
     def __init__(self, folder: Path) -> None:
+        here = Path(__file__).parent
+        # The helpers this module imports, as pytest finds them: tests/ and tests/core/.
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            [str(here.parent), str(here)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
         self.process = subprocess.Popen(
             [sys.executable, __file__, str(folder)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent)
+            stdout=subprocess.PIPE, text=True, cwd=here, env=env)
         assert self.ask(None) == "ready"
 
     def ask(self, command: str | None) -> str:
