@@ -96,16 +96,19 @@ def untitled_key() -> str:
 
 # -- the snapshot: taken on the GUI thread, copies only --------------------------
 
-class _CommandCopy(NamedTuple):
-    cls: type
-    state: dict          # a copy of the command's attributes
+class _Copies(NamedTuple):
+    """The commands of a history or a macro: their classes, and copies of their
+    attributes. Two lists, not a pair per command: the fewer objects the GUI
+    thread makes, the less often the garbage collector runs there."""
+    classes: list[type]
+    states: list[dict]
 
 
 @dataclass(frozen=True)
 class Snapshot:
     """Everything a recovery copy holds, detached from the live project.
 
-    Turns are copied as tuples and commands as copies of their attributes: what
+    Turns are copied as columns and commands as copies of their attributes: what
     those attributes hold (turns a command keeps for its undo, tuples of links) is
     never changed in place once recorded, so the worker may read it safely.
     """
@@ -117,36 +120,38 @@ class Snapshot:
     audio: tuple[Path | None, int | None]
     speakers: tuple[Speaker, ...]
     chapters: tuple[Chapter, ...]
-    turns: list[tuple[int, str, str, bool]]        # (start, speaker, text, estimated)
-    commands: list[_CommandCopy]
+    turns: tuple[list[int], list[str], list[str], list[bool]]   # start, speaker, text, estimated
+    commands: _Copies
     history_index: int
     clean_index: int | None
     owner: Project = field(repr=False, compare=False)   # for identity checks only
 
 
-def _copy_commands(commands: list[Command]) -> list[_CommandCopy]:
-    # A list comprehension, and the recursion only for macros: a long session
-    # holds thousands of commands and this runs on the GUI thread.
-    return [_CommandCopy(type(c), c.__dict__.copy()) if not isinstance(c, Macro)
-            else _copy_macro(c) for c in commands]
+def _copy_commands(commands: list[Command]) -> _Copies:
+    # Comprehensions, and recursion only for macros: a long session holds
+    # thousands of commands and this runs on the GUI thread.
+    return _Copies([type(c) for c in commands],
+                   [c.__dict__.copy() if not isinstance(c, Macro) else _macro_state(c)
+                    for c in commands])
 
 
-def _copy_macro(macro: Macro) -> _CommandCopy:
+def _macro_state(macro: Macro) -> dict:
     state = macro.__dict__.copy()
     state["children"] = _copy_commands(macro.children)
-    return _CommandCopy(type(macro), state)
+    return state
 
 
 def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -> Snapshot:
     """Copy what a recovery copy needs. Call it on the thread that edits ``project``."""
-    history = project.history
+    history, turns = project.history, project.turns
     return Snapshot(
         key=key, project_path=project.path, written=time.time(), base=base,
         episode=dataclasses.replace(project.episode),
         audio=(project.audio_path, project.audio_duration),
         speakers=tuple(dataclasses.replace(s) for s in project.speakers),
         chapters=tuple(dataclasses.replace(c) for c in project.chapters),
-        turns=[(t.start, t.speaker, t.text, t.estimated) for t in project.turns],
+        turns=([t.start for t in turns], [t.speaker for t in turns], [t.text for t in turns],
+               [t.estimated for t in turns]),
         commands=_copy_commands(history.steps),
         history_index=history.index, clean_index=history.clean_index, owner=project)
 
@@ -167,8 +172,8 @@ def _encode(value: Any, owner: Project) -> Any:
         return {"float": repr(value)}
     if isinstance(value, list):
         return [_encode(v, owner) for v in value]
-    if isinstance(value, _CommandCopy):   # a macro's child
-        return _encode_command(value.cls, value.state, owner)
+    if isinstance(value, _Copies):   # a macro's children
+        return _encode_commands(value, owner)
     if isinstance(value, tuple):
         return {"tuple": [_encode(v, owner) for v in value]}
     if isinstance(value, dict):
@@ -182,6 +187,10 @@ def _encode(value: Any, owner: Project) -> Any:
         return {name: {f.name: _encode(getattr(value, f.name), owner)
                        for f in dataclasses.fields(value)}}
     raise TypeError(f"a recovery copy cannot hold {type(value).__qualname__}")
+
+
+def _encode_commands(copies: _Copies, owner: Project) -> list:
+    return [_encode_command(cls, state, owner) for cls, state in zip(*copies)]
 
 
 def _encode_command(cls: type, state: dict, owner: Project) -> dict:
@@ -282,7 +291,7 @@ def encode_snapshot(snapshot: Snapshot) -> bytes:
     project.audio_path, project.audio_duration = snapshot.audio
     project.speakers = list(snapshot.speakers)
     project.chapters = list(snapshot.chapters)
-    project.turns = [Turn(*t) for t in snapshot.turns]
+    project.turns = [Turn(*t) for t in zip(*snapshot.turns)]
     document = {
         MARKER: FORMAT_VERSION,
         "key": snapshot.key,
@@ -293,8 +302,7 @@ def encode_snapshot(snapshot: Snapshot) -> bytes:
         "history": {
             "index": snapshot.history_index,
             "clean": snapshot.clean_index,
-            "commands": [_encode_command(cls, state, snapshot.owner)
-                         for cls, state in snapshot.commands],
+            "commands": _encode_commands(snapshot.commands, snapshot.owner),
         },
     }
     return json.dumps(document, ensure_ascii=False, allow_nan=False,
