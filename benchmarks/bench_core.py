@@ -4,8 +4,8 @@ Load and save pause the garbage collector while they build their objects, so
 the libyaml references run with it paused too: both sides are timed the same
 way. Saving ten times the turns (50,000) is measured against saving 5,000.
 
-Prints one line per figure: ``name  ours  reference  ratio  target  PASS|FAIL``;
-exits 1 if any figure fails.
+Prints one line per figure, as docs/performance.md asks:
+``name  ours  reference  ratio  target  PASS|FAIL``; exits 1 if any figure fails.
 
     .venv/bin/python benchmarks/bench_core.py [--runs N] [--turns N]
 """

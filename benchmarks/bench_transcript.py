@@ -1,6 +1,6 @@
 """Transcript editor speed on a 5,000-turn episode (offscreen Qt).
 
-Prints one line per figure, as PERFORMANCE.md asks:
+Prints one line per figure, as docs/performance.md asks:
 ``name  ours  reference  ratio  target  PASS|FAIL`` (reference ``-``: none);
 exits 1 if any figure fails.
 
@@ -13,9 +13,9 @@ exits 1 if any figure fails.
   ticks, of those that moved the highlight to the next turn without scrolling
   (a repaint of two turns' bands), and of the few that also scrolled the view
   (the playing turn passed two thirds of the view: a third of it is
-  repainted). PERFORMANCE.md's 2 ms is for finding the turn and moving the
-  highlight; a scroll is held to one 60 Hz frame, so the ticks that scroll are
-  counted in that figure and not in the 2 ms one.
+  repainted). docs/performance.md's 2 ms is for finding the turn and moving
+  the highlight; a scroll is held to one 60 Hz frame, so the ticks that scroll
+  are counted in that figure and not in the 2 ms one.
 
     .venv/bin/python benchmarks/bench_transcript.py [--runs N] [--turns N]
 """

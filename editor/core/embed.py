@@ -2,9 +2,9 @@
 and reading them back.
 
 MP3 chapters are ID3v2.3 CHAP frames listed by one top-level, ordered CTOC
-(FORMATS.md section 5), written with mutagen. MP4-family chapters (.m4a, .m4b,
+(docs/formats.md, id3-chapters), written with mutagen. MP4-family chapters (.m4a, .m4b,
 .mp4) are written by ffmpeg with a stream copy from an FFMETADATA file and read
-back with ffprobe (section 6).
+back with ffprobe (docs/formats.md, m4a-chapters).
 
 Embedding leaves the source alone unless ``overwrite=True`` and never leaves a
 half-written file: the result is built in a temporary file in the target's

@@ -1,6 +1,6 @@
 """YouTube description chapter lines: ``HH:MM:SS Title``, one per line.
 
-Writing follows FORMATS.md §9: whole seconds, no brackets, hidden chapters
+Writing follows docs/formats.md (youtube): whole seconds, no brackets, hidden chapters
 left out. Whether the list meets YouTube's rules (first at 0:00, at least
 three, 10 s apart) is for the publish checks to say, not for the writer.
 
