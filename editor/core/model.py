@@ -204,9 +204,14 @@ class Project:
 
     def turn_starts(self) -> list[int]:
         """Every turn's start, in turn order: one cache shared by the transcript,
-        the waveform and the checks. Built on first use and then kept true by the
-        methods below, each changing only the entries of the turns it touched (a
-        split at turn 40,000 does not re-read 50,000 starts). Read-only for callers."""
+        the waveform and the checks. Read-only for callers.
+
+        Built from the turns on first use, then kept true by the steps below
+        instead of being rebuilt: inserting or removing turns updates the list
+        in place (readers hear ``turns_inserted`` / ``turns_removed``), so a
+        split at turn 40,000 of 50,000 costs what it changed; retiming turns
+        gives a new list, so that on ``turns_changed`` a reader tells with
+        ``is`` whether any start moved (typing moves none)."""
         if self._turn_starts is None:
             self._turn_starts = [turn.start for turn in self._turns]
         return self._turn_starts
@@ -276,6 +281,7 @@ class Project:
         for name, value in values.items():
             setattr(turn, name, value)
         if "start" in values and self._turn_starts is not None:
+            self._turn_starts = self._turn_starts.copy()
             self._turn_starts[index] = turn.start
         self.turns_changed.emit(index, index)
 
@@ -286,8 +292,10 @@ class Project:
             turn.start = start
             turn.estimated = estimated
         if times:
-            if self._turn_starts is not None:
-                self._turn_starts[first:first + len(times)] = [start for start, _ in times]
+            starts = self._turn_starts
+            if starts is not None:
+                self._turn_starts = (starts[:first] + [start for start, _ in times]
+                                     + starts[first + len(times):])
             self.turns_changed.emit(first, first + len(times) - 1)
 
     def set_turn_speakers(self, changes: dict[int, str]) -> None:
