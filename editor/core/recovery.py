@@ -121,6 +121,7 @@ class Snapshot:
     speakers: tuple[Speaker, ...]
     chapters: tuple[Chapter, ...]
     turns: tuple[list[int], list[str], list[str], list[bool]]   # start, speaker, text, estimated
+    dictionary: list[str]
     commands: _Copies
     history_index: int
     clean_index: int | None
@@ -152,6 +153,7 @@ def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -
         chapters=tuple(dataclasses.replace(c) for c in project.chapters),
         turns=([t.start for t in turns], [t.speaker for t in turns], [t.text for t in turns],
                [t.estimated for t in turns]),
+        dictionary=list(project.dictionary),
         commands=_copy_commands(history.steps),
         history_index=history.index, clean_index=history.clean_index, owner=project)
 
@@ -292,6 +294,7 @@ def encode_snapshot(snapshot: Snapshot) -> bytes:
     project.speakers = list(snapshot.speakers)
     project.chapters = list(snapshot.chapters)
     project.turns = [Turn(*t) for t in zip(*snapshot.turns)]
+    project.dictionary = list(snapshot.dictionary)
     document = {
         MARKER: FORMAT_VERSION,
         "key": snapshot.key,

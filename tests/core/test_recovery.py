@@ -42,6 +42,8 @@ def edited_project(tmp_path: Path):
     history.push(C.SetEpisodeField(project, "title", "Small talk, again"))
     history.push(C.SetAudio(project, Path("/podcasts/other.mp3"), 130_000))
     history.push(C.SetTurnStart(project, 1, 5_000))
+    history.push(C.AddEpisodeWord(project, "Okafor"))
+    history.push(C.EditAcrossTurns(project, 3, 4, "Big news, and a question."))
     history.push(C.InsertTurn(project, 0, Turn(0, "di", "Cold open.")))
     history.undo()   # a redo step is kept too
     return project
@@ -69,6 +71,22 @@ def test_a_copy_round_trips_the_project_and_its_whole_undo_history(tmp_path, sto
     assert not restored.history.can_undo
     assert restored.history.is_clean      # back at the saved state
     assert dump(restored) == dump(load_project(project.path))
+
+
+# What a Project holds that a recovery copy deliberately leaves out: its signals,
+# its history (carried separately), its file (stored as project_path) and caches.
+NOT_IN_THE_PROJECT_DATA = {"history", "path", "_turn_starts"}
+
+
+def test_the_snapshot_knows_every_field_of_the_project():
+    from editor.core.model import Project
+    from editor.core.signals import declared_signals
+    fields = set(vars(Project())) - set(declared_signals(Project))
+    carried = {"episode", "speakers", "_turns", "chapters", "audio_path", "audio_duration",
+               "dictionary"}
+    assert fields - NOT_IN_THE_PROJECT_DATA == carried, (
+        "Project has a field the recovery snapshot does not know: copy it in "
+        "take_snapshot and encode_snapshot (core/recovery.py), then list it here")
 
 
 def test_undo_after_restore_removes_typing_done_before_the_crash(tmp_path, store):
