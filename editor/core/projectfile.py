@@ -189,7 +189,8 @@ def save_project(project: Project, path: Path | str, *, force: bool = False) -> 
     Through a symlink the real file is written; a read-only file is refused
     (:class:`ProjectFileError`, ``read_only`` true) unless ``force``."""
     path = Path(path).absolute()
-    text = dump_project(project, path.parent)
+    with collector_paused():
+        text = dump_project(project, path.parent)
     try:
         write_atomically(path, text, backup=True, force=force)
     except ReadOnlyFile as exc:
@@ -547,8 +548,10 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Loading makes tens of thousands of objects that all live on; without this the
-    cyclic collector scans them again and again while they are being made."""
+    """Loading, saving and imports make tens of thousands of objects (the model, or the data
+    being dumped) that all live until the end; without this the cyclic collector
+    scans them again and again while they are being made, which grows faster
+    than the file."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
