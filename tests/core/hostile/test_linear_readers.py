@@ -41,7 +41,7 @@ def test_ten_times_the_input_costs_at_most_twelve_times_the_time(reader, tmp_pat
     for n in (SMALL, SMALL * FACTOR):
         path = tmp_path / f"{n}{hostile_inputs.SUFFIX[reader]}"
         path.write_bytes(hostile_inputs.make_input(reader, n))
-        times.append(_seconds(reader, path, 3 if n == SMALL else 2))
+        times.append(_seconds(reader, path, 3))
     small, big = times
-    # below 20 ms, timer and allocator noise outweigh the reading itself
-    assert big <= MOST * max(small, 0.02), f"{reader}: {small:.3f} s, then {big:.3f} s"
+    # below 30 ms, timer and allocator noise outweigh the reading itself
+    assert big <= MOST * max(small, 0.03), f"{reader}: {small:.3f} s, then {big:.3f} s"
