@@ -9,7 +9,7 @@ undoes in one step; the document then follows the model. Backspace at a turn's
 start and Delete at a turn's end do nothing (merging is the window's Merge
 action, on purpose). Plain Return is a new paragraph; splitting and merging
 keys belong to the window's actions, whose keys the user chooses, as do undo
-and redo keys. An empty transcript stays editable: what is typed or pasted into
+and redo keys. A new paragraph starts a new undo step. An empty transcript stays editable: what is typed or pasted into
 it becomes the first turn.
 
 It also paints the band under the playing turn it is handed, and keeps the
@@ -166,7 +166,9 @@ class TextArea(QPlainTextEdit):
             return self._handle_key_when_empty(event)
         if key in _RETURN_KEYS:
             if not modifiers & _CTRL:
-                self.insert_text("\n")     # Shift+Return too: always a new paragraph
+                # Shift+Return too: always a new paragraph, and a new undo step.
+                mirror.project.history.break_merge()
+                self.insert_text("\n")
             return True
         backward = key == Qt.Key.Key_Backspace or any(event.matches(k) for k in _BACKWARD_DELETES)
         forward = any(event.matches(k) for k in _FORWARD_DELETES)

@@ -224,13 +224,15 @@ class TranscriptView(QWidget):
     # -- edit actions -----------------------------------------------------------------------
 
     def split_at_cursor(self) -> None:
+        """Split the current turn at the cursor; the new turn starts at the playhead
+        when the playhead is inside the turn (the user splits where they hear it)."""
         turn = self.current_turn()
         if turn < 0:
             return
         offset = self.cursor_offset()
         history = self.project.history
         history.break_merge()
-        history.push(SplitTurn(self.project, turn, offset))
+        history.push(SplitTurn(self.project, turn, offset, playhead=self.follower.playhead()))
         self.mirror.place_cursor(turn + 1, 0)
 
     def merge_with_previous(self) -> bool:
