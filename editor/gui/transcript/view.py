@@ -46,7 +46,7 @@ from .blocks import TurnBlocks
 from .colors import TranscriptColors
 from .follower import PlayheadFollower
 from .geometry import BlockGeometry
-from .gutter import HOUR_MS, Gutter
+from .gutter import Gutter
 from .layout import SpacedLayout
 from .mirror import DocumentMirror
 from .textarea import TextArea
@@ -182,9 +182,7 @@ class TranscriptView(QWidget):
         self.editor.set_side_widget(self.gutter, self.gutter.width_hint())
 
     def _update_hours(self) -> None:
-        turns = self.project.turns
-        longest = max(turns[-1].start if turns else 0, self.project.audio_duration or 0)
-        hours = longest >= HOUR_MS
+        hours = self.project.shows_hours()      # one width for every time of the episode
         if hours != self.gutter.hours:
             self.gutter.hours = hours
             self.gutter.measure()
