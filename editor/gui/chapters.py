@@ -31,6 +31,7 @@ from .projectlink import ProjectLink, compact_rows
 
 TIME, TITLE = 0, 1
 NEW_CHAPTER_TITLE = "New chapter"
+EDIT_MARGIN = 4        # px a line edit keeps around its text
 
 
 class ChaptersModel(ProjectListModel):
@@ -129,6 +130,15 @@ class TimeDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor, option, index):  # noqa: N802 (Qt override)
         editor.setGeometry(option.rect)
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt override)
+        # Wide enough for the time as edited (with its milliseconds), not only as
+        # shown, so the editor that keeps to the column shows all it holds.
+        size = super().sizeHint(option, index)
+        edited = index.data(Qt.ItemDataRole.EditRole) or ""
+        wanted = option.fontMetrics.horizontalAdvance(str(edited)) + 4 * EDIT_MARGIN
+        size.setWidth(max(size.width(), wanted))
+        return size
 
 
 class ChaptersPanel(QWidget):

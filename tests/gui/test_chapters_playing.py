@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit
 
-from editor.core.commands import AddChapter, DeleteChapter
+from editor.core.commands import AddChapter, DeleteChapter, MoveChapter
 from editor.core.model import Chapter, Project
 from editor.gui.chapters import TIME, TITLE, ChaptersPanel
 
@@ -71,7 +71,8 @@ def test_the_mark_does_not_move_the_selection(panel):
 
 def test_the_time_editor_stays_inside_its_column(panel, qtbot):
     project = panel.model.project
-    project.chapters[1].start = 61_500           # milliseconds make the longest edit text
+    # Milliseconds make the longest edit text.
+    project.history.push(MoveChapter(project, 1, 61_500))
     table = panel.table
     index = panel.model.index(1, TIME)
     table.setCurrentIndex(index)
@@ -83,6 +84,8 @@ def test_the_time_editor_stays_inside_its_column(panel, qtbot):
     assert editor.geometry().left() >= cell.left()
     assert editor.geometry().right() <= cell.right(), (editor.geometry(), cell)
     assert editor.text() == "01:01.500"
+    text_width = editor.fontMetrics().horizontalAdvance(editor.text())
+    assert text_width <= editor.contentsRect().width() - 2, "the edited time is cut off"
 
 
 def test_an_episode_over_an_hour_shows_every_chapter_time_with_hours(panel):

@@ -21,6 +21,7 @@ job and talks upward only by Qt signals:
 - :mod:`.follower`: the playhead, the band under the playing turn (computed once
   and handed to the text area and the gutter) and following;
 - :mod:`.gutter`: times and speakers, painted from what it is given;
+- :mod:`.highlights`: the find bar's matches, marked in the turns in view;
 - :mod:`.geometry`, :mod:`.blocks`, :mod:`.layout`: where blocks and turns are.
 
 Lifetime: the project holds the mirror's handlers weakly, the text area holds its
@@ -47,6 +48,7 @@ from .colors import TranscriptColors
 from .follower import PlayheadFollower
 from .geometry import BlockGeometry
 from .gutter import Gutter
+from .highlights import FindHighlights
 from .layout import SpacedLayout
 from .mirror import DocumentMirror
 from .textarea import TextArea
@@ -106,6 +108,8 @@ class TranscriptView(QWidget):
         self.mirror.speakers_changed.connect(self._on_mirror_speakers_changed)
         self.mirror.audio_changed.connect(self._on_mirror_audio_changed)
         self.follower.follow_changed.connect(self.follow_changed)
+        self.highlights = FindHighlights(project, self.editor, self.geometry, self.mirror, self)
+        self.highlights.set_color(self._colors.match)
         self._apply_font()
         self.mirror.reload()
         self.mirror.show_start()
@@ -116,6 +120,7 @@ class TranscriptView(QWidget):
         self.mirror.set_project(project)
         self.mirror.show_start()
         self.follower.set_project(project)
+        self.highlights.set_project(project)
 
     # -- what the window asks -----------------------------------------------------------
 
@@ -155,6 +160,10 @@ class TranscriptView(QWidget):
     def colors(self) -> TranscriptColors:
         return self._colors
 
+    def set_find_query(self, query) -> None:
+        """Highlight every match of ``query`` (a core find Query; None: none)."""
+        self.highlights.set_query(query)
+
     # -- looks ------------------------------------------------------------------------
 
     def _apply_font(self) -> None:
@@ -176,6 +185,7 @@ class TranscriptView(QWidget):
             self.editor.setPalette(self.palette())
             self.editor.set_band_color(self._colors.playing)
             self.gutter.set_colors(self._colors)
+            self.highlights.set_color(self._colors.match)
         super().changeEvent(event)
 
     def _update_gutter_width(self) -> None:
