@@ -96,3 +96,18 @@ def test_split_with_the_playhead_elsewhere_stays_inside_the_turn(make_view):
     view.focus_turn(1, len("Thanks for having"))
     view.split_at_cursor()
     assert 4_000 < project.turns[2].start < 12_000
+
+
+def test_an_empty_transcripts_hint_sits_on_the_cursors_line(make_view, qtbot):
+    project = Project()
+    project.speakers = [Speaker("s1", "Speaker 1")]
+    view = make_view(project)
+    view.editor.setFocus()
+    qtbot.wait(50)
+    image = view.editor.viewport().grab().toImage()
+    base = image.pixelColor(image.width() - 1, image.height() - 1)
+    cursor = view.editor.cursorRect()
+    inked = [y for y in range(image.height())
+             if any(image.pixelColor(x, y) != base for x in range(cursor.right() + 2, 300))]
+    assert inked, "the hint is not painted"
+    assert cursor.top() <= min(inked) and max(inked) <= cursor.bottom(), (inked, cursor)

@@ -84,7 +84,7 @@ class TranscriptView(QWidget):
         self.editor.setTabChangesFocus(True)     # a transcript has no use for tab characters
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.editor.setPlaceholderText(EMPTY_PLACEHOLDER)
+        self.editor.set_hint(EMPTY_PLACEHOLDER)
         self.editor.set_band_color(self._colors.playing)
         self.geometry = BlockGeometry(self.editor, blocks, self.text_layout)
         self.gutter = Gutter(self.editor, project, self.geometry, self._colors)
