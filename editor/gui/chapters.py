@@ -16,10 +16,11 @@ stays the user's. A time is edited in a line edit that keeps to its column.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QStyle,
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import (QAction, QFont, QFontMetrics, QIcon, QKeySequence, QPainter,
+                           QPalette, QPixmap, QPolygonF)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from editor.core.commands import AddChapter, DeleteChapter, MoveChapter, SetChapterField
@@ -41,6 +42,7 @@ class ChaptersModel(ProjectListModel):
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(project, parent)
         self.playing = -1          # the row of the chapter being played
+        self._markers: dict[tuple[int, int], QIcon] = {}
 
     def set_playing(self, row: int) -> None:
         """Mark ``row`` as the chapter being played (-1: none)."""
@@ -86,9 +88,24 @@ class ChaptersModel(ProjectListModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    @staticmethod
-    def _play_marker():
-        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+    def _play_marker(self) -> QIcon:
+        """A triangle in the palette's text colour: the style's own media icon is
+        dark on every palette, and vanished on a dark one."""
+        color = QApplication.palette().color(QPalette.ColorRole.Text)
+        size = max(8, QFontMetrics(QApplication.font()).height() * 3 // 5)
+        key = (color.rgba(), size)
+        if key not in self._markers:
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(QPolygonF([QPointF(1, 0), QPointF(size - 1, size / 2),
+                                           QPointF(1, size)]))
+            painter.end()
+            self._markers[key] = QIcon(pixmap)
+        return self._markers[key]
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

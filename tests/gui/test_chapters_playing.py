@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from editor.core.commands import AddChapter, DeleteChapter, MoveChapter
 from editor.core.model import Chapter, Project
@@ -95,3 +95,21 @@ def test_an_episode_over_an_hour_shows_every_chapter_time_with_hours(panel):
     project.history.push(AddChapter(project, Chapter(3_725_000, "Late")))
     assert [model.data(model.index(r, TIME)) for r in (0, 1, 40)] == \
         ["0:00:00", "0:01:00", "1:02:05"]
+
+
+@pytest.mark.parametrize("text, base", [("#111111", "#ffffff"), ("#e6e6e6", "#16181c")])
+def test_the_play_marker_has_the_text_colour_of_light_and_dark_palettes(panel, text, base):
+    app = QApplication.instance()
+    saved = app.palette()
+    palette = QPalette(saved)
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    app.setPalette(palette)
+    try:
+        panel.set_playhead(90_000)
+        icon = panel.model.data(panel.model.index(1, TITLE), Qt.ItemDataRole.DecorationRole)
+        image = icon.pixmap(16, 16).toImage()
+        middle = image.pixelColor(image.width() // 3, image.height() // 2)
+        assert middle.name() == text
+    finally:
+        app.setPalette(saved)
