@@ -120,6 +120,8 @@ def cmd_import(args) -> int:
         if fitted:
             project.set_turn_times(*fitted)
     save_project(project, args.output)
+    for warning in project.import_warnings:
+        print(f"showscribe: warning: {warning.with_source(str(args.source))}", file=sys.stderr)
     print(_summary(project, args.output))
     return EXIT_OK
 

@@ -158,6 +158,8 @@ class Project:
         self.audio_path: Path | None = None      # absolute once loaded
         self.audio_duration: int | None = None   # ms, when known
         self.path: Path | None = None            # the project file, once saved
+        # Problems a reader stepped over (a skipped cue), as FormatErrors with lines.
+        self.import_warnings: list = []
 
         from .history import History  # late: history imports nothing of ours
         self.history = History()

@@ -82,7 +82,12 @@ class PublishingMixin:
         apply_import(self.project, imported, kind)
         what = "chapters" if kind == "chapters" else "turns"
         count = len(imported.chapters if kind == "chapters" else imported.turns)
-        self.statusBar().showMessage(f"Imported {count} {what} from {path.name}", 5000)
+        message = f"Imported {count} {what} from {path.name}"
+        if imported.import_warnings:
+            first = imported.import_warnings[0].with_source(path.name)
+            more = len(imported.import_warnings) - 1
+            message += f"; skipped {first}" + (f" and {more} more" if more else "")
+        self.statusBar().showMessage(message, 10000)
         return True
 
     def _open_imported(self, project) -> bool:
