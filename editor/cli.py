@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path)
     check.add_argument("--platform", choices=("youtube", "spotify"),
                        help="also apply that platform's chapter rules")
+    check.add_argument("--format", dest="format_name", metavar="F",
+                       help="also say what exporting in format F would lose; see 'formats'")
 
     imp = sub.add_parser("import", help="make a project from a transcript, chapters or page")
     imp.add_argument("source", type=Path)
@@ -78,10 +80,15 @@ def _count(n: int, what: str) -> str:
 
 
 def cmd_check(args) -> int:
+    from .core.checks import check_project
+    from .core.formatcheck import embed_findings, format_findings
+    from .core.importing import resolve_format
+    fmt = resolve_format(None, args.format_name, readable=False) if args.format_name else None
     project = _load(args.project)
     print(_summary(project, args.project))
-    from .core.checks import check_project
-    findings = check_project(project, platform=args.platform)
+    findings = check_project(project, platform=args.platform) + embed_findings(project)
+    if fmt is not None:
+        findings += format_findings(project, fmt)
     for finding in findings:
         print(f"{finding.severity}: {finding.message}")
     return EXIT_FINDINGS if findings else EXIT_OK

@@ -8,9 +8,9 @@ A chapter URL is written as ID3v2.3 allows (Latin-1: an IDNA host, a
 percent-encoded path; ``id3_url``). Reading also takes a chapter's TIT3
 subtitle (into ``Chapter.extra["subtitle"]``) and its APIC image (as a
 ``data:`` URI in ``Chapter.image``, which embedding writes back). An untitled
-chapter gets ``builder.placeholder_title``: players would show the frame id. MP4-family chapters (.m4a, .m4b,
-.mp4) are written by ffmpeg with a stream copy from an FFMETADATA file and read
-back with ffprobe (section 6).
+chapter gets ``builder.placeholder_title``: players would show the frame id.
+MP4-family chapters (.m4a, .m4b, .mp4) are written by ffmpeg with a stream
+copy from an FFMETADATA file and read back with ffprobe (section 6).
 
 Embedding leaves the source alone unless ``overwrite=True`` and never leaves a
 half-written file: the result is built in a temporary file in the target's

@@ -5,6 +5,21 @@ registry finds them all, so a new module appears in the command line and the
 File menu at once. Readers take text (or a path, for binary sources) and return
 a new :class:`~editor.core.model.Project` holding what the format carries;
 writers take a project and return text (or write a path, for binary targets).
+
+Each format declares in ``carries`` what its writer puts down and its reader
+takes back whole (the one list both ``formatcheck`` and the round-trip tests
+use); anything else in a project is lost by that format:
+
+- ``turns``: the transcript's turns and their words;
+- ``speakers``: each turn's speaker; ``paragraphs``: paragraph breaks in turns;
+- ``turn_times``: turn starts to the millisecond;
+- ``chapter_titles``; ``chapter_times`` (to the ms) or ``chapter_seconds``
+  (whole seconds); ``chapter_urls``; ``chapter_images``; ``hidden_chapters``
+  (chapters with ``toc`` false; without this only listed chapters are written);
+- ``episode_title``.
+
+``extra["speaker_prefixes"]`` marks formats that write speakers as ``Name:``
+prefixes, so that only names the shared speaker rule reads are carried.
 """
 from __future__ import annotations
 
@@ -31,6 +46,7 @@ class Format:
     options: tuple[str, ...] = ()    # keyword options ``write`` accepts
     binary: bool = False             # read/write take paths instead of text
     mime: str = ""
+    carries: frozenset[str] = frozenset()    # see the module docstring
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -118,4 +134,8 @@ def _head(path: Path) -> str | None:
         return None
 
 
-__all__ = ["Format", "FormatError", "KINDS", "all_formats", "by_name", "guess"]
+CARRIED = frozenset({"turns", "speakers", "paragraphs", "turn_times", "chapter_titles",
+                     "chapter_times", "chapter_seconds", "chapter_urls", "chapter_images",
+                     "hidden_chapters", "episode_title"})
+
+__all__ = ["CARRIED", "Format", "FormatError", "KINDS", "all_formats", "by_name", "guess"]

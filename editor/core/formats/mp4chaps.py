@@ -95,5 +95,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="mp4chaps", label="mp4chaps chapter text", kind="chapters",
     extensions=(".chapters.txt", ".txt"), read=read, write=write, mime="text/plain",
-    extra={"sniff": sniff},
+    carries=frozenset({"chapter_titles", "chapter_times"}),
+    extra={"sniff": sniff, "title_rule": lambda title: not looks_like_link(title)},
 )]

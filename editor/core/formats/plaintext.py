@@ -278,6 +278,37 @@ def _project(turns: list[_Turn], times: list[int | None], anchored: set[int],
     return builder.project()
 
 
+def lost_text(text: str, named: bool) -> bool:
+    """Whether a turn's text reads back as more than text: a line (a paragraph;
+    the first one too when no ``Name:`` comes before it) that has a time,
+    names a speaker or is a heading."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.split()]
+    for paragraph in paragraphs[1 if named else 0:]:
+        try:
+            line = _parse_line(1, paragraph, True, True)
+        except FormatError:
+            return True
+        if line.time is not None or line.heading is not None or line.name or line.header:
+            return True
+    return False
+
+
+def lost_turns(project: Project) -> list[int]:
+    """Turns whose bounds a re-import does not keep: in a text with speakers, a
+    turn without one joins the turn before it, and the first one reads as a
+    heading when it looks like one."""
+    if not any(turn.speaker for turn in project.turns):
+        return []
+    lost = []
+    for i, turn in enumerate(project.turns):
+        if turn.speaker:
+            continue
+        first = next((" ".join(p.split()) for p in turn.paragraphs if p.split()), "")
+        if i > 0 or _title_like(first) or not first:
+            lost.append(i)
+    return lost
+
+
 def sniff(text: str) -> int:
     """Plain text is what any text file can be read as: the fallback."""
     return 1
@@ -286,5 +317,7 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="text", label="Plain text transcript", kind="transcript", extensions=(".txt",),
     read=read, write=write, options=("times",), mime="text/plain",
-    extra={"sniff": sniff},
+    carries=frozenset({"turns", "speakers", "paragraphs", "chapter_titles", "chapter_times"}),
+    extra={"sniff": sniff, "speaker_prefixes": True, "lost_turns": lost_turns,
+           "lost_text": lost_text},
 )]

@@ -169,5 +169,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="transcript-html", label="Podcasting 2.0 HTML transcript", kind="transcript",
     extensions=(".html", ".htm"), read=read, write=write, mime="text/html",
+    carries=frozenset({"turns", "speakers", "paragraphs", "turn_times", "episode_title"}),
     extra={"sniff": sniff},
 )]

@@ -93,5 +93,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="transcript-json", label="Podcasting 2.0 JSON transcript", kind="transcript",
     extensions=(".json",), read=read, write=write, mime="application/json",
+    carries=frozenset({"turns", "speakers", "paragraphs", "turn_times"}),
     extra={"sniff": sniff},
 )]

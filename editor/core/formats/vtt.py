@@ -241,4 +241,5 @@ def _read_generic(reader: CueReader, cue: _Cue) -> None:
 FORMATS = [Format(
     name="vtt", label="WebVTT transcript", kind="transcript", extensions=(".vtt",),
     read=read, write=write, options=("line_length",), mime="text/vtt",
+    carries=frozenset({"turns", "speakers", "paragraphs", "turn_times"}),
 )]

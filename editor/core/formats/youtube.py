@@ -105,5 +105,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="youtube", label="YouTube description chapters", kind="chapters",
     extensions=(".youtube.txt", ".txt"), read=read, write=write, mime="text/plain",
-    extra={"sniff": sniff},
+    carries=frozenset({"chapter_titles", "chapter_seconds"}),
+    extra={"sniff": sniff, "placeholder_titles": True},
 )]
