@@ -1,1 +1,1 @@
-"""Benchmarks: scripts that print measured figures against PERFORMANCE.md targets."""
+"""Benchmarks: scripts that print measured figures against docs/performance.md targets."""

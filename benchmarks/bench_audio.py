@@ -2,7 +2,7 @@
 
 Synthesizes a speech-like mono 64 kbps MP3 (3 hours unless --minutes says
 otherwise) in a temporary folder, then prints one line per figure in
-PERFORMANCE.md's format: ``name  ours  reference  ratio  target  PASS|FAIL``.
+docs/performance.md's format: ``name  ours  reference  ratio  target  PASS|FAIL``.
 
     .venv/bin/python benchmarks/bench_audio.py [--minutes 180] [--runs 3] [--keep FILE]
 """

@@ -1,6 +1,6 @@
 """Project file speed on a 5,000-turn episode, against libyaml in the same run.
 
-Prints one line per figure, as PERFORMANCE.md asks:
+Prints one line per figure, as docs/performance.md asks:
 ``name  ours  reference  ratio  target  PASS|FAIL``; exits 1 if any figure fails.
 
     .venv/bin/python benchmarks/bench_core.py [--runs N]

@@ -1,6 +1,6 @@
 """The whole editor window on a 5,000-turn episode (offscreen Qt).
 
-Prints one line per figure, as PERFORMANCE.md asks:
+Prints one line per figure, as docs/performance.md asks:
 ``name  ours  reference  ratio  target  PASS|FAIL`` (``-``: no reference); exits 1
 if any figure fails.
 

@@ -1,6 +1,6 @@
 """Show-notes speed on a 5,000-turn episode: each export style, and reading a pasted page.
 
-Prints one line per figure, as PERFORMANCE.md asks:
+Prints one line per figure, as docs/performance.md asks:
 ``name  ours  reference  ratio  target  PASS|FAIL`` (no reference: ``-``);
 exits 1 if any figure fails. The page to import is the classic export of the
 same synthetic episode, so it has every chapter heading and multi-paragraph turn.

@@ -1,6 +1,6 @@
 """Transcript editor speed on a 5,000-turn episode (offscreen Qt).
 
-Prints one line per figure, as PERFORMANCE.md asks:
+Prints one line per figure, as docs/performance.md asks:
 ``name  ours  reference  ratio  target  PASS|FAIL`` (reference ``-``: none);
 exits 1 if any figure fails.
 
@@ -12,7 +12,7 @@ exits 1 if any figure fails.
   timer) with following on, events processed after each; the median of all
   ticks, of those that moved the highlight to the next turn (a repaint of two
   turns' bands), and of the few that also scrolled the view (the playing turn
-  passed two thirds of the view: a third of it is repainted). PERFORMANCE.md's
+  passed two thirds of the view: a third of it is repainted). docs/performance.md's
   2 ms is for finding the turn and moving the highlight; a scroll is held to
   one 60 Hz frame.
 

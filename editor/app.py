@@ -2,7 +2,8 @@
 
 ``run(path)`` creates the QApplication and the editor window and opens ``path``,
 else the most recent project, else (the first time) the bundled sample episode.
-It returns the exit code of the event loop.
+It returns the exit code of the event loop, or 3 without opening a window when
+libvlc or ffmpeg is missing (``editor.preflight`` says which and how to install it).
 
 Environment:
 - ``SHOWSCRIBE_VLC_ARGS``: extra libvlc arguments (``--aout=adummy`` headless);
@@ -18,10 +19,11 @@ import sys
 import time
 from pathlib import Path
 
+from . import resources
+
 _IMPORTED = time.monotonic()
 
-SAMPLE_PROJECT = (Path(__file__).resolve().parent.parent / "sample_projects" /
-                  "sample-episode" / "episode.showscribe.yaml")
+SAMPLE_PROJECT = resources.sample_project()
 REPORT_PAINTED_ENV = "SHOWSCRIBE_REPORT_PAINTED"
 
 
@@ -92,6 +94,11 @@ def _report_first_paint(window, app, memory: bool = False) -> None:
 
 def run(path: str | None = None) -> int:
     """Start the editor (opening ``path`` when given) and return its exit code."""
+    from . import preflight
+    missing = preflight.missing()
+    if missing:
+        return preflight.report(missing)
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .gui.mainwindow import MainWindow
@@ -101,6 +108,11 @@ def run(path: str | None = None) -> int:
     app.setApplicationName("Showscribe")
     app.setOrganizationName("Showscribe")
     app.setApplicationDisplayName("Showscribe")
+    app.setDesktopFileName(resources.APP_ID)   # Wayland matches the window to its entry
+    icon = QIcon()
+    for size in resources.ICON_SIZES:
+        icon.addFile(str(resources.icon_png(size)))
+    app.setWindowIcon(icon)
     settings = Settings()
     window = MainWindow(settings)
     report = os.environ.get(REPORT_PAINTED_ENV)

@@ -23,6 +23,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Transcript and chapter editor for podcasts. "
                     "With no subcommand, opens the editor (on PROJECT if given).")
     parser.add_argument("--version", action="version", version=f"showscribe {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Showscribe to the desktop's applications, with its icon "
+                              "and project file type (in ~/.local/share)")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="take out what --install-desktop added")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate a project and run the publish checks")
@@ -114,6 +120,7 @@ def _refuse_writing_over(output: Path, source: Path) -> None:
 
 
 def cmd_import(args) -> int:
+    from .core.commands import SetAudio, SetTurnTimes
     from .core.estimate import fit_to_duration
     from .core.importing import import_file
     from .core.projectfile import save_project
@@ -121,11 +128,11 @@ def cmd_import(args) -> int:
     duration = _audio_duration(args.audio) if args.audio else None
     project = import_file(args.source, args.format_name)
     if args.audio:
-        project.audio_path = args.audio.absolute()
-        project.audio_duration = duration
+        # Through commands, as the editor does: they check what they are given.
+        project.history.push(SetAudio(project, args.audio.absolute(), duration))
         fitted = fit_to_duration(project.turns, [c.start for c in project.chapters], duration)
         if fitted:
-            project.set_turn_times(*fitted)
+            project.history.push(SetTurnTimes(project, *fitted))
     save_project(project, args.output)
     for warning in project.import_warnings:
         print(f"showscribe: warning: {warning.with_source(str(args.source))}", file=sys.stderr)
@@ -189,6 +196,20 @@ COMMANDS = {"check": cmd_check, "import": cmd_import, "export": cmd_export,
             "embed-chapters": cmd_embed, "formats": cmd_formats}
 
 
+def _desktop(install: bool) -> int:
+    from . import desktop
+    try:
+        if install:
+            print(desktop.describe(desktop.install_desktop(), "installed"))
+        else:
+            print(desktop.describe(desktop.uninstall_desktop(), "removed"))
+    except OSError as exc:
+        print(f"showscribe: {exc.filename or desktop.data_home()}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 def _open_editor(argv: list[str]) -> int:
     if len(argv) > 1:
         print("usage: showscribe [PROJECT] | showscribe COMMAND ... (see --help)",
@@ -203,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         return _open_editor(argv)
     args = _parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        return _desktop(args.install_desktop)
     if args.command is None:
         return _open_editor([])
     try:

@@ -1,7 +1,8 @@
 """Bringing an imported file into the project that is open, as one undo step.
 
 Chapters replace the chapter list; a transcript replaces the turns, and its
-speakers are matched to the project's by name (new ones are added). The
+speakers are matched to the project's by name (new ones are added, on the next
+free key, keeping their colour unless a speaker of the project has it). The
 imported project comes from a reader in ``editor.core.formats``.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import replace
 
 from .commands import AddChapter, AddSpeaker, DeleteChapter, ReplaceTurns
 from .model import Project, Speaker
+from .speakers import free_slot, next_color
 
 
 def replace_chapters(project: Project, imported: Project) -> None:
@@ -20,11 +22,6 @@ def replace_chapters(project: Project, imported: Project) -> None:
             project.history.push(AddChapter(project, chapter))
 
 
-def _free_slot(project: Project) -> int | None:
-    taken = {s.slot for s in project.speakers}
-    return next((n for n in range(1, 10) if n not in taken), None)
-
-
 def replace_transcript(project: Project, imported: Project) -> None:
     by_name = {s.name.casefold(): s.id for s in project.speakers}
     with project.history.macro("Import transcript"):
@@ -33,8 +30,12 @@ def replace_transcript(project: Project, imported: Project) -> None:
             known = by_name.get(speaker.name.casefold())
             if known is None:
                 known = project.new_speaker_id(speaker.name)
+                # Readers colour speakers from the same palette, so the first
+                # imported speaker would often look like the project's first.
+                taken = {s.color for s in project.speakers}
+                color = speaker.color if speaker.color not in taken else next_color(project)
                 project.history.push(AddSpeaker(project, Speaker(
-                    known, speaker.name, speaker.color, _free_slot(project))))
+                    known, speaker.name, color, free_slot(project))))
                 by_name[speaker.name.casefold()] = known
             ids[speaker.id] = known
         turns = [replace(t, speaker=ids.get(t.speaker, "")) for t in imported.turns]

@@ -1,7 +1,7 @@
 """Building a project from what a reader found, and the time spans writers need.
 
-:class:`ProjectBuilder` collects speakers (ids from ``Project.new_speaker_id``,
-distinct colours, keys 1-9 for the first nine), turns and chapters, then hands
+:class:`ProjectBuilder` collects speakers (id, colour and key as
+``speakers.new_speaker`` gives them), turns and chapters, then hands
 over a new :class:`Project`. ``turn_spans`` and ``chapter_spans`` give every turn
 and chapter an end, as the export formats need.
 """
@@ -10,20 +10,14 @@ from __future__ import annotations
 from collections import Counter
 
 from .estimate import speaking_ms, spread
-from .model import Chapter, Project, Speaker, Turn, word_count
+from .model import Chapter, Project, Turn, word_count
+from .speakers import new_speaker
 from .timecode import MAX_MS
 from .textparse import accepted_speakers, speaker_prefix
 
-__all__ = ["PALETTE", "MAX_MS", "ProjectBuilder", "fill_times", "turn_spans",
+__all__ = ["MAX_MS", "ProjectBuilder", "fill_times", "turn_spans",
            "chapter_spans", "visible_chapters", "split_span", "turns_from_lines",
            "placeholder_title"]
-
-PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2",
-           "#db2777", "#65a30d", "#4b5563", "#b45309")
-
-# Times beyond this (1000 hours) are nonsense in a podcast file and most likely
-# a unit mistake; readers refuse them rather than carry them.
-
 
 class ProjectBuilder:
     """Accumulates what a reader found; ``project()`` returns the result."""
@@ -40,12 +34,8 @@ class ProjectBuilder:
         if not name:
             return ""
         if name not in self._ids:
-            project = self._project
-            index = len(project.speakers)
-            speaker = Speaker(id=project.new_speaker_id(name), name=name,
-                              color=PALETTE[index % len(PALETTE)],
-                              slot=index + 1 if index < 9 else None)
-            project.speakers.append(speaker)
+            speaker = new_speaker(self._project, name)
+            self._project.speakers.append(speaker)
             self._ids[name] = speaker.id
         return self._ids[name]
 

@@ -1,7 +1,7 @@
 """Publish checks: what to fix or review before an episode goes out.
 
 ``check_project(project, platform)`` returns a list of :class:`Finding`, in the
-order: episode, chapters, speakers, turns. Platforms (FORMATS.md section 9):
+order: episode, chapters, speakers, turns. Platforms (docs/formats.md, platform rules):
 
 - ``"youtube"``: chapter rules are errors (first at 0:00, at least 3, every
   chapter at least 10 s long, the last one too, titles at most 70 characters);
@@ -13,7 +13,8 @@ order: episode, chapters, speakers, turns. Platforms (FORMATS.md section 9):
 Chapter times are judged in whole seconds, as the timestamp lines write them
 (a first chapter at 0.4 s is written 0:00). Only listed chapters (``toc`` true)
 take part in the chapter rules, since silent chapters never appear in a
-timestamp list. Turns must run in time order. Nothing here changes the project.
+timestamp list. Turns must run in time order (read from the project's one
+cache of turn starts, ``Project.turn_starts``). Nothing here changes the project.
 """
 from __future__ import annotations
 
@@ -199,17 +200,18 @@ def _first_of(project: Project, indexes: list[int], code: str, problem) -> list[
 
 
 def _turns(project: Project) -> list[Finding]:
-    turns = project.turns
+    starts = project.turn_starts()
     found = _first_of(
-        project, [i for i in range(1, len(turns)) if turns[i].start < turns[i - 1].start],
+        project, [i for i in range(1, len(starts)) if starts[i] < starts[i - 1]],
         "turns-out-of-order",
-        lambda i: f"starts at {format_clock(turns[i].start)}, before the turn above it "
-                  f"({format_clock(turns[i - 1].start)})")
+        lambda i: f"starts at {format_clock(starts[i])}, before the turn above it "
+                  f"({format_clock(starts[i - 1])})")
     duration = project.audio_duration
     if duration is not None:
         found += _first_of(
-            project, [i for i, t in enumerate(turns) if t.start >= duration], "turn-after-end",
-            lambda i: f"starts at {format_clock(turns[i].start)}, after the end of the audio "
+            project, [i for i, start in enumerate(starts) if start >= duration],
+            "turn-after-end",
+            lambda i: f"starts at {format_clock(starts[i])}, after the end of the audio "
                       f"({format_clock(duration)})")
     estimated = [i for i, t in enumerate(project.turns) if t.estimated]
     if estimated:

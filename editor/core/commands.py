@@ -142,6 +142,35 @@ class SetTurnStart(Command):
         self.project.set_turn_times(self.first, self.old)
 
 
+class SetTurnTimes(Command):
+    """Set (start, estimated) for consecutive turns from ``first`` on, in one step:
+    what :func:`~editor.core.estimate.fit_to_duration` proposes once the audio's
+    length is known."""
+
+    text = "Set turn times"
+
+    def __init__(self, project: Project, first: int, times: list[tuple[int, bool]]) -> None:
+        self.project = project
+        turns = project.turns
+        if times:
+            _index(turns, first, "turn")
+            _index(turns, first + len(times) - 1, "turn")
+        for start, estimated in times:
+            _time(start, "a turn's start")
+            if not isinstance(estimated, bool):
+                raise ValueError(f"a turn's estimated flag must be true or false, "
+                                 f"not {estimated!r}")
+        self.first, self.new = first, [(start, estimated) for start, estimated in times]
+        self.old = [(turns[k].start, turns[k].estimated)
+                    for k in range(first, first + len(times))]
+
+    def redo(self) -> None:
+        self.project.set_turn_times(self.first, self.new)
+
+    def undo(self) -> None:
+        self.project.set_turn_times(self.first, self.old)
+
+
 class SetTurnSpeaker(Command):
     text = "Change speaker"
 

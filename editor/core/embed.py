@@ -2,15 +2,16 @@
 and reading them back.
 
 MP3 chapters are ID3v2.3 CHAP frames listed by one top-level, ordered CTOC
-(FORMATS.md section 5), written with mutagen. The CHAP frames are written in
-time order: libavformat (ffprobe, ffmpeg, VLC) lists chapters in frame order.
-A chapter URL is written as ID3v2.3 allows (Latin-1: an IDNA host, a
-percent-encoded path; ``id3_url``). Reading also takes a chapter's TIT3
-subtitle (into ``Chapter.extra["subtitle"]``) and its APIC image (as a
+(docs/formats.md, id3-chapters), written with mutagen. The CHAP frames are
+written in time order: libavformat (ffprobe, ffmpeg, VLC) lists chapters in
+frame order. A chapter URL is written as ID3v2.3 allows (Latin-1: an IDNA
+host, a percent-encoded path; ``id3_url``). Reading also takes a chapter's
+TIT3 subtitle (into ``Chapter.extra["subtitle"]``) and its APIC image (as a
 ``data:`` URI in ``Chapter.image``, which embedding writes back). An untitled
 chapter gets ``builder.placeholder_title``: players would show the frame id.
 MP4-family chapters (.m4a, .m4b, .mp4) are written by ffmpeg with a stream
-copy from an FFMETADATA file and read back with ffprobe (section 6).
+copy from an FFMETADATA file and read back with ffprobe (docs/formats.md,
+m4a-chapters).
 
 Embedding leaves the source alone unless ``overwrite=True`` and never leaves a
 half-written file: the result is built in a temporary file in the target's

@@ -1,4 +1,4 @@
-"""Estimated turn times, as PRODUCT.md "Estimated turn times" defines them.
+"""Estimated turn times, as docs/project-format.md "Estimated turn times" defines them.
 
 A pasted transcript has chapter times but no per-turn times. The first turn under
 a chapter heading starts at the chapter's time, and a chapter's turns share its

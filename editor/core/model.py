@@ -32,7 +32,8 @@ from pathlib import Path
 from .signals import signal
 
 __all__ = ["Link", "Credit", "Episode", "Speaker", "Turn", "Chapter", "Project",
-           "EPISODE_FIELDS", "word_count", "is_color", "is_slot", "is_iso_date"]
+           "EPISODE_FIELDS", "word_count", "is_color", "is_slot", "is_iso_date",
+           "date_problem"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def word_count(text: str) -> int:
 # -- values every writer of the model checks (commands, the project file) ------
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# ASCII digits only: Python also reads week dates ("2025-W11-5") and plain digits.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def is_color(value: object) -> bool:
@@ -118,13 +121,20 @@ def is_slot(value: object) -> bool:
 
 def is_iso_date(value: object) -> bool:
     """A real calendar date written YYYY-MM-DD."""
-    if not isinstance(value, str) or len(value) != 10:
+    if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
         return False
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
         return False
     return True
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` cannot be an episode date, in one line; None when it can."""
+    if is_iso_date(text):
+        return None
+    return f"\u201c{text}\u201d is not a date: type it as YYYY-MM-DD, e.g. 2025-03-14."
 
 
 class Project:

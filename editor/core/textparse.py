@@ -1,6 +1,6 @@
 """Text handling shared by the format modules and the show-notes page reader:
 decoding input, locating lines, the timestamp and chapter-line grammar of
-FORMATS.md §9, spotting ``Name:`` speaker prefixes (one stoplist for every
+docs/formats.md, spotting ``Name:`` speaker prefixes (one stoplist for every
 reader), and wrapping text into caption lines.
 
 Pure functions; nothing here builds a project (see ``builder``).
@@ -65,11 +65,11 @@ def one_line(text: str) -> str:
 
 # -- timestamps and chapter lines ----------------------------------------------
 
-# A show-notes timestamp: 12:34, 1:02:03, 75:00, with an optional fraction (FORMATS.md §9).
+# A show-notes timestamp: 12:34, 1:02:03, 75:00, with an optional fraction (docs/formats.md).
 TIMESTAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # Marks a reader skips between a chapter line's time and its title.
 SEPARATORS = "-–—:|."
-# FORMATS.md §9: a timestamp at the line start, one optional separator, the title.
+# A timestamp at the line start, one optional separator, the title (docs/formats.md).
 # A closing bracket right after the time is always taken, never left as the title,
 # and the time is never cut short: "00:03:00" is a time alone, not 00:03 titled "00".
 CHAPTER_LINE = re.compile(rf"^\s*[\[(]?(?P<ts>{TIMESTAMP})(?![:.,]?\d)(?:[\])]|(?![\])]))\s*"
@@ -88,7 +88,7 @@ def chapter_line_title(title: str) -> str:
 
 # -- speaker prefixes ---------------------------------------------------------
 
-# Words and phrases that end in ":" at a line start without naming anyone (FORMATS.md §12).
+# Words and phrases that end in ":" at a line start without naming anyone (docs/formats.md).
 _STOPWORDS = frozenset({
     "note", "notes", "nb", "ps", "p.s", "update", "updated", "edit", "edited", "warning",
     "caution", "tip", "correction", "source", "sources", "disclaimer", "transcript",

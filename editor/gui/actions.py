@@ -1,7 +1,7 @@
 """Every menu item and shortcut of the editor window, declared in one table.
 
 Each :class:`ActionSpec` names the action, its menu, its default keys (from the
-keyboard map in PRODUCT.md; the user may rebind them in Preferences), the rules
+keyboard map in README.md; the user may rebind them in Preferences), the rules
 that must all hold for it to be enabled, and its key scope:
 
 - ``window``: the window's meaning of the key wins even while a text field has the

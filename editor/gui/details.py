@@ -3,11 +3,11 @@
 Each edit is a SetEpisodeField command (typing in one field merges into one undo
 step); the panel listens to ``episode_changed`` so undo and redo show at once.
 Links and credits are small tables (credits: a role and its names, separated by
-commas or "and"). A date that is not YYYY-MM-DD is refused with a message.
+commas or "and"). A date the core refuses (``model.date_problem``) is not
+set; its one-line reason shows under the field.
 """
 from __future__ import annotations
 
-import datetime
 import re
 
 from PySide6.QtGui import QIntValidator
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from editor.core.commands import SetEpisodeField
-from editor.core.model import Credit, Link, Project
+from editor.core.model import Credit, Link, Project, date_problem
 
 from .projectlink import ProjectLink, compact_rows
 
@@ -174,17 +174,11 @@ class EpisodePanel(QScrollArea):
 
     def _on_date_editing_finished(self) -> None:
         text = self.edits["date"].text().strip()
-        if text:
-            try:
-                valid = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and \
-                    datetime.date.fromisoformat(text) is not None
-            except ValueError:
-                valid = False
-            if not valid:
-                self.message.setText(f"\u201c{text}\u201d is not a date: "
-                                     "type it as YYYY-MM-DD, e.g. 2025-03-14.")
-                self.message.show()
-                return
+        problem = date_problem(text) if text else None
+        if problem:
+            self.message.setText(problem)
+            self.message.show()
+            return
         self.message.hide()
         self._push("date", text or None)
 

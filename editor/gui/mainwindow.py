@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QLa
 from editor import __version__
 from editor.core.commands import SetAudio
 from editor.core.errors import ShowscribeError
-from editor.core.model import Project, Speaker, Turn, word_count
+from editor.core.model import Project, Speaker, word_count
+from editor.core.newproject import new_project_for_audio
 from editor.core.projectfile import load_project, save_project
+from editor.core.speakers import speaker_for_slot
 from editor.core.timecode import format_clock
 
 from .actions import ACTIONS, ACTIONS_BY_ID, MENUS
@@ -52,18 +54,6 @@ STATUS_MESSAGE_MS = 5000
 def default_player(on_event):
     from editor.audio.vlc_player import VlcPlayer   # libvlc loads only when audio is played
     return VlcPlayer(on_event=on_event)
-
-
-def new_project_for_audio(audio: Path, duration: int | None) -> Project:
-    """An empty project for an audio file: two placeholder speakers and one empty turn."""
-    project = Project()
-    project.episode.title = audio.stem
-    project.speakers = [Speaker("speaker-1", "Speaker 1", "#2563eb", 1),
-                        Speaker("speaker-2", "Speaker 2", "#b45309", 2)]
-    project.turns = [Turn(start=0, speaker="speaker-1", text="")]
-    project.audio_path = audio.absolute()
-    project.audio_duration = duration
-    return project
 
 
 class MainWindow(PublishingMixin, QMainWindow):
@@ -424,15 +414,7 @@ class MainWindow(PublishingMixin, QMainWindow):
         self.turns_label.setText(f"{len(turns):,} turns")
 
     def speaker_for_slot(self, slot: int) -> Speaker | None:
-        """The speaker Ctrl+<slot> gives a turn to: the one with that key slot; in a
-        project where no speaker has a slot, the slot-th speaker."""
-        speakers = self.project.speakers
-        for speaker in speakers:
-            if speaker.slot == slot:
-                return speaker
-        if all(speaker.slot is None for speaker in speakers) and slot <= len(speakers):
-            return speakers[slot - 1]
-        return None
+        return speaker_for_slot(self.project, slot)
 
     # -- enable rules --------------------------------------------------------------
 

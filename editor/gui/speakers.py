@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QHBoxLayout, QHe
 
 from editor.core.commands import AddSpeaker, MergeSpeakers, SetSpeakerField
 from editor.core.model import Project, Speaker
+from editor.core.speakers import new_speaker
 
 from .listmodel import ProjectListModel
 from .projectlink import compact_rows
 
 NAME, COLOR, KEY = 0, 1, 2
-PALETTE = ("#2563eb", "#b45309", "#15803d", "#9333ea", "#be123c", "#0e7490", "#4d7c0f",
-           "#c2410c", "#4b5563")
 
 
 class SpeakersModel(ProjectListModel):
@@ -99,12 +98,7 @@ class SpeakersModel(ProjectListModel):
         """Add a speaker (with a free colour and key when there is one); returns its row."""
         project = self.project
         name = name or f"Speaker {len(project.speakers) + 1}"
-        used_slots = {s.slot for s in project.speakers}
-        used_colors = {s.color for s in project.speakers}
-        slot = next((n for n in range(1, 10) if n not in used_slots), None)
-        color = next((c for c in PALETTE if c not in used_colors), PALETTE[-1])
-        speaker = Speaker(id=project.new_speaker_id(name), name=name, color=color, slot=slot)
-        project.history.push(AddSpeaker(project, speaker))
+        project.history.push(AddSpeaker(project, new_speaker(project, name)))
         return len(project.speakers) - 1
 
     def merge(self, source_id: str, target_id: str) -> None:

@@ -117,7 +117,9 @@ class WaveformStrip(QWidget):
         self._drag: _Drag | None = None
         self._bars: tuple[tuple[int, int], list[QLineF]] | None = None   # (size, lines)
         self._turn_xs: list[int] | None = None
-        self._tick_starts: list[int] = []   # the turn starts _turn_xs was made from
+        # The project's cached turn starts _turn_xs was made from: the project
+        # replaces that list whenever a start changes, so "is" tells.
+        self._tick_starts: list[int] | None = None
         self._generation = 0
         self._cancel: threading.Event | None = None
         # No parent: a worker still running when the strip goes keeps its relay alive.
@@ -270,13 +272,13 @@ class WaveformStrip(QWidget):
             duration, width = self.duration_ms(), self.width()
             if self._project is not None and duration and width > 0:
                 last, previous = width - 1, None
-                for turn in self._project.turns:
-                    x = min(int(min(max(turn.start, 0), duration) * width / duration), last)
+                for start in self._project.turn_starts():
+                    x = min(int(min(max(start, 0), duration) * width / duration), last)
                     if x != previous:       # thousands of turns, a few hundred pixels
                         xs.append(x)
                         previous = x
             self._turn_xs = xs
-            self._tick_starts = [t.start for t in self._project.turns] if self._project else []
+            self._tick_starts = self._project.turn_starts() if self._project else None
         return self._turn_xs
 
     # -- colours ----------------------------------------------------------------------
@@ -488,10 +490,7 @@ class WaveformStrip(QWidget):
 
     def _on_project_turns_changed(self, first: int, last: int) -> None:
         # Typing changes a turn's text, not its start: nothing here moves then.
-        starts = self._tick_starts
-        turns = self._project.turns
-        if self._turn_xs is not None and last < len(starts) and all(
-                turns[i].start == starts[i] for i in range(first, last + 1)):
+        if self._turn_xs is not None and self._project.turn_starts() is self._tick_starts:
             return
         self._turn_xs = None
         self.update()

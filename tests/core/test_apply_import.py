@@ -5,6 +5,7 @@ import pytest
 
 from editor.core.apply_import import apply_import
 from editor.core.model import Chapter, Project, Speaker, Turn
+from editor.core.speakers import PALETTE
 
 from helpers import dump, small_project
 
@@ -31,6 +32,19 @@ def test_transcript_matches_speakers_by_name_and_adds_new_ones():
     assert dump(project) == before
     project.history.redo()
     assert [t.text for t in project.turns][0] == "Hi."
+
+
+def test_a_new_speaker_whose_colour_is_taken_gets_the_next_free_one():
+    project = small_project()                   # Ann has PALETTE[0]
+    project.speakers[1].color = PALETTE[1]
+    project.speakers[2].color = "#16a34a"
+    other = Project()
+    other.speakers = [Speaker("s1", "Dana", PALETTE[0]), Speaker("s2", "Eli", "#16a34a"),
+                      Speaker("s3", "Fay", "#123456")]
+    other.turns = [Turn(0, "s1", "Hi."), Turn(1_000, "s2", "Yo."), Turn(2_000, "s3", "Hey.")]
+    apply_import(project, other, "transcript")
+    added = {s.name: (s.color, s.slot) for s in project.speakers[3:]}
+    assert added == {"Dana": (PALETTE[2], 3), "Eli": (PALETTE[3], 4), "Fay": ("#123456", 5)}
 
 
 def test_chapters_replace_the_list_in_one_step():

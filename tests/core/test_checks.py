@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from editor.core.checks import Finding, check_project, is_placeholder_name
+from editor.core.commands import DeleteTurn, InsertTurn, SetTurnTimes
 from editor.core.model import Chapter, Credit, Episode, Project, Speaker, Turn
 
 
@@ -169,8 +170,31 @@ def test_turns_and_chapters_past_the_end_of_the_audio():
     turn = only(findings, "turn-after-end")
     assert turn.target == ("turn", 2)
     assert turn.message == "turn 3 (Ann) starts at 01:20, after the end of the audio (01:00)"
-    p.turns.append(Turn(90_000, "bo", "Late."))
+    p.history.push(InsertTurn(p, 3, Turn(90_000, "bo", "Late.")))
     assert only(check_project(p), "turn-after-end").message.endswith("; 2 turns in all")
+
+
+def test_the_turn_checks_follow_every_edit_of_the_turn_starts():
+    p = clean()
+    assert check_project(p) == []
+    # Turn 3 (1:20) moved to 0:30, before turn 2 (0:40).
+    p.history.push(SetTurnTimes(p, 2, [(30_000, False)]))
+    assert only(check_project(p), "turns-out-of-order").target == ("turn", 2)
+    p.history.undo()
+    assert check_project(p) == []
+    p.history.redo()
+    assert only(check_project(p), "turns-out-of-order").target == ("turn", 2)
+    p.history.push(DeleteTurn(p, 1))
+    assert check_project(p) == []
+    p.history.push(InsertTurn(p, 1, Turn(5_000, "bo", "Early.")))
+    p.history.push(InsertTurn(p, 1, Turn(20_000, "bo", "Later.")))
+    found = only(check_project(p), "turns-out-of-order")
+    assert found.target == ("turn", 2)
+    assert found.message == "turn 3 (Bo Chan) starts at 00:05, before the turn above it (00:20)"
+    p.turns = [Turn(0, "ann", "Welcome."), Turn(50_000, "bo", "Thanks.")]
+    assert check_project(p) == []
+    p.audio_duration = 40_000
+    assert only(check_project(p), "turn-after-end").target == ("turn", 1)
 
 
 def test_unknown_duration_skips_the_end_checks():

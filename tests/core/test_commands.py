@@ -13,7 +13,7 @@ from editor.core.commands import (AddChapter, AddSpeaker, DeleteChapter, DeleteT
                                   InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
                                   ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetEpisodeField,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
-                                  SplitTurn)
+                                  SetTurnTimes, SplitTurn)
 from editor.core.history import Command
 from editor.core.model import Chapter, Credit, Link, Speaker, Turn
 
@@ -68,6 +68,16 @@ def test_set_turn_start_of_confirmed_turn_reverts(project):
 @reversion_test(SetTurnStart)
 def test_set_turn_start_of_estimated_turn_reverts(project):
     return SetTurnStart(project, 2, 14_500)
+
+
+@reversion_test(SetTurnTimes)
+def test_set_turn_times_reverts(project):
+    return SetTurnTimes(project, 4, [(50_000, False), (70_000, True), (100_000, True)])
+
+
+@reversion_test(SetTurnTimes)
+def test_confirm_turn_times_reverts(project):
+    return SetTurnTimes(project, 1, [(4_000, False)])
 
 
 @reversion_test(SetTurnSpeaker)
@@ -273,6 +283,16 @@ def test_split_last_turn_without_duration_uses_speaking_rate(project):
     assert project.turns[-1].start == last.start + words * 60_000 // 150
 
 
+def test_set_turn_times_sets_starts_and_flags_as_one_undo_step(project):
+    project.history.push(SetTurnTimes(project, 5, [(70_000, False), (100_000, True)]))
+    assert [(t.start, t.estimated) for t in project.turns[5:]] == \
+        [(70_000, False), (100_000, True)]
+    assert project.turn_at(99_999) == 5 and project.history.undo_text == "Set turn times"
+    project.history.undo()
+    assert [(t.start, t.estimated) for t in project.turns[5:]] == \
+        [(60_000, True), (90_000, True)]
+
+
 def test_merge_with_previous_joins_with_a_space(project):
     command = MergeWithPrevious(project, 4)
     project.history.push(command)
@@ -354,6 +374,10 @@ INVALID = [
     (lambda p: SetTurnStart(p, 0, 10**15), ValueError),
     (lambda p: SetTurnStart(p, 99, 1000), IndexError),
     (lambda p: SetTurnText(p, -1, "x"), IndexError),
+    (lambda p: SetTurnTimes(p, 6, [(95_000, True), (99_000, True)]), IndexError),
+    (lambda p: SetTurnTimes(p, -1, [(0, False)]), IndexError),
+    (lambda p: SetTurnTimes(p, 5, [(-1, True)]), ValueError),
+    (lambda p: SetTurnTimes(p, 5, [(61_000, "yes")]), ValueError),
     (lambda p: SetTurnSpeaker(p, 0, "zed"), ValueError),
     (lambda p: SplitTurn(p, 0, 10_000), IndexError),
     (lambda p: InsertTurn(p, 99, Turn(0, "ann", "x")), IndexError),

@@ -1,4 +1,4 @@
-"""Estimated turn times, as PRODUCT.md "Estimated turn times" defines them: chapter
+"""Estimated turn times, as docs/project-format.md defines them: chapter
 starts, shares in proportion to word counts, the audio's end or 150 words a
 minute, and re-estimation between confirmed anchors when a time is set."""
 from __future__ import annotations

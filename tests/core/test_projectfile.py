@@ -464,6 +464,8 @@ def test_unknown_speaker_reference(tmp_path):
      "episode.date: '14.3.2025' is not a date like 2025-03-14"),
     ("showscribe: 1\nepisode: {date: 2025-03-14 10:00:00}\n",
      "episode.date: '2025-03-14 10:00:00' is not a date like 2025-03-14"),
+    ("showscribe: 1\nepisode: {date: 2025-W11-5}\n",
+     "episode.date: '2025-W11-5' is not a date like 2025-03-14"),
     ("showscribe: 1\nepisode: {links: [{label: a, href: b}]}\n",
      "episode.links[0].href: unknown field (known: label, url)"),
     ("showscribe: 1\naudio: {duration: soon}\n", "audio.duration: 'soon' is not a time"),

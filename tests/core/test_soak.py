@@ -58,6 +58,15 @@ def _set_turn_start(rng, p):
     return c.SetTurnStart(p, index, rng.randint(low, low + 60_000 if high is None else high))
 
 
+def _set_turn_times(rng, p):
+    if not p.turns:
+        return None
+    first = _turn_index(rng, p)
+    count = rng.randint(1, min(5, len(p.turns) - first))
+    times = sorted(_time(rng) for _ in range(count))
+    return c.SetTurnTimes(p, first, [(t, rng.random() < 0.5) for t in times])
+
+
 def _set_turn_speaker(rng, p):
     return p.turns and c.SetTurnSpeaker(p, _turn_index(rng, p), _speaker_id(rng, p))
 
@@ -172,7 +181,8 @@ def _merge_speakers(rng, p):
 
 
 MAKERS = (
-    _set_turn_text, _set_turn_start, _set_turn_speaker, _split_turn, _merge_with_previous,
+    _set_turn_text, _set_turn_start, _set_turn_times, _set_turn_speaker, _split_turn,
+    _merge_with_previous,
     _insert_turn, _delete_turn, _replace_texts, _replace_turns, _add_chapter, _delete_chapter, _move_chapter,
     _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
     _merge_speakers,

@@ -80,7 +80,7 @@ def test_npt_examples_from_the_podlove_spec(text, ms):
     ("00:00:01.005", 1_005),
 ])
 def test_npt_fraction_is_a_decimal_fraction(text, ms):
-    # FORMATS.md's trap: NPT ".5" is 500 ms, not 5 ms
+    # The trap in docs/formats.md: NPT ".5" is 500 ms, not 5 ms
     assert parse_npt(text) == ms
 
 

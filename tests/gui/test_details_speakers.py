@@ -2,12 +2,16 @@
 redo shown at once, the speakers model under qtmodeltester."""
 from __future__ import annotations
 
+import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
 
 from editor.core.commands import AddSpeaker, MergeSpeakers, SetEpisodeField
-from editor.core.model import Credit, Link, Project, Speaker, Turn
+from editor.core.model import Credit, Link, Project, Speaker, Turn, date_problem
+from editor.core.speakers import PALETTE
 from editor.gui.details import EpisodePanel, split_names
 from editor.gui.speakers import SpeakersModel, SpeakersPanel
+from editor.gui.transcript.colors import TEXT_CONTRAST, contrast, readable
 
 
 def make_project() -> Project:
@@ -39,6 +43,21 @@ def test_every_field_edits_through_commands(qtbot):
     assert episode.number is None
     project.history.undo()
     assert episode.number == 17
+
+
+def test_a_date_the_core_refuses_shows_its_message_and_changes_nothing(qtbot):
+    project = make_project()
+    panel = EpisodePanel(project)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.edits["date"].setText("2025-W11-5")     # Python alone would read this
+    panel.edits["date"].editingFinished.emit()
+    assert project.episode.date is None and not project.history.can_undo
+    assert panel.message.isVisible()
+    assert panel.message.text() == date_problem("2025-W11-5")
+    panel.edits["date"].setText("")
+    panel.edits["date"].editingFinished.emit()
+    assert not panel.message.isVisible() and project.episode.date is None
 
 
 def test_links_and_credits_tables(qtbot):
@@ -97,6 +116,18 @@ def test_add_speaker_takes_a_free_key_and_colour(qtbot):
     added = project.speakers[row]
     assert added.name == "Speaker 3" and added.slot == 3
     assert added.color not in {"#111111", "#222222"}
+
+
+@pytest.mark.parametrize("background", ["#ffffff", "#f5f5f5", "#1e1e1e", "#2d2d2d"])
+def test_the_palette_stays_readable_and_distinct_in_light_and_dark_themes(qapp, background):
+    """Shown as the transcript shows speakers: adapted for contrast to the background."""
+    base = QColor(background)
+    shown = [readable(QColor(color), base) for color in PALETTE]
+    assert all(contrast(color, base) >= TEXT_CONTRAST for color in shown)
+    assert len({color.name() for color in shown}) == len(PALETTE)
+    hues = sorted(color.hslHueF() for color in shown if color.hslSaturationF() > 0.2)
+    assert len(hues) == len(PALETTE) - 1           # all but the grey have a hue of their own
+    assert min(b - a for a, b in zip(hues, hues[1:])) > 0.015
 
 
 def test_merge_into_asks_for_the_target(qtbot, monkeypatch):

@@ -6,7 +6,7 @@ Each listed chapter (``toc`` true) is a heading line of its own before its
 first turn (the first starting at or after it; after the last turn if none):
 ``(HH:MM:SS.mmm) Title``, an untitled chapter as ``(HH:MM:SS.mmm)`` alone.
 
-Reading takes the pasted shapes of FORMATS.md §12:
+Reading takes the pasted shapes listed in docs/formats.md (text):
 
 - A. ``Name: text``; B. the same after a ``[00:12:34]`` or ``(00:12:34)`` time;
 - C. a header line ``Name (00:03:48):`` or ``Name [00:03:48]:`` (text may
@@ -53,14 +53,14 @@ from ..builder import ProjectBuilder, fill_times, visible_chapters
 from ..textparse import (TIMESTAMP, accepted_speakers, capitalised_name, decode, one_line,
                          speaker_name, speaker_prefix)
 
-# FORMATS.md §12 TURN, split in two: an optional bracketed time (shape B), then a
+# Turn lines (docs/formats.md, text) in two: an optional bracketed time (shape B), then a
 # ``Name (time):`` header (shape C); names are checked by ``speaker_name``.
 _TIMED = re.compile(rf"\s*(?P<ts>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*(?P<rest>.*)")
 _HEADER = re.compile(rf"(?P<name>[^\s:：()\[][^:：\[]*?)\s*(?:\((?P<ts>{TIMESTAMP})\)|"
                      rf"\[(?P<ts2>{TIMESTAMP})\])\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)")
 # ``[Name]:`` (shape C without a time).
 _BRACKETED = re.compile(r"\[(?P<name>[^\]:：]+)\]\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)")
-# FORMATS.md §12 OTTER (shape D): exactly two spaces between name and time.
+# An Otter header (docs/formats.md, text, shape D): exactly two spaces between name and time.
 _OTTER = re.compile(rf"(?P<name>\S.*?)  (?P<ts>{TIMESTAMP})\s*")
 # The writer's chapter heading: a time in round brackets with milliseconds.
 _OWN_HEADING = re.compile(r"\s*\((?P<ts>\d{2,3}:\d{2}:\d{2}\.\d{3})\)(?:\s+(?P<title>.*))?")
@@ -185,7 +185,7 @@ def _title_like(text: str) -> bool:
 
 def _mark_headings(lines: list[_Line | None], names: set[str]) -> None:
     """Standalone lines and ``(00:12) Title`` lines of a text with speakers become
-    headings when a turn follows them (FORMATS.md §12 shape E)."""
+    headings when a turn follows them (docs/formats.md, text, shape E)."""
     def starts_turn(line: _Line) -> bool:
         return line.heading is None and (line.time is not None or line.name in names)
 

@@ -1,10 +1,11 @@
 """YouTube description chapter lines: ``HH:MM:SS Title``, one per line.
 
-Writing follows FORMATS.md §9: whole seconds, no brackets, hidden chapters
-left out. An untitled chapter is written with ``builder.placeholder_title``
-("Chapter 3"): after a time alone, YouTube and yt-dlp take the next line as
-its title. Whether the list meets YouTube's rules (first at 0:00, at least
-three, 10 s apart) is for the publish checks to say, not for the writer.
+Writing follows docs/formats.md (youtube): whole seconds, no brackets, hidden
+chapters left out. An untitled chapter is written with
+``builder.placeholder_title`` ("Chapter 3"): after a time alone, YouTube and
+yt-dlp take the next line as its title. Whether the list meets YouTube's rules
+(first at 0:00, at least three, 10 s apart) is for the publish checks to say,
+not for the writer.
 
 Reading takes a whole video description: lines that start with a timestamp
 (``0:00``, ``(1:02:03)``, ``[12:34]``, ``12:34 - Title``, with an optional

@@ -1,4 +1,4 @@
-"""Reading a pasted show-notes page (PRODUCT.md "The published page") into a project.
+"""Reading a pasted show-notes page (docs/formats.md, shownotes-text) into a project.
 
 The page has three parts, found by their headings:
 

@@ -24,7 +24,7 @@ from urllib.parse import quote
 import jinja2
 import jinja2.sandbox
 
-import editor
+from editor import resources
 
 from ..errors import ShowscribeError
 from ..textparse import chapter_line_title
@@ -50,7 +50,7 @@ class TemplateError(ShowscribeError):
 
 def template_dir() -> Path:
     """The folder of the built-in templates."""
-    return Path(editor.__file__).resolve().parent.parent / "resources" / "templates"
+    return resources.template_dir()
 
 
 def user_template_dir() -> Path:

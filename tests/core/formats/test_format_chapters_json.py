@@ -79,7 +79,7 @@ def test_errors(text, line, quoted):
 
 
 def test_unknown_chapter_keys_survive_import_project_file_and_export(tmp_path):
-    """FORMATS.md section 1: keep unknown keys (a chapter's location, say)."""
+    """docs/formats.md, chapters-json: keep unknown keys (a chapter's location, say)."""
     import json
     from editor.core import load_project, save_project
     from editor.core.formats.chapters_json import read, write

@@ -5,8 +5,8 @@ import pytest
 
 from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
-from editor.core.builder import (PALETTE, ProjectBuilder, fill_times, split_span,
-                                        turn_spans)
+from editor.core.builder import ProjectBuilder, fill_times, split_span, turn_spans
+from editor.core.speakers import PALETTE
 from editor.core.textparse import (CHAPTER_LINE, LineIndex, accepted_speakers,
                                        chapter_line_title, decode, line_at, speaker_prefix,
                                        wrap_words)

@@ -90,7 +90,7 @@ def test_bad_times_name_their_line(text, line):
     assert caught.value.line == line and "is not a time" in str(caught.value)
 
 
-# -- FORMATS.md §12 shapes C, D and E ------------------------------------------------------
+# -- docs/formats.md, text: shapes C, D and E ----------------------------------------------
 
 def chapters(project):
     return [(c.start, c.title) for c in project.chapters]

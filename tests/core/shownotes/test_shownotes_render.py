@@ -16,7 +16,7 @@ from editor.core.model import Chapter, Credit, Episode, Link, Project, Speaker, 
 from editor.core.shownotes import (TemplateError, read_page, render_shownotes,
                                    render_user_template, template_dir, user_template_dir)
 
-# PRODUCT.md "The published page", with the last chapter given one turn in place of "...".
+# The page docs/formats.md shows for shownotes-text: what the classic export writes.
 PRODUCT_PAGE = """\
 Building Trust Across Borders with Mara Ilves
 Why Baltic founders partner with Korean manufacturers, and what it takes.
