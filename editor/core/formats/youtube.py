@@ -10,7 +10,7 @@ not for the writer.
 Reading takes a whole video description: lines that start with a timestamp
 (``0:00``, ``(1:02:03)``, ``[12:34]``, ``12:34 - Title``, with an optional
 fraction) are chapters, every other line is ignored. Chapters are sorted.
-A line that is only a time is an untitled chapter (as the writer writes one)
+A line that is only a time is an untitled chapter (as some tools write one)
 when it is clearly part of the chapter list: next to other timestamp lines
 with a titled one among them (no blank or other line between), or in a text
 holding nothing but timestamp lines. Elsewhere in a description a lone time
