@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .builder import placeholder_title, visible_chapters
 from .checks import Finding
-from .embed import id3_url
+from .embed import MP4_SUFFIXES, id3_url
 from .formats import Format
 from .model import Project
 from .textparse import capitalised_name, one_line, speaker_prefix
@@ -188,10 +188,13 @@ def _chapter_findings(project: Project, fmt: Format) -> list[Finding]:
 
 
 def embed_findings(project: Project) -> list[Finding]:
-    """What embedding the chapters in an MP3 would change: untitled chapters get
-    a placeholder title, and a URL outside Latin-1 (ID3v2.3 URLs are Latin-1)
-    is encoded, or refused when it cannot be."""
+    """What embedding the chapters in an MP3 would change of their links: a URL
+    outside Latin-1 (ID3v2.3 URLs are Latin-1) is encoded, or refused when it
+    cannot be. (Untitled chapters are a publish check of their own.) Nothing
+    for an M4A episode."""
     found: list[Finding] = []
+    if project.audio_path is not None and project.audio_path.suffix.lower() in MP4_SUFFIXES:
+        return found
     for index, chapter in enumerate(sorted(project.chapters, key=lambda c: c.start)):
         number = project.chapters.index(chapter) + 1
         if not chapter.url:
