@@ -86,7 +86,7 @@ class PublishingMixin:
         if imported.import_warnings:
             first = imported.import_warnings[0].with_source(path.name)
             more = len(imported.import_warnings) - 1
-            message += f"; skipped {first}" + (f" and {more} more" if more else "")
+            message += f"; {first}" + (f", and {more} more skipped" if more else "")
         self.statusBar().showMessage(message, 10000)
         return True
 
