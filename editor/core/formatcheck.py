@@ -39,7 +39,8 @@ LOSES: dict[str, frozenset[str]] = {code: frozenset(entries) for code, entries i
     "format-hidden-chapters": ["hidden_chapters"],
     "format-chapter-seconds": ["chapter_times"],
     "format-untitled-chapter": ["chapter_titles"],
-    "format-chapter-title": ["chapter_titles"],
+    # (in the classic page, a heading not found reads as a line of the turn)
+    "format-chapter-title": ["chapter_titles", "turns"],
 }.items()}
 
 

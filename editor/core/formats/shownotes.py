@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Project
 from ..shownotes import read_page, render_shownotes, render_user_template, user_templates
-from ..shownotes.page_reader import sniff
+from ..shownotes.page_reader import sniff, title_similarity
 from . import Format, plaintext
 
 OPTIONS = ("transcript", "times")
@@ -21,6 +21,12 @@ def _lost_turns(project: Project) -> list[int]:
     """Turns whose bounds the page reader does not keep: a line without a
     speaker continues the turn before it (or, first, joins the page's header)."""
     return [i for i, turn in enumerate(project.turns) if not turn.speaker]
+
+
+def _heading_reads_back(title: str) -> bool:
+    """The page reader finds a chapter's transcript heading by its words; a title
+    without a letter or digit has none and reads back as a line of the turn."""
+    return not title.strip() or title_similarity(title, title) == 1.0
 
 
 def _lost_text(text: str, named: bool) -> bool:
@@ -61,7 +67,7 @@ FORMATS = [
            carries=frozenset({"turns", "speakers", "paragraphs", "chapter_titles",
                               "chapter_seconds", "episode_title"}),
            extra={"sniff": sniff, "speaker_prefixes": True, "lost_turns": _lost_turns,
-                  "lost_text": _lost_text}),
+                  "lost_text": _lost_text, "title_rule": _heading_reads_back}),
     Format(name="shownotes-md", label="Show notes (Markdown)", kind="shownotes",
            extensions=(".shownotes.md", ".md"), write=_writer("md"), options=OPTIONS,
            mime="text/markdown"),

@@ -129,3 +129,15 @@ def test_what_a_format_carries_comes_back_or_is_reported(name, project):
         return
     back = fmt.read(text)
     assert view(back, fmt.carries, lost) == view(project, fmt.carries, lost)
+
+
+def test_a_page_heading_without_words_is_reported_before_it_is_lost():
+    project = Project()
+    project.speakers = [Speaker("s0", "Ann")]
+    project.turns = [Turn(0, "s0", "")]
+    project.chapters = [Chapter(1_000, "\ud7fc"), Chapter(9_000, "Words")]
+    fmt = by_name("shownotes-text")
+    codes = [f.code for f in format_findings(project, fmt)]
+    assert "format-chapter-title" in codes
+    back = fmt.read(fmt.write(project))
+    assert [t.text for t in back.turns] != [t.text for t in project.turns]
