@@ -495,3 +495,46 @@ class MergeSpeakers(Command):
     def undo(self) -> None:
         self.project.insert_speaker(self.index, copy.copy(self.speaker))
         self.project.set_turn_speakers({i: self.source for i in self.turns})
+
+
+# -- the episode's dictionary ---------------------------------------------------
+
+def _word(word: str) -> str:
+    if not isinstance(word, str) or not word.strip() or "\n" in word:
+        raise ValueError(f"{word!r} is not a word for the dictionary")
+    return word.strip()
+
+
+class AddEpisodeWord(Command):
+    """Accept a word in this episode: the spell checker stops flagging it."""
+
+    text = "Add to episode dictionary"
+
+    def __init__(self, project: Project, word: str) -> None:
+        self.project, self.word = project, _word(word)
+        if self.word in project.dictionary:
+            raise ValueError(f"{self.word!r} is already in the episode dictionary")
+        self.index = len(project.dictionary)
+
+    def redo(self) -> None:
+        self.project.insert_dictionary_word(self.index, self.word)
+
+    def undo(self) -> None:
+        self.project.remove_dictionary_word(self.index)
+
+
+class RemoveEpisodeWord(Command):
+    text = "Remove from episode dictionary"
+
+    def __init__(self, project: Project, word: str) -> None:
+        self.project, self.word = project, word
+        try:
+            self.index = project.dictionary.index(word)
+        except ValueError:
+            raise ValueError(f"{word!r} is not in the episode dictionary") from None
+
+    def redo(self) -> None:
+        self.project.remove_dictionary_word(self.index)
+
+    def undo(self) -> None:
+        self.project.insert_dictionary_word(self.index, self.word)

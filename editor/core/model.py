@@ -16,6 +16,7 @@ that Qt models translate one to one:
   speakers_removed (first, last); speakers_changed(first, last)
 - episode_changed(field_name)
 - audio_changed()
+- dictionary_changed()                             (the episode's own words)
 
 Chapters are always kept sorted by start time (stable for equal starts); turns
 stay in document order.
@@ -159,6 +160,7 @@ class Project:
     speakers_changed = signal()
     episode_changed = signal()
     audio_changed = signal()
+    dictionary_changed = signal()
 
     def __init__(self) -> None:
         self.episode = Episode()
@@ -168,6 +170,9 @@ class Project:
         self.audio_path: Path | None = None      # absolute once loaded
         self.audio_duration: int | None = None   # ms, when known
         self.path: Path | None = None            # the project file, once saved
+        # Words the spell checker accepts in this episode (names, places,
+        # products), in the order they were added; each entry may hold several.
+        self.dictionary: list[str] = []
         # Problems a reader stepped over (a skipped cue), as FormatErrors with lines.
         self.import_warnings: list = []
 
@@ -365,3 +370,12 @@ class Project:
         self.audio_path = path
         self.audio_duration = duration
         self.audio_changed.emit()
+
+    def insert_dictionary_word(self, index: int, word: str) -> None:
+        self.dictionary.insert(index, word)
+        self.dictionary_changed.emit()
+
+    def remove_dictionary_word(self, index: int) -> str:
+        word = self.dictionary.pop(index)
+        self.dictionary_changed.emit()
+        return word

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from editor.core import commands
-from editor.core.commands import (AddChapter, AddSpeaker, DeleteChapter, DeleteTurn,
+from editor.core.commands import (AddChapter, AddEpisodeWord, RemoveEpisodeWord, AddSpeaker, DeleteChapter, DeleteTurn,
                                   InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
                                   ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetEpisodeField,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
@@ -430,3 +430,49 @@ def test_every_state_commands_make_saves_and_loads_again(project, tmp_path):
     project.history.push(SetChapterField(project, 0, "toc", False))
     save_project(project, tmp_path / "p.yaml")
     assert dump(load_project(tmp_path / "p.yaml")) == dump(project)
+
+
+# -- the episode's dictionary ---------------------------------------------------
+
+@reversion_test(AddEpisodeWord)
+def test_add_episode_word_reverts(project):
+    project.dictionary = ["Takeo"]
+    return AddEpisodeWord(project, " Ilves ")
+
+
+def test_add_episode_word_appends_it_stripped_and_says_so(project):
+    heard = []
+    project.dictionary_changed.connect(lambda: heard.append(list(project.dictionary)))
+    project.history.push(AddEpisodeWord(project, " Ilves "))
+    assert project.dictionary == ["Ilves"]
+    assert heard == [["Ilves"]]
+    assert project.history.undo_text == "Add to episode dictionary"
+
+
+@pytest.mark.parametrize("word", ["", "   ", "two\nlines", None, 7])
+def test_add_episode_word_refuses_what_is_no_word(project, word):
+    with pytest.raises(ValueError, match="is not a word for the dictionary"):
+        AddEpisodeWord(project, word)
+    assert project.dictionary == [] and len(project.history) == 0
+
+
+def test_add_episode_word_refuses_a_word_already_there(project):
+    project.dictionary = ["Takeo"]
+    with pytest.raises(ValueError, match="already in the episode dictionary"):
+        AddEpisodeWord(project, "Takeo")
+
+
+@reversion_test(RemoveEpisodeWord)
+def test_remove_episode_word_reverts(project):
+    project.dictionary = ["Takeo", "Ilves", "Pärn"]
+    return RemoveEpisodeWord(project, "Ilves")
+
+
+def test_remove_episode_word_undo_puts_it_back_in_its_place(project):
+    project.dictionary = ["Takeo", "Ilves", "Pärn"]
+    project.history.push(RemoveEpisodeWord(project, "Ilves"))
+    assert project.dictionary == ["Takeo", "Pärn"]
+    project.history.undo()
+    assert project.dictionary == ["Takeo", "Ilves", "Pärn"]
+    with pytest.raises(ValueError, match="not in the episode dictionary"):
+        RemoveEpisodeWord(project, "Nobody")

@@ -180,12 +180,21 @@ def _merge_speakers(rng, p):
     return c.MergeSpeakers(p, source, target)
 
 
+def _add_episode_word(rng, p):
+    word = _words(rng, 1, 1)
+    return word not in p.dictionary and c.AddEpisodeWord(p, word)
+
+
+def _remove_episode_word(rng, p):
+    return p.dictionary and c.RemoveEpisodeWord(p, rng.choice(p.dictionary))
+
+
 MAKERS = (
     _set_turn_text, _set_turn_start, _set_turn_times, _set_turn_speaker, _split_turn,
     _merge_with_previous,
     _insert_turn, _delete_turn, _replace_texts, _replace_turns, _add_chapter, _delete_chapter, _move_chapter,
     _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
-    _merge_speakers,
+    _merge_speakers, _add_episode_word, _remove_episode_word,
 )
 
 
