@@ -130,6 +130,8 @@ def speaker_name(name: str) -> bool:
         if not _REMARK.fullmatch(remark):
             return False
     words = main.split(" ")
+    if "" in words:   # a run of spaces: not how a name is written
+        return False
     named = [w for w in words if w != "&"]
     if not 1 <= len(named) <= 4 or words[-1] == "&" or "& &" in main:
         return False
