@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from .builder import placeholder_title, visible_chapters
 from .checks import Finding
-from .embed import MP4_SUFFIXES, id3_url
 from .formats import Format
 from .model import Project
 from .textparse import capitalised_name, one_line, speaker_prefix
@@ -194,6 +193,9 @@ def embed_findings(project: Project) -> list[Finding]:
     cannot be. (Untitled chapters are a publish check of their own.) Nothing
     for an M4A episode."""
     found: list[Finding] = []
+    if not any(chapter.url for chapter in project.chapters):
+        return found
+    from .embed import MP4_SUFFIXES, id3_url   # mutagen: only when there is a link to judge
     if project.audio_path is not None and project.audio_path.suffix.lower() in MP4_SUFFIXES:
         return found
     for index, chapter in enumerate(sorted(project.chapters, key=lambda c: c.start)):
