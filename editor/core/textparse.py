@@ -93,7 +93,7 @@ _STOPWORDS = frozenset({
     "note", "notes", "nb", "ps", "p.s", "update", "updated", "edit", "edited", "warning",
     "caution", "tip", "correction", "source", "sources", "disclaimer", "transcript",
     "timestamps", "chapters", "http", "https", "ftp", "www", "mailto", "tel", "email",
-    "e-mail",
+    "e-mail", "webvtt",   # a caption file's first word, never a name
 })
 _STOP_PHRASES = frozenset({"editor's note", "editors note", "editor's notes"})
 _PREFIX = re.compile(r"(?P<name>[^\s:：][^:：]{0,59}?)\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)",
