@@ -3,7 +3,9 @@
 :func:`waveform_peaks` runs ffmpeg to decode the file to mono 16-bit samples at
 a low rate (:data:`SAMPLE_RATE`), reads its output in chunks and reduces each
 chunk to (min, max) per bucket as it arrives, so memory stays flat however long
-the episode is. It reports progress through an optional ``progress(fraction)``
+the episode is. A long file is cut into one time range per core, decoded by one
+ffmpeg each in parallel (``-ss``/``-t`` on the input, starting a margin early)
+and the ranges' buckets joined: the same buckets as one decode, seam included. It reports progress through an optional ``progress(fraction)``
 callback (non-decreasing, ending at 1.0), stops early when ``cancel`` is set
 (raising :class:`WaveformCancelled`), and raises :class:`WaveformError` naming
 the file when the file is missing or cannot be decoded. :class:`PeakReducer` is
@@ -54,6 +56,14 @@ _NATIVE_S16 = "s16le" if sys.byteorder == "little" else "s16be"
 DEFAULT_BUCKETS_PER_SECOND = 100
 FULL_SCALE = 32768          # sample values are in -FULL_SCALE..FULL_SCALE-1
 CACHE_ENV = "SHOWSCRIBE_CACHE_DIR"
+
+# A range decode starts this many samples (1 s) before its own first one.
+SEEK_MARGIN_SAMPLES = SAMPLE_RATE
+# Seeks land on multiples of 40 ms, where the 4 kHz output's samples fall on the
+# source's (44.1, 22.05, 11.025, 48 kHz...): the resampler's phase stays as in
+# one decode, so even a fast transient reduces to the same peaks.
+_SEEK_GRID = 160
+MIN_RANGE_S = 60            # shorter ranges spend more on starting ffmpeg than they save
 
 _CHUNK_BYTES = 256 * 1024
 _CACHE_MAGIC = b"SSPEAKS1"
@@ -132,8 +142,12 @@ def waveform_peaks(path: Path | str, *,
                    progress: Callable[[float], None] | None = None,
                    cancel: Cancel | None = None,
                    cache_dir: Path | str | None = None,
-                   use_cache: bool = True) -> Peaks:
+                   use_cache: bool = True,
+                   ranges: int | None = None) -> Peaks:
     """Peaks of the file at ``buckets_per_second``, or exactly ``bucket_count`` buckets.
+
+    The file is decoded as ``ranges`` time ranges in parallel (default: one a core,
+    see :func:`default_ranges`) and their peaks joined.
 
     Raises WaveformError (missing or undecodable file, no ffmpeg) and
     WaveformCancelled; ValueError for a resolution out of range.
@@ -164,7 +178,7 @@ def waveform_peaks(path: Path | str, *,
                 progress(1.0)
             return cached
 
-    peaks = _decode_peaks(path, buckets_per_second, bucket_count, progress, cancel)
+    peaks = _decode_peaks(path, buckets_per_second, bucket_count, progress, cancel, ranges)
     if cache_file is not None:
         _write_cache(cache_file, peaks)
     return peaks
@@ -214,17 +228,20 @@ class PeakReducer:
     """Reduces native 16-bit samples, fed in chunks of any size, to (min, max) per bucket.
 
     Bucket k covers samples ``[k*num//den, (k+1)*num//den)``; with ``last_bucket``
-    set, that bucket also takes every sample after it. A bucket split across
+    set, that bucket also takes every sample after it. A reducer for a range of
+    the file starts at ``first_bucket``, its first sample being that bucket's first;
+    its arrays hold its own buckets only. A bucket split across
     chunks is carried as its running (min, max), never as samples.
     ``minmax(fragment, 2)`` works like ``audioop.minmax``.
     """
 
     def __init__(self, num: int, den: int, last_bucket: int | None = None,
-                 minmax: Callable[[memoryview, int], tuple[int, int]] = default_minmax
-                 ) -> None:
+                 minmax: Callable[[memoryview, int], tuple[int, int]] = default_minmax,
+                 first_bucket: int = 0) -> None:
         self.num, self.den, self.last_bucket = num, den, last_bucket
+        self.first_bucket = first_bucket
         self.minima, self.maxima = array("h"), array("h")
-        self.consumed = 0
+        self.consumed = first_bucket * num // den      # samples before the first one fed
         self._minmax = minmax
         self._partial: tuple[int, int] | None = None   # the open bucket so far
         self._odd = b""         # a byte split from its sample by the chunking
@@ -243,7 +260,7 @@ class PeakReducer:
         completed = ((self.consumed + 1) * den - 1) // num
         if self.last_bucket is not None:
             completed = min(completed, self.last_bucket)
-        bucket = len(self.minima)
+        bucket = self.first_bucket + len(self.minima)
         # Byte offsets in data of the bucket ends, starting at 0.
         ends = [0] + [2 * ((k + 1) * num // den - first) for k in range(bucket, completed)]
         with memoryview(data) as view:
@@ -264,78 +281,180 @@ class PeakReducer:
                 self._partial = (low, high)
 
     def finish(self, bucket_count: int | None = None) -> tuple[array, array]:
-        """Close the open bucket; pad with (0, 0) up to ``bucket_count``."""
+        """Close the open bucket; pad with (0, 0) up to bucket ``bucket_count`` (absolute)."""
         if self._partial is not None:
             self.minima.append(self._partial[0])
             self.maxima.append(self._partial[1])
             self._partial = None
         if bucket_count is not None:
-            missing = bucket_count - len(self.minima)
+            missing = bucket_count - self.first_bucket - len(self.minima)
             self.minima.extend([0] * missing)
             self.maxima.extend([0] * missing)
         return self.minima, self.maxima
 
 
+def default_ranges(duration_s: float | None) -> int:
+    """How many parallel decodes a file gets: one a core, none shorter than MIN_RANGE_S."""
+    if not duration_s:
+        return 1
+    return max(1, min(os.cpu_count() or 1, int(duration_s // MIN_RANGE_S)))
+
+
 def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
                   progress: Callable[[float], None] | None,
-                  cancel: Cancel | None) -> Peaks:
+                  cancel: Cancel | None, ranges: int | None) -> Peaks:
     is_cancelled = _cancel_check(cancel)
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(
-            [find_ffmpeg(), "-nostdin", "-v", "error", "-i", str(path),
-             "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-af", _RESAMPLE,
-             "-f", _NATIVE_S16, "-acodec", f"pcm_{_NATIVE_S16}",
-             # Write in full 32 KiB blocks, not one tiny packet per MP3 frame:
-             # that alone cost both processes ~30% more CPU, measured here.
-             "-flush_packets", "0", "-"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors)
-        _widen_pipe(process.stdout)
-        try:
-            # ffmpeg is already decoding while the duration is read.
-            duration_s = _duration_s(path)
-            expected = round(duration_s * SAMPLE_RATE) if duration_s else None
-            if bucket_count is None:
-                reducer = PeakReducer(SAMPLE_RATE, buckets_per_second)
-            elif not expected:
-                raise WaveformError(f"{path}: duration unknown, cannot split it "
-                                    f"into {bucket_count} buckets")
-            elif bucket_count > expected:
-                raise ValueError(f"bucket_count must be at most {expected} for {path}")
-            else:
-                reducer = PeakReducer(expected, bucket_count, bucket_count - 1)
-            reported = 0.0
-            while True:
+    duration_s = _duration_s(path)
+    expected = round(duration_s * SAMPLE_RATE) if duration_s else None
+    if bucket_count is None:
+        num, den, last_bucket = SAMPLE_RATE, buckets_per_second, None
+    elif not expected:
+        raise WaveformError(f"{path}: duration unknown, cannot split it "
+                            f"into {bucket_count} buckets")
+    elif bucket_count > expected:
+        raise ValueError(f"bucket_count must be at most {expected} for {path}")
+    else:
+        num, den, last_bucket = expected, bucket_count, bucket_count - 1
+    count = ranges if ranges is not None else default_ranges(duration_s)
+    total = bucket_count or (-(-expected * den // num) if expected else 0)
+    if count < 1 or total < 2 * count:
+        count = 1
+    # Ranges start on bucket boundaries: no bucket is shared by two decodes.
+    splits = [k * total // count for k in range(count)] + [None]
+    decodes = [_RangeDecode(path, PeakReducer(num, den, None if end is not None else last_bucket,
+                                              first_bucket=start), end)
+               for start, end in zip(splits, splits[1:])]
+    stop = threading.Event()
+    threads = [threading.Thread(target=decode.run, args=(stop,), daemon=True)
+               for decode in decodes]
+    try:
+        for decode in decodes:
+            decode.start()
+        for thread in threads:
+            thread.start()
+        reported = 0.0
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.02)
                 if is_cancelled():
                     raise WaveformCancelled(f"{path}: waveform cancelled")
-                data = process.stdout.read(_CHUNK_BYTES)
-                if not data:
-                    break
-                reducer.feed(data)
+                if any(decode.error for decode in decodes):
+                    stop.set()      # one failed: the file cannot be read whole
                 if progress is not None and expected:
-                    fraction = min(reducer.consumed / expected, 0.99)
+                    done = sum(decode.owned_samples() for decode in decodes)
+                    fraction = min(done / expected, 0.99)
                     if fraction - reported >= _PROGRESS_STEP:
                         reported = fraction
                         progress(fraction)
-            returncode = process.wait()
-        except BaseException:
-            process.kill()
-            process.wait()
-            raise
-        finally:
-            process.stdout.close()
-        if returncode != 0:
-            errors.seek(0)
-            message = _last_line(errors.read().decode("utf-8", "replace"), path)
-            if "matches no streams" in message:
-                raise WaveformError(f"{path}: no audio stream found")
-            raise WaveformError(f"{path}: cannot decode it as audio ({message})")
-    if reducer.consumed == 0:
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+        for decode in decodes:
+            decode.close()
+    for decode in decodes:
+        if decode.error is not None:
+            raise WaveformError(decode.error)
+    consumed = sum(decode.owned_samples() for decode in decodes)
+    if consumed == 0:
         raise WaveformError(f"{path}: no audio could be decoded")
-    minima, maxima = reducer.finish(bucket_count)
+    minima, maxima = array("h"), array("h")
+    for decode in decodes:
+        low, high = decode.reducer.finish(decode.end_bucket if decode.end_bucket is not None
+                                          else bucket_count)
+        minima.extend(low)
+        maxima.extend(high)
     if progress is not None:
         progress(1.0)
-    bucket_ms = reducer.num / reducer.den / SAMPLE_RATE * 1000.0
-    return Peaks(bucket_ms, reducer.consumed * 1000 // SAMPLE_RATE, minima, maxima)
+    bucket_ms = num / den / SAMPLE_RATE * 1000.0
+    return Peaks(bucket_ms, consumed * 1000 // SAMPLE_RATE, minima, maxima)
+
+
+class _RangeDecode:
+    """One ffmpeg decoding the samples of the reducer's buckets up to ``end_bucket``
+    (None: to the end of the file) into that reducer, on a thread of its own.
+
+    A range after the first starts ffmpeg SEEK_MARGIN_SAMPLES early and drops
+    them: whatever a seek leaves imperfect (an MP3 frame missing its bit
+    reservoir, the resampler's filter filling up) falls in the margin, and the
+    range's first owned sample lands where a single decode would put it.
+    """
+
+    def __init__(self, path: Path, reducer: PeakReducer, end_bucket: int | None) -> None:
+        self.path, self.reducer, self.end_bucket = path, reducer, end_bucket
+        self.first_sample = reducer.consumed
+        self.end_sample = (None if end_bucket is None
+                           else end_bucket * reducer.num // reducer.den)
+        margin_start = max(self.first_sample - SEEK_MARGIN_SAMPLES, 0)
+        self.seek_sample = margin_start - margin_start % _SEEK_GRID
+        self.error: str | None = None
+        self.process: subprocess.Popen | None = None
+        self._errors = None
+
+    def owned_samples(self) -> int:
+        return self.reducer.consumed - self.first_sample
+
+    def start(self) -> None:
+        command = [find_ffmpeg(), "-nostdin", "-v", "error"]
+        if self.seek_sample:
+            command += ["-ss", _seconds(self.seek_sample)]
+        if self.end_sample is not None:
+            command += ["-t", _seconds(self.end_sample - self.seek_sample + SEEK_MARGIN_SAMPLES)]
+        command += ["-i", str(self.path),
+                    "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-af", _RESAMPLE,
+                    "-f", _NATIVE_S16, "-acodec", f"pcm_{_NATIVE_S16}",
+                    # Write in full 32 KiB blocks, not one tiny packet per MP3 frame:
+                    # that alone cost both processes ~30% more CPU, measured here.
+                    "-flush_packets", "0", "-"]
+        self._errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.PIPE, stderr=self._errors)
+        _widen_pipe(self.process.stdout)
+
+    def run(self, stop: threading.Event) -> None:
+        skip = 2 * (self.first_sample - self.seek_sample)      # bytes of the margin
+        room = None if self.end_sample is None else 2 * (self.end_sample - self.first_sample)
+        read, feed = self.process.stdout.read, self.reducer.feed
+        try:
+            while not stop.is_set():
+                data = read(_CHUNK_BYTES)
+                if not data:
+                    break
+                if skip:
+                    cut = min(skip, len(data))
+                    data, skip = data[cut:], skip - cut
+                if room is not None:
+                    data = data[:room]
+                    room -= len(data)
+                feed(data)
+                if room == 0:
+                    return          # the rest belongs to the next range
+            if stop.is_set():
+                return
+            if self.process.wait() != 0:
+                self._errors.seek(0)
+                message = _last_line(self._errors.read().decode("utf-8", "replace"),
+                                     self.path)
+                if "matches no streams" in message:
+                    self.error = f"{self.path}: no audio stream found"
+                else:
+                    self.error = f"{self.path}: cannot decode it as audio ({message})"
+        except (OSError, ValueError) as error:      # the pipe closed under a cancel
+            if not stop.is_set():
+                self.error = f"{self.path}: cannot decode it as audio ({error})"
+
+    def close(self) -> None:
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
+            self.process.stdout.close()
+        if self._errors is not None:
+            self._errors.close()
+
+
+def _seconds(samples: int) -> str:
+    return f"{samples / SAMPLE_RATE:.6f}"      # exact: 1/4000 s has four decimals
 
 
 def _widen_pipe(pipe) -> None:
