@@ -9,6 +9,7 @@ thread, so only the GUI thread touches the widget.
 
 Emits ``seek_requested(ms)`` on a click away from a chapter mark (or on a
 click on a mark without moving it: that chapter's start). A chapter drag
+stops at the neighbouring marks (the chapters never reorder under a drag) and
 pushes one :class:`~editor.core.commands.MoveChapter` on release.
 """
 from __future__ import annotations
@@ -423,7 +424,8 @@ class WaveformStrip(QWidget):
         if duration and width > 0:
             start = self._project.chapters[drag.index].start
             moved_ms = round((x - drag.press_x) * duration / width)
-            drag.ms = min(max(start + moved_ms, 0), duration)
+            low, high = chapter_drag_bounds(self._project, drag.index, duration)
+            drag.ms = min(max(start + moved_ms, low), high)
         self.setToolTip(format_clock(drag.ms))
         self.update()
 
@@ -503,6 +505,16 @@ class WaveformStrip(QWidget):
     def _on_project_audio_changed(self) -> None:
         self._turn_xs = None
         self.update()
+
+
+def chapter_drag_bounds(project: Project, index: int, duration: int) -> tuple[int, int]:
+    """Where a dragged chapter mark may go: up to its neighbours, never past them, so
+    a drag never reorders the chapters (at the previous one's start it stays after
+    it, as the list keeps equal starts in order; the next one's start would not)."""
+    chapters = project.chapters
+    low = chapters[index - 1].start if index > 0 else 0
+    high = chapters[index + 1].start - 1 if index + 1 < len(chapters) else duration
+    return low, max(low, min(high, duration))
 
 
 def _mix(first: QColor, second: QColor, amount: float) -> QColor:

@@ -281,14 +281,26 @@ def test_a_chapter_dropped_past_the_end_lands_at_the_end(qtbot, monkeypatch):
     assert project.chapters[1].start == DURATION
 
 
-def test_a_chapter_dragged_before_another_one_keeps_the_list_sorted(qtbot):
-    project = project_with(chapters=[Chapter(20_000, "A"), Chapter(50_000, "B")])
+def test_a_chapter_dragged_past_its_neighbour_stops_at_it(qtbot):
+    """Dragging never reorders chapters behind the user's back: the mark stops at
+    the neighbour, on either side, while dragging and when dropped."""
+    project = project_with(chapters=[Chapter(20_000, "A"), Chapter(50_000, "B"),
+                                     Chapter(70_000, "C")])
     strip = make_strip(qtbot, project)
-    drag(qtbot, strip, 250, 20)                 # B to 4 s, before A
-    assert [c.title for c in project.chapters] == ["B", "A"]
-    assert abs(project.chapters[0].start - 20 * MS_PER_PIXEL) <= MS_PER_PIXEL
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(250, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(150, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(20, MIDDLE_Y))        # B to 4 s, past A at 20 s
+    assert strip.toolTip() == format_clock(20_000)      # the label stops at A too
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(20, MIDDLE_Y))
+    assert [(c.title, c.start) for c in project.chapters] == [
+        ("A", 20_000), ("B", 20_000), ("C", 70_000)]
     project.history.undo()
-    assert [(c.title, c.start) for c in project.chapters] == [("A", 20_000), ("B", 50_000)]
+    drag(qtbot, strip, 250, 480)                        # B to 96 s, past C at 70 s
+    assert [c.title for c in project.chapters] == ["A", "B", "C"]
+    assert project.chapters[1].start == 69_999
+    project.history.undo()
+    assert [(c.title, c.start) for c in project.chapters] == [
+        ("A", 20_000), ("B", 50_000), ("C", 70_000)]
 
 
 def test_a_press_and_release_on_a_mark_without_moving_pushes_nothing(qtbot, monkeypatch):
