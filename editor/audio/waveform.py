@@ -9,7 +9,8 @@ and the ranges' buckets joined: the same buckets as one decode, seam included. I
 callback (non-decreasing, ending at 1.0), stops early when ``cancel`` is set
 (raising :class:`WaveformCancelled`), and raises :class:`WaveformError` naming
 the file when the file is missing or cannot be decoded. :class:`PeakReducer` is
-the pure reduction; :class:`Peaks` holds the result. Results are cached in
+the pure reduction; :class:`Peaks` holds the result and :class:`PeakLevels` its
+coarser levels of detail, for drawing any zoom without decoding again. Results are cached in
 ``peaks/`` under ``$SHOWSCRIBE_CACHE_DIR`` (default ``$XDG_CACHE_HOME/showscribe``
 or ``~/.cache/showscribe``), keyed by absolute path, size, mtime and resolution.
 Imports no Qt and no numpy: ``array`` and ``memoryview`` do the work.
@@ -56,6 +57,7 @@ _NATIVE_S16 = "s16le" if sys.byteorder == "little" else "s16be"
 DEFAULT_BUCKETS_PER_SECOND = 100
 FULL_SCALE = 32768          # sample values are in -FULL_SCALE..FULL_SCALE-1
 CACHE_ENV = "SHOWSCRIBE_CACHE_DIR"
+LEVEL_FACTOR = 8            # each level of detail has 8 buckets of the one below in one
 
 # A range decode starts this many samples (1 s) before its own first one.
 SEEK_MARGIN_SAMPLES = SAMPLE_RATE
@@ -118,6 +120,45 @@ class Peaks:
                 out.append((default_minmax(lows[2 * first:2 * last], 2)[0],
                             default_minmax(highs[2 * first:2 * last], 2)[1]))
         return out
+
+
+class PeakLevels:
+    """The peaks at their own resolution and ever coarser copies of them, each
+    :data:`LEVEL_FACTOR` times coarser, made once; :meth:`columns` reads the
+    coarsest copy still finer than a column, so any zoom, from the whole episode
+    down to a few seconds, reduces at most LEVEL_FACTOR buckets a column."""
+
+    def __init__(self, peaks: Peaks) -> None:
+        self.peaks = peaks
+        self.levels = [peaks]
+        while len(self.levels[-1]) > LEVEL_FACTOR * 64:
+            self.levels.append(_coarser(self.levels[-1], LEVEL_FACTOR))
+
+    @property
+    def duration_ms(self) -> int:
+        return self.peaks.duration_ms
+
+    def level_for(self, ms_per_column: float) -> Peaks:
+        found = self.levels[0]
+        for level in self.levels[1:]:
+            if level.bucket_ms > ms_per_column:
+                break
+            found = level
+        return found
+
+    def columns(self, start_ms: float, end_ms: float, count: int) -> list[tuple[int, int]]:
+        return self.level_for((end_ms - start_ms) / count).columns(start_ms, end_ms, count)
+
+
+def _coarser(peaks: Peaks, factor: int) -> Peaks:
+    lows = memoryview(peaks.minima).cast("B")
+    highs = memoryview(peaks.maxima).cast("B")
+    minima, maxima = array("h"), array("h")
+    step = 2 * factor
+    for start in range(0, len(lows), step):
+        minima.append(default_minmax(lows[start:start + step], 2)[0])
+        maxima.append(default_minmax(highs[start:start + step], 2)[1])
+    return Peaks(peaks.bucket_ms * factor, peaks.duration_ms, minima, maxima)
 
 
 def find_ffmpeg() -> str:

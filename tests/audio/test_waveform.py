@@ -238,3 +238,23 @@ def test_reducer_pads_a_short_file_to_the_bucket_count() -> None:
     minima, maxima = reducer.finish(10)
     assert list(maxima) == [5, 5, 5, 5] + [0] * 6
     assert list(minima) == [5, 5, 5, 5] + [0] * 6
+
+
+def test_levels_of_detail_agree_with_the_finest_peaks() -> None:
+    rng = random.Random(5)
+    count = 100 * 600                       # ten minutes at 100 buckets a second
+    lows = array("h", [rng.randint(-32768, 0) for _ in range(count)])
+    highs = array("h", [rng.randint(0, 32767) for _ in range(count)])
+    peaks = Peaks(10.0, count * 10, lows, highs)
+    levels = waveform.PeakLevels(peaks)
+    assert [level.bucket_ms for level in levels.levels] == [10.0, 80.0, 640.0, 5120.0]
+    assert levels.level_for(5.0) is peaks and levels.level_for(700.0) is levels.levels[2]
+    # 1,200 columns of 500 ms read the 80 ms level: each column holds the finest
+    # buckets of the 80 ms buckets it covers.
+    coarse = levels.columns(0, 600_000, 1200)
+    for column in (0, 1, 599, 1199):
+        first, last = int(column * 500 / 80), int((column + 1) * 500 / 80)
+        assert coarse[column] == (min(lows[8 * first:8 * last]), max(highs[8 * first:8 * last]))
+    second = levels.levels[1]
+    assert second.minima[3] == min(lows[24:32]) and second.maxima[3] == max(highs[24:32])
+    assert len(second) == count // 8
