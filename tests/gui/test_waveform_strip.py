@@ -496,3 +496,29 @@ def test_a_failure_that_is_not_the_files_says_what_it_is(qtbot, monkeypatch, tmp
     strip.load(tmp_path / "episode.mp3")
     qtbot.waitUntil(lambda: strip.status_text.startswith("No waveform"), timeout=3000)
     assert strip.status_text == "No waveform: ffmpeg is not installed: the waveform needs it"
+
+
+# -- the detail view's window ------------------------------------------------------------
+
+def test_the_levels_of_detail_are_handed_on_and_withdrawn(qtbot, silence_then_tone):
+    strip = make_strip(qtbot)
+    with qtbot.waitSignal(strip.levels_changed, timeout=5000) as blocker:
+        strip.load(silence_then_tone)
+    (levels,) = blocker.args
+    assert isinstance(levels, audio_waveform.PeakLevels)
+    assert levels is strip.levels and levels.peaks is strip.peaks
+    with qtbot.waitSignal(strip.levels_changed) as blocker:
+        strip.load(None)
+    assert blocker.args == [None]
+
+
+def test_the_detail_window_is_outlined_however_narrow(qtbot):
+    strip = make_strip(qtbot, project_with())
+    before = strip.grab().toImage()
+    strip.set_detail_window((40_000, 40_200))       # one pixel wide at this zoom
+    after = strip.grab().toImage()
+    changed = [x for x in range(WIDTH)
+               if before.pixelColor(x, MIDDLE_Y) != after.pixelColor(x, MIDDLE_Y)]
+    assert changed and changed[0] == 200 and changed[-1] >= 205
+    strip.set_detail_window(None)
+    assert strip.grab().toImage() == before
