@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import warnings
 from array import array
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ SEEK_MARGIN_SAMPLES = SAMPLE_RATE
 # one decode, so even a fast transient reduces to the same peaks.
 _SEEK_GRID = 160
 MIN_RANGE_S = 60            # shorter ranges spend more on starting ffmpeg than they save
+
+SKETCH_BUCKETS = 4096      # an overview's worth, whatever the window's width
+SKETCH_INTERVAL_S = 0.25
 
 _CHUNK_BYTES = 256 * 1024
 _CACHE_MAGIC = b"SSPEAKS1"
@@ -181,6 +185,7 @@ def waveform_peaks(path: Path | str, *,
                    buckets_per_second: int = DEFAULT_BUCKETS_PER_SECOND,
                    bucket_count: int | None = None,
                    progress: Callable[[float], None] | None = None,
+                   sketch: Callable[[Peaks], None] | None = None,
                    cancel: Cancel | None = None,
                    cache_dir: Path | str | None = None,
                    use_cache: bool = True,
@@ -188,7 +193,10 @@ def waveform_peaks(path: Path | str, *,
     """Peaks of the file at ``buckets_per_second``, or exactly ``bucket_count`` buckets.
 
     The file is decoded as ``ranges`` time ranges in parallel (default: one a core,
-    see :func:`default_ranges`) and their peaks joined.
+    see :func:`default_ranges`) and their peaks joined. While it decodes,
+    ``sketch(peaks)`` gets, every SKETCH_INTERVAL_S, :data:`SKETCH_BUCKETS`
+    buckets across the whole file holding what each range has read so far
+    ((0, 0) where nothing is read yet): enough to draw an overview at once.
 
     Raises WaveformError (missing or undecodable file, no ffmpeg) and
     WaveformCancelled; ValueError for a resolution out of range.
@@ -219,7 +227,8 @@ def waveform_peaks(path: Path | str, *,
                 progress(1.0)
             return cached
 
-    peaks = _decode_peaks(path, buckets_per_second, bucket_count, progress, cancel, ranges)
+    peaks = _decode_peaks(path, buckets_per_second, bucket_count, progress, cancel, ranges,
+                          sketch)
     if cache_file is not None:
         _write_cache(cache_file, peaks)
     return peaks
@@ -343,7 +352,8 @@ def default_ranges(duration_s: float | None) -> int:
 
 def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
                   progress: Callable[[float], None] | None,
-                  cancel: Cancel | None, ranges: int | None) -> Peaks:
+                  cancel: Cancel | None, ranges: int | None,
+                  sketch: Callable[[Peaks], None] | None = None) -> Peaks:
     is_cancelled = _cancel_check(cancel)
     duration_s = _duration_s(path)
     expected = round(duration_s * SAMPLE_RATE) if duration_s else None
@@ -374,6 +384,7 @@ def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
         for thread in threads:
             thread.start()
         reported = 0.0
+        sketched = time.monotonic()
         for thread in threads:
             while thread.is_alive():
                 thread.join(0.02)
@@ -381,6 +392,11 @@ def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
                     raise WaveformCancelled(f"{path}: waveform cancelled")
                 if any(decode.error for decode in decodes):
                     stop.set()      # one failed: the file cannot be read whole
+                if sketch is not None and total and \
+                        time.monotonic() - sketched >= SKETCH_INTERVAL_S:
+                    sketched = time.monotonic()
+                    sketch(_sketch(decodes, total, num / den / SAMPLE_RATE * 1000.0,
+                                   expected * 1000 // SAMPLE_RATE))
                 if progress is not None and expected:
                     done = sum(decode.owned_samples() for decode in decodes)
                     fraction = min(done / expected, 0.99)
@@ -409,6 +425,28 @@ def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
         progress(1.0)
     bucket_ms = num / den / SAMPLE_RATE * 1000.0
     return Peaks(bucket_ms, consumed * 1000 // SAMPLE_RATE, minima, maxima)
+
+
+def _sketch(decodes: list[_RangeDecode], total: int, bucket_ms: float,
+            duration_ms: int) -> Peaks:
+    """SKETCH_BUCKETS buckets over all ``total`` buckets, from what is read so far."""
+    count = min(SKETCH_BUCKETS, total)
+    minima, maxima = array("h", [0]) * count, array("h", [0]) * count
+    for decode in decodes:
+        reducer = decode.reducer
+        # Copies of the buckets closed so far: the arrays grow on the range's thread,
+        # and an array lent to a memoryview could not grow.
+        done = min(len(reducer.minima), len(reducer.maxima))
+        lows = memoryview(reducer.minima[:done]).cast("B")
+        highs = memoryview(reducer.maxima[:done]).cast("B")
+        first = reducer.first_bucket
+        for column in range(first * count // total, (first + done) * count // total):
+            start = max(column * total // count - first, 0)
+            end = min((column + 1) * total // count - first, done)
+            if start < end:
+                minima[column] = default_minmax(lows[2 * start:2 * end], 2)[0]
+                maxima[column] = default_minmax(highs[2 * start:2 * end], 2)[1]
+    return Peaks(bucket_ms * total / count, duration_ms, minima, maxima)
 
 
 class _RangeDecode:

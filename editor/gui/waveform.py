@@ -8,8 +8,9 @@ worker reports through a relay object whose signals are queued to the GUI
 thread, so only the GUI thread touches the widget.
 
 It also outlines the detail view's window (``set_detail_window``); dragging
-that outline emits ``detail_window_dragged(first_ms)``. The worker also makes
-the peaks' levels of detail; ``levels_changed(levels)`` hands them on (None
+that outline emits ``detail_window_dragged(first_ms)``. While reading, the strip
+draws the worker's sketches (each range's peaks read so far) under the
+progress; the worker also makes the peaks' levels of detail; ``levels_changed(levels)`` hands them on (None
 when a new file is loading).
 
 Emits ``seek_requested(ms)`` on a click away from a chapter mark (or on a
@@ -66,6 +67,7 @@ class _PeaksRelay(QObject):
     """Carries one computation's news from the worker thread (queued to the GUI)."""
 
     progress = Signal(int, float)       # generation, fraction
+    sketched = Signal(int, object)      # generation, Peaks read so far (a sketch)
     ready = Signal(int, object)         # generation, PeakLevels
     failed = Signal(int, str)           # generation, message
 
@@ -88,7 +90,8 @@ class _PeaksJob(QRunnable):
         try:
             peaks = audio_waveform.waveform_peaks(
                 self.path, cancel=self.cancel,
-                progress=lambda fraction: tell(relay.progress, fraction))
+                progress=lambda fraction: tell(relay.progress, fraction),
+                sketch=lambda sketch: tell(relay.sketched, sketch))
         except audio_waveform.WaveformCancelled:
             return
         except (audio_waveform.WaveformError, ValueError, OSError) as error:
@@ -119,6 +122,7 @@ class WaveformStrip(QWidget):
         self._project: Project | None = None
         self._link = ProjectLink()
         self._peaks: audio_waveform.Peaks | None = None
+        self._sketch: audio_waveform.Peaks | None = None    # drawn until the peaks come
         self._levels: audio_waveform.PeakLevels | None = None
         self._detail_window: tuple[int, int] | None = None
         self._path: Path | None = None
@@ -138,6 +142,7 @@ class WaveformStrip(QWidget):
         # Queued explicitly: the worker emits from its own thread.
         queued = Qt.ConnectionType.QueuedConnection
         self._relay.progress.connect(self._on_relay_progress, queued)
+        self._relay.sketched.connect(self._on_relay_sketched, queued)
         self._relay.ready.connect(self._on_relay_ready, queued)
         self._relay.failed.connect(self._on_relay_failed, queued)
         # A worker outliving the strip stops at its next chunk; it holds the
@@ -203,6 +208,7 @@ class WaveformStrip(QWidget):
         self._generation += 1
         had_levels = self._levels is not None
         self._peaks = None
+        self._sketch = None
         self._levels = None
         if had_levels:
             self.levels_changed.emit(None)
@@ -228,10 +234,17 @@ class WaveformStrip(QWidget):
             if x is not None:
                 self.update(QRect(x - PLAYHEAD_WIDTH, 0, 2 * PLAYHEAD_WIDTH + 1, self.height()))
 
+    @property
+    def sketch(self) -> audio_waveform.Peaks | None:
+        """The overview read so far, while the peaks are still being read."""
+        return self._sketch
+
     def duration_ms(self) -> int | None:
         """The length the strip spans: the peaks', else the project's audio's."""
         if self._peaks is not None and self._peaks.duration_ms > 0:
             return self._peaks.duration_ms
+        if self._sketch is not None and self._sketch.duration_ms > 0:
+            return self._sketch.duration_ms
         if self._project is not None and self._project.audio_duration:
             return self._project.audio_duration
         return None
@@ -276,8 +289,9 @@ class WaveformStrip(QWidget):
         if self._bars is not None and self._bars[0] == size:
             return self._bars[1]
         lines: list[QLineF] = []
-        if self._levels is not None and self.width() > 0 and self._peaks.duration_ms > 0:
-            columns = self._levels.columns(0, self._peaks.duration_ms, self.width())
+        source = self._levels if self._levels is not None else self._sketch
+        if source is not None and self.width() > 0 and source.duration_ms > 0:
+            columns = source.columns(0, source.duration_ms, self.width())
             loudest = max((max(-low, high) for low, high in columns), default=0)
             full = max(loudest, audio_waveform.FULL_SCALE / MAX_GAIN)
             rect = self._wave_rect()
@@ -528,12 +542,21 @@ class WaveformStrip(QWidget):
             self._set_status(text)
             self.update()
 
+    def _on_relay_sketched(self, generation: int, sketch: audio_waveform.Peaks) -> None:
+        if generation != self._generation:
+            return
+        self._sketch = sketch
+        self._bars = None
+        self._turn_xs = None
+        self.update()
+
     def _on_relay_ready(self, generation: int, levels: audio_waveform.PeakLevels) -> None:
         if generation != self._generation:
             return
         self._stop_worker()
         self._levels = levels
         self._peaks = levels.peaks
+        self._sketch = None
         self._bars = None
         self._turn_xs = None
         self._set_status("")

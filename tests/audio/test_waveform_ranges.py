@@ -109,3 +109,26 @@ def test_one_range_a_core_none_too_short(monkeypatch) -> None:
     assert default_ranges(None) == 1
     monkeypatch.setattr(waveform.os, "cpu_count", lambda: 16)
     assert default_ranges(MIN_RANGE_S * 5) == 5
+
+
+def test_sketches_show_what_each_range_has_read_so_far(ffmpeg, long_mp3, monkeypatch) -> None:
+    monkeypatch.setattr(waveform, "SKETCH_INTERVAL_S", 0.0)
+    sketches = []
+    final = waveform_peaks(long_mp3, use_cache=False, ranges=2, sketch=sketches.append)
+    assert sketches
+    count = waveform.SKETCH_BUCKETS
+    for sketch in sketches:
+        assert len(sketch) == count and sketch.duration_ms > 99_000
+    # Each range fills from its own start: the second half shows before the first
+    # is read to its end.
+    half = count // 2
+    assert any(any(sketch.maxima[half:half + 50]) and not all(sketch.maxima[half - 50:half])
+               for sketch in sketches)
+    # Every sketched bucket is the loudest of the final buckets under it.
+    last = sketches[-1]
+    total = round(count * last.bucket_ms / final.bucket_ms)    # buckets the header promised
+    assert abs(total - len(final)) <= len(final) // 100
+    for k in range(0, count, 97):
+        first, end = k * total // count, (k + 1) * total // count
+        if last.maxima[k]:
+            assert last.maxima[k] == max(final.maxima[first:end])

@@ -26,6 +26,7 @@ WIDTH = 500
 DURATION = 100_000          # ms: 200 ms to a pixel at WIDTH
 MS_PER_PIXEL = DURATION / WIDTH
 MIDDLE_Y = 30               # inside the waveform band, below the chapter handles
+HANDLE_ROWS = 10            # the chapter handles' rows at the top
 
 
 @pytest.fixture(autouse=True)
@@ -129,6 +130,39 @@ def test_progress_shows_while_the_worker_runs_off_the_gui_thread(qtbot, monkeypa
     release.set()
     qtbot.waitUntil(lambda: strip.peaks is peaks, timeout=3000)
     assert strip.status_text == ""
+
+
+def test_the_sketch_read_so_far_is_drawn_before_the_peaks_are_done(qtbot, monkeypatch,
+                                                                  tmp_path):
+    """The overview appears while reading: each range's part as far as it is read."""
+    release = threading.Event()
+    loud = audio_waveform.FULL_SCALE // 2
+    # The first fifth of each half read: 0-10 s and 50-60 s of 100 s.
+    read_so_far = audio_waveform.Peaks(1000.0, DURATION, array("h", [0] * 100),
+                                       array("h", ([loud] * 10 + [0] * 40) * 2))
+    final = audio_waveform.Peaks(1000.0, DURATION, array("h", [0] * 100),
+                                 array("h", [loud] * 100))
+
+    def sketching_peaks(path, *, progress=None, cancel=None, sketch=None, **_options):
+        sketch(read_so_far)
+        progress(0.2)
+        assert release.wait(5)
+        return final
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", sketching_peaks)
+    strip = make_strip(qtbot)
+    strip.load(tmp_path / "episode.mp3")
+    qtbot.waitUntil(lambda: strip.sketch is not None, timeout=3000)
+    qtbot.waitUntil(lambda: strip.status_text == "Reading waveform… 20%", timeout=3000)
+    assert strip.peaks is None and strip.duration_ms() == DURATION
+    image = strip.grab().toImage()
+    background, rows = base_color(strip), range(HANDLE_ROWS, MIDDLE_Y - 8)
+    read = [marked_rows(image, x, background, rows) for x in (10, 40, 260, 290)]
+    unread = [marked_rows(image, x, background, rows) for x in (100, 200, 350, 450)]
+    assert min(read) > 5 and max(unread) == 0
+    release.set()
+    qtbot.waitUntil(lambda: strip.peaks is final, timeout=3000)
+    assert strip.sketch is None
 
 
 def test_a_new_load_cancels_the_previous_one_and_ignores_its_late_result(
