@@ -320,8 +320,8 @@ class WaveformDetail(QWidget):
         }
 
     def _speaker_color(self, speaker_id: str, base: QColor) -> QColor:
-        color = self._project.speaker(speaker_id).color if self._project.speaker(
-            speaker_id) else "#6b7280"
+        speaker = self._project.speaker(speaker_id)
+        color = speaker.color if speaker is not None else "#6b7280"
         key = (color, base.rgba())
         found = self._speaker_colors.get(key)
         if found is None:
@@ -368,11 +368,13 @@ class WaveformDetail(QWidget):
             columns = self._levels.columns(self._first, self._first + self.span_ms(),
                                            self.width())
             rect = self._wave_rect()
-            middle, half, full = rect.center().y(), rect.height() / 2, self._full_scale
-            for x, (low, high) in enumerate(columns):
-                top = min(middle - high / full * half, middle - 0.5)
-                bottom = max(middle - low / full * half, middle + 0.5)
-                lines.append(QLineF(x + 0.5, top, x + 0.5, bottom))
+            middle = rect.center().y()
+            scale = rect.height() / 2 / self._full_scale
+            # Silence still shows as a line half a pixel either side of the middle.
+            above, below = middle - 0.5, middle + 0.5
+            lines = [QLineF(x + 0.5, min(middle - high * scale, above),
+                            x + 0.5, max(middle - low * scale, below))
+                     for x, (low, high) in enumerate(columns)]
         self._bars = (key, lines)
         return lines
 
@@ -387,10 +389,15 @@ class WaveformDetail(QWidget):
             else -1
         scale = self.width() / span
         top, bottom = TITLE_ROW, self.height()
+        base = colors["base"]
+        speaker_colors = {speaker.id: self._speaker_color(speaker.id, base)
+                          for speaker in project.speakers}
+        no_speaker = self._speaker_color("", base)
         by_color: dict[int, tuple[QColor, list[QLineF]]] = {}
         labels: list[tuple[float, float, QColor, str]] = []
         previous_x = None
         turns = project.turns
+        right_edge, count = self.width(), len(starts)
         for index in range(first, last):
             if index == dragged:
                 continue
@@ -398,14 +405,16 @@ class WaveformDetail(QWidget):
             if x == previous_x:     # thousands of turns at the widest zoom, one line a pixel
                 continue
             previous_x = x
-            turn = turns[index]
-            color = self._speaker_color(turn.speaker, colors["base"])
-            by_color.setdefault(color.rgba(), (color, []))[1].append(
-                QLineF(x + 0.5, top, x + 0.5, bottom))
-            room = ((starts[index + 1] - first_ms) * scale if index + 1 < len(starts)
-                    else self.width()) - x
+            speaker = turns[index].speaker
+            color = speaker_colors.get(speaker, no_speaker)
+            group = by_color.get(color.rgba())
+            if group is None:
+                group = by_color[color.rgba()] = (color, [])
+            group[1].append(QLineF(x + 0.5, top, x + 0.5, bottom))
+            room = ((starts[index + 1] - first_ms) * scale if index + 1 < count
+                    else right_edge) - x
             if room >= MIN_LABEL_ROOM:
-                labels.append((x, room, color, project.speaker_name(turn.speaker)))
+                labels.append((x, room, color, project.speaker_name(speaker)))
         for color, lines in by_color.values():
             painter.setPen(QPen(color, 1))
             painter.drawLines(lines)
@@ -439,14 +448,19 @@ class WaveformDetail(QWidget):
         press = self._press
         dragged = press.index if press is not None and press.kind == "chapter" and press.moved \
             else -1
-        starts = [press.ms if i == dragged else c.start for i, c in enumerate(chapters)]
+        starts = [chapter.start for chapter in chapters]
+        if dragged >= 0:
+            starts[dragged] = press.ms      # it stays between its neighbours: still sorted
         metrics = self.fontMetrics()
-        for index, chapter in enumerate(chapters):
-            x = self.x_of(starts[index])
-            following = [self.x_of(s) for s in starts[index + 1:index + 2]]
-            right = min(following[0] if following else self.width(), self.width())
-            if x > self.width() or right < 0:
-                continue
+        first_ms, scale, width = self._first, self.width() / self.span_ms(), self.width()
+        # The chapter whose title may show at the left edge, to the last one in view.
+        first = max(bisect.bisect_right(starts, first_ms) - 1, 0)
+        last = bisect.bisect_right(starts, first_ms + self.span_ms())
+        for index in range(first, last):
+            chapter = chapters[index]
+            x = (starts[index] - first_ms) * scale
+            right = min((starts[index + 1] - first_ms) * scale if index + 1 < len(starts)
+                        else width, width)
             strong = chapter.toc or index == dragged
             color = colors["chapter"] if strong else colors["chapter_dim"]
             pen = QPen(color, 2 if strong else 1)
@@ -461,8 +475,8 @@ class WaveformDetail(QWidget):
             if room >= MIN_LABEL_ROOM:
                 text = metrics.elidedText(chapter.title or "(untitled)",
                                           Qt.TextElideMode.ElideRight, int(room) - 10)
-                width = min(metrics.horizontalAdvance(text) + 10, room)
-                box = QRectF(left, 1, width, TITLE_ROW - 2)
+                box = QRectF(left, 1, min(metrics.horizontalAdvance(text) + 10, room),
+                             TITLE_ROW - 2)
                 painter.fillRect(box, color)
                 painter.setPen(colors["chapter_text"])
                 painter.drawText(box.adjusted(5, 0, 0, 0),
