@@ -38,13 +38,15 @@ from editor.audio.waveform import find_ffmpeg, waveform_peaks  # noqa: E402
 # ffmpeg children) belongs to the waveform alone. ranges: "" for the editor's
 # default (one a core), "1" for one process.
 PEAKS_CHILD = """
-import json, sys, time
+import json, resource, sys, time
 from editor.audio.waveform import waveform_peaks
 ranges = int(sys.argv[2]) if sys.argv[2] else None
 started = time.perf_counter()
 peaks = waveform_peaks(sys.argv[1], use_cache=False, ranges=ranges)
 seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "buckets": len(peaks)}))
+cpu = sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+          for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "buckets": len(peaks)}))
 """
 
 # The strip as the window shows it, on a file it has never read: how long from
@@ -93,13 +95,15 @@ def synthesize(ffmpeg: str, minutes: int, out: Path) -> None:
 
 
 def decode_floor(ffmpeg: str, path: Path) -> tuple[float, int]:
-    """Seconds and peak KB of ``ffmpeg -v error -i FILE -f null -``."""
+    """Seconds and peak KB of ``ffmpeg -v error -i FILE -f null -`` (its CPU seconds
+    go to FLOOR_CPU)."""
     started = time.perf_counter()
     process = subprocess.Popen([ffmpeg, "-nostdin", "-v", "error", "-i", str(path),
                                 "-f", "null", "-"])
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    FLOOR_CPU.append(usage.ru_utime + usage.ru_stime)
     if process.returncode != 0:
         raise SystemExit(f"ffmpeg could not decode {path}")
     return seconds, usage.ru_maxrss
@@ -135,6 +139,9 @@ def run_sampled(command: list[str]) -> tuple[str, int]:
     return output, peak
 
 
+FLOOR_CPU: list[float] = []
+
+
 def peaks_in_child(path: Path, ranges: str) -> tuple[dict, int]:
     output, kb = run_sampled([sys.executable, "-c", PEAKS_CHILD, str(path), ranges])
     return json.loads(output), kb
@@ -144,6 +151,7 @@ def bench_waveform(ffmpeg: str, path: Path, minutes: int, runs: int) -> None:
     floors, floor_memory = [], []
     ours = {"": [], "1": []}
     memory = {"": [], "1": []}
+    cpu = {"": [], "1": []}
     for _ in range(runs):
         seconds, kb = decode_floor(ffmpeg, path)
         floors.append(seconds)
@@ -151,6 +159,7 @@ def bench_waveform(ffmpeg: str, path: Path, minutes: int, runs: int) -> None:
         for ranges in ours:
             child, kb = peaks_in_child(path, ranges)
             ours[ranges].append(child["seconds"])
+            cpu[ranges].append(child["cpu"])
             memory[ranges].append(kb)
     floor_s = statistics.median(floors)
     cores = os.cpu_count() or 1
@@ -160,7 +169,9 @@ def bench_waveform(ffmpeg: str, path: Path, minutes: int, runs: int) -> None:
         ratio = ours_s / floor_s
         line(name, f"{ours_s:.2f} s", f"{floor_s:.2f} s ffmpeg null", f"{ratio:.2f}x",
              f"<= {target}x", ratio <= target)
-    note(f"  ({cores} cores; load average {os.getloadavg()[0]:.1f} after the runs)")
+    note(f"  ({cores} cores; load average {os.getloadavg()[0]:.1f} after the runs; CPU "
+         f"seconds: ffmpeg null {statistics.median(FLOOR_CPU):.1f}, parallel "
+         f"{statistics.median(cpu['']):.1f}, one process {statistics.median(cpu['1']):.1f})")
     for ranges, name in (("", "waveform_peak_memory_parallel"),
                          ("1", "waveform_peak_memory_one_process")):
         peak_mb = max(memory[ranges]) / 1024

@@ -20,7 +20,8 @@ command and order rule of Ctrl+J: a start it refuses is not set and
 ``problem(reason)`` says why. A click elsewhere seeks; a double-click on a turn
 boundary selects that turn.
 
-Emits ``seek_requested(ms)``, ``window_changed(first_ms, last_ms)``,
+:func:`link_strip` ties it to the overview strip. Emits ``seek_requested(ms)``,
+``window_changed(first_ms, last_ms)``, ``outline_changed(window or None)``,
 ``follow_changed(on)``, ``turn_activated(index)`` and ``problem(message)``.
 """
 from __future__ import annotations
@@ -41,7 +42,7 @@ from editor.core.timecode import format_clock
 from .follow import FOLLOW_TO, FollowState, should_follow
 from .projectlink import ProjectLink
 from .transcript.colors import is_dark, mix, readable
-from .waveform import MAX_GAIN, chapter_drag_bounds
+from .waveform import MAX_GAIN, WaveformStrip, chapter_drag_bounds
 
 DETAIL_HEIGHT = 150
 TITLE_ROW = 20              # chapter titles along the top
@@ -65,6 +66,14 @@ class _Press:
     moved: bool = False
 
 
+def link_strip(strip: WaveformStrip, detail: WaveformDetail) -> None:
+    """The overview strip hands its peaks' levels to the detail and outlines the
+    detail's window while the detail is shown; dragging the outline scrolls it."""
+    strip.levels_changed.connect(detail.set_levels)
+    detail.outline_changed.connect(strip.set_detail_window)
+    strip.detail_window_dragged.connect(detail.scroll_to)
+
+
 def clock_tenths(ms: int) -> str:
     """``1:02:03.4``: the clock to the tenth of a second."""
     return f"{format_clock(ms)}.{ms % 1000 // 100}"
@@ -73,6 +82,7 @@ def clock_tenths(ms: int) -> str:
 class WaveformDetail(QWidget):
     seek_requested = Signal(int)
     window_changed = Signal(int, int)
+    outline_changed = Signal(object)    # (first_ms, last_ms) while shown, else None
     follow_changed = Signal(bool)
     turn_activated = Signal(int)
     problem = Signal(str)
@@ -237,7 +247,20 @@ class WaveformDetail(QWidget):
         if (self._first, self._span) != before:
             self._bars = None
             self.update()
-            self.window_changed.emit(*self.window())
+            self._tell_window()
+
+    def _tell_window(self) -> None:
+        self.window_changed.emit(*self.window())
+        if self.isVisible():
+            self.outline_changed.emit(self.window())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.outline_changed.emit(self.window())
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.outline_changed.emit(None)
 
     def _clamp_window(self) -> None:
         duration = self.duration_ms() or 0
@@ -250,7 +273,7 @@ class WaveformDetail(QWidget):
         self._clamp_window()
         if self.window() != before:
             self._bars = None
-            self.window_changed.emit(*self.window())
+            self._tell_window()
 
     # -- geometry -------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from editor.core.model import Chapter, Project, Speaker, Turn
 from editor.gui.transcript.colors import contrast
 from editor.gui.waveform import STRIP_HEIGHT, WaveformStrip
 from editor.gui.waveform_detail import (DETAIL_HEIGHT, MIN_SPAN_MS, NAME_ROW, TITLE_ROW,
-                                        ZOOM_STEP, WaveformDetail, clock_tenths)
+                                        ZOOM_STEP, WaveformDetail, clock_tenths, link_strip)
 
 WIDTH = 500
 DURATION = 100_000
@@ -182,8 +182,7 @@ def test_dragging_the_overview_window_moves_the_detail_and_stops_following(qtbot
     strip.set_project(project)
     strip.show()
     qtbot.waitExposed(strip)
-    detail.window_changed.connect(lambda first, last: strip.set_detail_window((first, last)))
-    strip.detail_window_dragged.connect(detail.scroll_to)
+    link_strip(strip, detail)
     detail.scroll_to(20_000)
     detail.set_playhead(25_000)
     detail.set_following(True)                  # the playhead is in view: it stays
@@ -191,10 +190,13 @@ def test_dragging_the_overview_window_moves_the_detail_and_stops_following(qtbot
     # The window 20..30 s is x 100..150 of the strip (200 ms a pixel).
     drag(qtbot, strip, 120, 220, y=30)
     assert detail.window() == (40_000, 50_000)
+    outlined = strip.grab().toImage()
     assert not detail.is_following()
     with qtbot.waitSignal(strip.seek_requested) as blocker:     # a click there still seeks
         qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(225, 30))
     assert blocker.args == [45_000]
+    detail.hide()                               # no detail shown: no outline either
+    assert strip.grab().toImage() != outlined
 
 
 # -- turn boundaries -------------------------------------------------------------------------
