@@ -302,8 +302,8 @@ class WaveformDetail(QWidget):
         return best
 
     def _turn_near(self, x: float) -> int | None:
-        """The turn whose start is nearest ``x``, within grabbing distance (not the first:
-        it starts the episode)."""
+        """The turn whose start is within grabbing distance of ``x``; None where
+        several are (zoomed out, boundaries crowd: a press there scrolls or seeks)."""
         if self._project is None:
             return None
         starts = self._project.turn_starts()
@@ -311,8 +311,10 @@ class WaveformDetail(QWidget):
         reach = (GRAB_DISTANCE + 1) * self._ms_per_px()
         first = bisect.bisect_left(starts, ms - reach)
         last = bisect.bisect_right(starts, ms + reach)
+        if last - first > 1:
+            return None
         best, best_distance = None, GRAB_DISTANCE + 1
-        for index in range(max(first, 1), last):
+        for index in range(first, last):
             distance = abs(self.x_of(starts[index]) - x)
             if distance < best_distance:
                 best, best_distance = index, distance

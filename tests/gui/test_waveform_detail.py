@@ -254,6 +254,15 @@ def test_a_turn_boundary_under_a_drag_shows_where_it_would_go(qtbot):
     assert project.turns[1].start == 11_000
 
 
+def test_crowded_turn_boundaries_are_not_grabbed_a_press_scrolls(qtbot, monkeypatch):
+    turns = [Turn(k * 300, "ann", "Yes.", estimated=k % 2 == 1) for k in range(300)]
+    project = project_with(turns=turns, speakers=SPEAKERS)
+    detail = make_detail(qtbot, project, span=60_000, first=0)     # 120 ms a pixel
+    pushed = recorded_pushes(project, monkeypatch)
+    drag(qtbot, detail, 250, 200)
+    assert pushed == [] and detail.window() == (6_000, 66_000)
+
+
 def test_a_double_click_on_a_turn_boundary_selects_that_turn(qtbot):
     project = three_turns()
     detail = make_detail(qtbot, project, span=30_000, first=0)
