@@ -1,8 +1,10 @@
 """The ``showscribe`` command: the editor, and import / export / check for scripts.
 
 ``showscribe [PROJECT]`` opens the editor window; the subcommands use only the
-core. Exit codes: 0 fine, 1 publish findings (``check``), 2 unreadable input or
-bad usage. Errors are one line on standard error, never a traceback.
+core. Exit codes: 0 fine, 1 publish findings (``check``; with ``--spelling``,
+unknown words too), 2 unreadable input, bad usage, or spelling asked for that
+cannot be checked (no dictionary for the episode's language). Errors are one
+line on standard error, never a traceback.
 """
 from __future__ import annotations
 
@@ -35,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path)
     check.add_argument("--platform", choices=("youtube", "spotify"),
                        help="also apply that platform's chapter rules")
+    check.add_argument("--spelling", action="store_true",
+                       help="also list the unknown words, with the episode's language "
+                            "and dictionary and your own")
 
     imp = sub.add_parser("import", help="make a project from a transcript, chapters or page")
     imp.add_argument("source", type=Path)
@@ -85,12 +90,26 @@ def _count(n: int, what: str) -> str:
 
 def cmd_check(args) -> int:
     project = _load(args.project)
+    report = _spelling_report(project, args.project) if args.spelling else None
     print(_summary(project, args.project))
     from .core.checks import check_project
-    findings = check_project(project, platform=args.platform)
+    findings = check_project(project, platform=args.platform, spelling=report)
     for finding in findings:
         print(f"{finding.severity}: {finding.message}")
+    for unknown in report.unknown if report else ():
+        times = _count(unknown.count, "time")
+        print(f"unknown word: {unknown.word} ({times}, first: "
+              f"{unknown.first.describe(project)})")
     return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _spelling_report(project, path: Path):
+    """The project's unknown words; asked for spelling that cannot be checked, an error."""
+    from .core.spelling import SpellChecker, UserDictionary, scan_project
+    checker = SpellChecker(project, UserDictionary.load())
+    if not checker.active:
+        raise ShowscribeError(f"{path}: {checker.problem}")
+    return scan_project(checker)
 
 
 def _audio_duration(path: Path) -> int:

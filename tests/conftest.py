@@ -1,5 +1,6 @@
-"""Shared fixtures. In CI (CI=true) a missing ffmpeg or libvlc fails the run: the
-tests that need them must run there, never be skipped."""
+"""Shared fixtures. In CI (CI=true) a missing ffmpeg, libvlc or spelling
+dictionary fails the run: the tests that need them must run there, never be
+skipped."""
 from __future__ import annotations
 
 import ctypes.util
@@ -45,6 +46,30 @@ def libvlc() -> None:
     found = ctypes.util.find_library("vlc") is not None
     _require("libvlc", found)
     import vlc  # noqa: F401  (python-vlc loads libvlc here)
+
+
+@pytest.fixture(scope="session")
+def english_dictionary() -> None:
+    """Enchant with the Hunspell en_US dictionary; fails in CI, skips elsewhere."""
+    try:
+        import enchant
+        present = "en_US" in enchant.list_languages()
+    except ImportError:  # pyenchant installed, libenchant-2 missing
+        present = False
+    _require("Enchant with the Hunspell en_US dictionary (libenchant-2-2, hunspell-en-us)",
+             present)
+
+
+@pytest.fixture(scope="session")
+def _config_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("config")
+
+
+@pytest.fixture(autouse=True)
+def _config_folder_of_the_test(_config_home, monkeypatch):
+    """The user's config folder (their own word list) is never the real one; a
+    test that writes there uses its own through ``monkeypatch.setenv``."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(_config_home))
 
 
 @pytest.fixture

@@ -246,6 +246,36 @@ class MergeWithPrevious(Command):
         self.project.insert_turns(self.index, [replace(self.turn)])
 
 
+class EditAcrossTurns(Command):
+    """Turns ``first`` to ``last`` become one turn holding ``new_text``: typing,
+    deleting or pasting over a selection that spans them.
+
+    The first turn keeps its speaker and time; the others leave in one removal,
+    so a selection over 5,000 turns is one model step with one notification
+    pair, not 5,000 deletions. One undo step.
+    """
+
+    text = "Edit across turns"
+
+    def __init__(self, project: Project, first: int, last: int, new_text: str) -> None:
+        self.project, self.first = project, _index(project.turns, first, "turn")
+        if _index(project.turns, last, "turn") < first:
+            raise IndexError(f"turn {last + 1} comes before turn {first + 1}")
+        if not isinstance(new_text, str):
+            raise ValueError(f"a turn's text must be text, not {new_text!r}")
+        self.old_text, self.new_text = project.turns[first].text, new_text
+        self.removed = [replace(t) for t in project.turns[first + 1:last + 1]]
+
+    def redo(self) -> None:
+        if self.removed:
+            self.project.remove_turns(self.first + 1, len(self.removed))
+        self.project.set_turn_texts({self.first: self.new_text})
+
+    def undo(self) -> None:
+        self.project.set_turn_texts({self.first: self.old_text})
+        self.project.insert_turns(self.first + 1, [replace(t) for t in self.removed])
+
+
 class InsertTurn(Command):
     text = "Insert turn"
 
@@ -495,3 +525,46 @@ class MergeSpeakers(Command):
     def undo(self) -> None:
         self.project.insert_speaker(self.index, copy.copy(self.speaker))
         self.project.set_turn_speakers({i: self.source for i in self.turns})
+
+
+# -- the episode's dictionary ---------------------------------------------------
+
+def _word(word: str) -> str:
+    if not isinstance(word, str) or not word.strip() or "\n" in word:
+        raise ValueError(f"{word!r} is not a word for the dictionary")
+    return word.strip()
+
+
+class AddEpisodeWord(Command):
+    """Accept a word in this episode: the spell checker stops flagging it."""
+
+    text = "Add to episode dictionary"
+
+    def __init__(self, project: Project, word: str) -> None:
+        self.project, self.word = project, _word(word)
+        if self.word in project.dictionary:
+            raise ValueError(f"{self.word!r} is already in the episode dictionary")
+        self.index = len(project.dictionary)
+
+    def redo(self) -> None:
+        self.project.insert_dictionary_word(self.index, self.word)
+
+    def undo(self) -> None:
+        self.project.remove_dictionary_word(self.index)
+
+
+class RemoveEpisodeWord(Command):
+    text = "Remove from episode dictionary"
+
+    def __init__(self, project: Project, word: str) -> None:
+        self.project, self.word = project, word
+        try:
+            self.index = project.dictionary.index(word)
+        except ValueError:
+            raise ValueError(f"{word!r} is not in the episode dictionary") from None
+
+    def redo(self) -> None:
+        self.project.remove_dictionary_word(self.index)
+
+    def undo(self) -> None:
+        self.project.insert_dictionary_word(self.index, self.word)

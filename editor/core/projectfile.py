@@ -1,4 +1,8 @@
-"""The project file: YAML schema version 1 (``docs/project-format.md``).
+"""The project file: YAML, project formats 1 and 2 (``docs/project-format.md``).
+
+A save writes the oldest format that holds the project: 1 unless the episode
+has its own dictionary (format 2), so a project without one saves byte for
+byte as before. Loading reads both and refuses newer ones.
 
 ``load_project`` reads and validates a file into a :class:`Project`;
 ``save_project`` writes one atomically and keeps the previous version as
@@ -26,7 +30,8 @@ from .model import (Chapter, Credit, Episode, Link, Project, Speaker, Turn, is_c
                     is_iso_date, is_slot)
 from .timecode import MAX_MS, TimeError, format_hms_ms, parse_time
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2            # the newest format this version reads and writes
+DICTIONARY_VERSION = 2        # the first format with the episode's dictionary
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -148,8 +153,8 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
         entry["text"] = _paragraphs_out(t.text)
         turns.append(entry)
     duration = project.audio_duration
-    return {
-        "showscribe": SCHEMA_VERSION,
+    data = {
+        "showscribe": DICTIONARY_VERSION if project.dictionary else 1,
         "episode": episode,
         "audio": {
             "path": _relative_audio(project.audio_path, base_dir),
@@ -157,8 +162,11 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
         },
         "speakers": speakers,
         "chapters": chapters,
-        "turns": turns,
     }
+    if project.dictionary:
+        data["dictionary"] = list(project.dictionary)
+    data["turns"] = turns
+    return data
 
 
 def dump_project(project: Project, base_dir: Path | None = None) -> str:
@@ -169,7 +177,8 @@ def dump_project(project: Project, base_dir: Path | None = None) -> str:
 def save_project(project: Project, path: Path | str) -> None:
     """Write ``project`` to ``path`` atomically; the history is marked clean."""
     path = Path(path).absolute()
-    text = dump_project(project, path.parent)
+    with _collector_paused():
+        text = dump_project(project, path.parent)
     try:
         write_atomically(path, text, backup=True)
     except OSError as exc:
@@ -361,6 +370,18 @@ def _chapters(data: Any) -> list[Chapter]:
     return chapters
 
 
+def _dictionary(data: Any) -> list[str]:
+    words = []
+    for i, item in enumerate(_list(data, "dictionary")):
+        word = _text(item, f"dictionary[{i}]")
+        if not word.strip():
+            raise SchemaError(f"dictionary[{i}]", "is empty")
+        if "\n" in word:
+            raise SchemaError(f"dictionary[{i}]", f"{word!r} is not one line")
+        words.append(word)
+    return words
+
+
 _TURN_KEYS = ("start", "speaker", "estimated", "text")
 _TURN_KEY_SET = frozenset(_TURN_KEYS)
 # The form Showscribe writes. A 5,000-turn file holds 5,000 of them, so they are
@@ -412,7 +433,8 @@ def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
         raise SchemaError("showscribe", f"written by a newer Showscribe (project format "
                           f"{version}; this version reads up to {SCHEMA_VERSION}); "
                           "update Showscribe to open it")
-    _mapping(data, "", ("showscribe", "episode", "audio", "speakers", "chapters", "turns"))
+    _mapping(data, "", ("showscribe", "episode", "audio", "speakers", "chapters",
+                        "dictionary", "turns"))
     project = Project()
     project.episode = _episode(data.get("episode"))
     audio = data.get("audio")
@@ -427,6 +449,7 @@ def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
         project.audio_duration = _time(audio.get("duration"), "audio.duration", optional=True)
     project.speakers = _speakers(data.get("speakers"))
     project.chapters = _chapters(data.get("chapters"))
+    project.dictionary = _dictionary(data.get("dictionary"))
     project.turns = _turns(data.get("turns"), {s.id for s in project.speakers})
     return project
 
@@ -461,8 +484,10 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Loading makes tens of thousands of objects that all live on; without this the
-    cyclic collector scans them again and again while they are being made."""
+    """Loading and saving make tens of thousands of objects (the model, or the data
+    being dumped) that all live until the end; without this the cyclic collector
+    scans them again and again while they are being made, which grows faster
+    than the file."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

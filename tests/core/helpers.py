@@ -20,7 +20,7 @@ PROJECT_SIGNALS = (
     "chapters_about_to_remove", "chapters_removed", "chapters_about_to_move",
     "chapters_moved", "chapters_changed", "speakers_about_to_insert", "speakers_inserted",
     "speakers_about_to_remove", "speakers_removed", "speakers_changed", "episode_changed",
-    "audio_changed",
+    "audio_changed", "dictionary_changed",
 )
 
 
