@@ -422,7 +422,8 @@ def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
     finally:
         stop.set()
         for thread in threads:
-            thread.join()
+            if thread.ident is not None:        # started (a failed start stops the rest)
+                thread.join()
         for decode in decodes:
             decode.close()
     for decode in decodes:
@@ -490,7 +491,7 @@ class _RangeDecode:
         return self.reducer.consumed - self.first_sample
 
     def start(self) -> None:
-        command = [find_ffmpeg(), "-nostdin", "-v", "error"]
+        command = [find_ffmpeg(), "-nostdin", "-v", "error"]       # names it when missing
         if self.seek_sample:
             command += ["-ss", _seconds(self.seek_sample)]
         if self.end_sample is not None:

@@ -132,3 +132,9 @@ def test_sketches_show_what_each_range_has_read_so_far(ffmpeg, long_mp3, monkeyp
         first, end = k * total // count, (k + 1) * total // count
         if last.maxima[k]:
             assert last.maxima[k] == max(final.maxima[first:end])
+
+
+def test_without_ffmpeg_the_message_says_so(step_files, monkeypatch) -> None:
+    monkeypatch.setattr(waveform.shutil, "which", lambda name: None)
+    with pytest.raises(WaveformError, match="ffmpeg is not installed"):
+        waveform_peaks(step_files["wav"], use_cache=False, ranges=2)
