@@ -236,7 +236,7 @@ def test_a_turn_dragged_before_its_confirmed_predecessor_is_refused_with_the_rea
     with qtbot.waitSignal(detail.problem) as blocker:
         drag(qtbot, detail, x, detail.x_of(8_000))
     assert blocker.args == [str(expected.value)]
-    assert "turn 3 cannot start at 00:08" in blocker.args[0]
+    assert "cannot start at 00:08" in blocker.args[0]
     assert pushed == []
     assert [t.start for t in project.turns] == [0, 10_000, 20_000]
 

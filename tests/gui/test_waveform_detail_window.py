@@ -4,10 +4,12 @@ playback with the transcript and comes back with Follow Playback, says a refused
 turn drag in the status bar, selects a turn on a double-click, and hides."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from editor.core.commands import SetTurnStart
 from editor.gui.waveform_detail import MIN_SPAN_MS, ZOOM_STEP
 
 WAVE_Y = 70
@@ -70,9 +72,11 @@ def test_a_refused_turn_drag_is_said_in_the_status_bar(window, qtbot):
     qtbot.mouseMove(detail, QPoint((x + target) // 2, WAVE_Y))
     qtbot.mouseMove(detail, QPoint(target, WAVE_Y))
     qtbot.mouseRelease(detail, Qt.MouseButton.LeftButton, pos=QPoint(target, WAVE_Y))
-    message = window.status_line.currentMessage()
-    assert message.startswith(f"Turn {index + 1} cannot start at ")
-    assert "where its confirmed neighbours are" in message
+    with pytest.raises(ValueError) as refused:
+        SetTurnStart(project, index, detail.ms_at(target))
+    reason = str(refused.value)
+    assert window.status_line.currentMessage() == reason[:1].upper() + reason[1:]
+    assert "where its confirmed neighbours are" in reason
     assert project.history.can_undo is False
 
 
