@@ -74,7 +74,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("add_chapter", "Add &Chapter at Playhead", "edit", ("Ctrl+M",),
                rules=("has_audio",), separator_before=True),
     *(ActionSpec(f"speaker_{n}", f"Speaker {n}", "speakers", (f"Ctrl+{n}",),
-                 rules=("has_current_turn", f"has_speaker_{n}")) for n in range(1, 10)),
+                 rules=("has_current_turn",)) for n in range(1, 10)),
     ActionSpec("preferences", "Pre&ferences...", "edit", separator_before=True),
     # Playback
     ActionSpec("play_pause", "&Play / Pause", "playback", ("Esc",), rules=("has_audio",)),

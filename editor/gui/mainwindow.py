@@ -44,7 +44,7 @@ from .findbar import FindBar
 from .keyrouting import KeyRouter
 from .messagebar import MessageBar
 from .playback import Playback
-from .preferences import PreferencesDialog, shortcuts_text
+from .preferences import PreferencesDialog, native_key, shortcuts_text
 from .project_files import ProjectFiles
 from .projectlink import ProjectLink
 from .publish.controller import PublishingController
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.transcript.problem.connect(self.status_line.say_problem)
         self.chapters_panel.seek_requested.connect(self.playback.seek)
         self.chapters_panel.problem.connect(self.status_line.say_problem)
-        self.chapters_panel.add_button.clicked.connect(self.actions_by_id["add_chapter"].trigger)
+        self.chapters_panel.add_button.clicked.connect(self._on_chapters_add_button_clicked)
         self.publishing.check_panel.jump_requested.connect(self._on_check_panel_jump_requested)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             "has_current_turn": lambda: 0 <= current() < len(self.project.turns),
             "has_previous_turn": lambda: 0 < current() < len(self.project.turns),
             "has_audio": lambda: self.playback.has_media,
-        }, {f"has_speaker_{slot}": self._speaker_predicate(slot) for slot in range(1, 10)})
+        })
 
     # -- building ------------------------------------------------------------------
 
@@ -354,9 +354,6 @@ class MainWindow(QMainWindow):
     def speaker_for_slot(self, slot: int) -> Speaker | None:
         return speaker_for_slot(self.project, slot)
 
-    def _speaker_predicate(self, slot: int) -> Callable[[], bool]:
-        return lambda: self.speaker_for_slot(slot) is not None
-
     # -- action handlers -------------------------------------------------------------
 
     def _on_merge_with_previous_triggered(self) -> None:
@@ -366,8 +363,15 @@ class MainWindow(QMainWindow):
             self.keys.resend_to_transcript("merge_with_previous", key)
 
     def _on_add_chapter_triggered(self) -> None:
+        # Ctrl+M is pressed while typing: the cursor stays; the title is a
+        # double-click away in the selected row.
         self.side_tabs.setCurrentWidget(self.chapters_panel)
-        self.chapters_panel.add_at(self.playback.position_ms())
+        self.chapters_panel.add_at(self.playback.position_ms(), edit_title=False)
+
+    def _on_chapters_add_button_clicked(self) -> None:
+        # The button is pressed in the list: go on to the new chapter's title there.
+        if self.playback.has_media:
+            self.chapters_panel.add_at(self.playback.position_ms())
 
     def _speaker_handler(self, slot: int) -> Callable[..., None]:
         """The handler of the Speaker <slot> action: give the turn to that speaker."""
@@ -375,6 +379,12 @@ class MainWindow(QMainWindow):
             speaker = self.speaker_for_slot(slot)
             if speaker is not None:
                 self.transcript.set_current_turn_speaker(speaker.id)
+                return
+            # A key that does nothing silently looks broken: say why.
+            keys = self.settings.keys(f"speaker_{slot}")
+            key = native_key(keys[0]) if keys else f"Speaker {slot}"
+            self.status_line.say(f"No speaker has {key} yet: give a speaker that key "
+                                 "in the Speakers tab.")
         return on_speaker_triggered
 
     def _on_shortcuts_triggered(self) -> None:

@@ -24,7 +24,8 @@ def _label(action_id: str) -> str:
     return ACTIONS_BY_ID[action_id].label.replace("&", "").rstrip(".")
 
 
-def _native(portable: str) -> str:
+def native_key(portable: str) -> str:
+    """A key's text as the user's platform writes it (Ctrl+M, ⌘M)."""
     return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
 
 
@@ -42,7 +43,7 @@ def shortcuts_text(keymap: dict[str, list[str]]) -> str:
     """An HTML table of every action with its keys."""
     rows = "".join(
         f"<tr><td>{_label(spec.id)}</td><td><b>"
-        f"{' / '.join(_native(k) for k in keymap.get(spec.id, [])) or '&mdash;'}"
+        f"{' / '.join(native_key(k) for k in keymap.get(spec.id, [])) or '&mdash;'}"
         f"</b></td></tr>" for spec in ACTIONS)
     return f"<table cellpadding='3'>{rows}</table>"
 
@@ -127,7 +128,7 @@ class PreferencesDialog(QDialog):
 
     def _check(self, *_args) -> bool:
         conflicts = find_conflicts(self.keymap())
-        lines = [f"{_native(key)} is bound to " + " and ".join(_label(i) for i in ids)
+        lines = [f"{native_key(key)} is bound to " + " and ".join(_label(i) for i in ids)
                  for key, ids in conflicts.items()]
         self.conflicts.setText("Each key can do one thing: " + "; ".join(lines) + "."
                                if lines else "")
