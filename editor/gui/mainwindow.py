@@ -51,6 +51,7 @@ from .publish.controller import PublishingController
 from .settings import Settings
 from .speakers import SpeakersPanel
 from .statusline import StatusLine
+from .theme import apply_theme
 from .transcript import TranscriptView
 from .transport import TransportBar
 from .waveform import WaveformStrip
@@ -210,13 +211,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _apply_settings(self) -> None:
-        """Bind the keys from the keyboard map; take the skip and rewind lengths."""
+        """Bind the keys from the keyboard map; take the skip and rewind lengths, the
+        volume and the theme."""
         keymap = {spec.id: self.settings.keys(spec.id) for spec in ACTIONS}
         self.action_set.set_keymap(keymap)
         self.keys.set_keymap(keymap)
         self.playback.rewind_on_resume_ms = round(
             self.settings.rewind_on_resume_seconds * 1000)
         self.transport.set_volume(self.settings.volume)
+        apply_theme(self.settings.theme)
 
     # -- the project ---------------------------------------------------------------
 

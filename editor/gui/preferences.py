@@ -1,6 +1,7 @@
 """The Preferences dialog: the keyboard map (a key and an alternate key for every
-action, so a foot pedal's keys can be bound), the skip length and the rewind on
-resume. A key bound to two actions is reported and blocks OK until resolved.
+action, so a foot pedal's keys can be bound), the skip length, the rewind on
+resume and the theme. A key bound to two actions is reported and blocks OK until
+resolved; the report has room of its own, so the list never moves under the mouse.
 
 Also :func:`shortcuts_text`, the read-only list Help > Keyboard Shortcuts shows.
 """
@@ -10,12 +11,14 @@ from collections import defaultdict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout,
                                QHeaderView, QKeySequenceEdit, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from .actions import ACTIONS, ACTIONS_BY_ID
 from .settings import Settings
+from .theme import THEMES
 
 SLOTS = 2   # a key and an alternate key per action
 
@@ -90,13 +93,22 @@ class PreferencesDialog(QDialog):
         self.rewind.setSuffix(" s")
         self.rewind.setSpecialValueText("off")
         self.rewind.setValue(settings.rewind_on_resume_seconds)
+        self.theme = QComboBox(self)
+        for name, label in THEMES.items():
+            self.theme.addItem(label, name)
+        self.theme.setCurrentIndex(self.theme.findData(settings.theme))
         form = QFormLayout()
         form.addRow("Back / forward skips:", self.skip)
         form.addRow("Rewind when resuming after a pause:", self.rewind)
+        form.addRow("Colours:", self.theme)
 
         self.conflicts = QLabel(self)
         self.conflicts.setWordWrap(True)
         self.conflicts.setStyleSheet("color: #b91c1c;")
+        # Always there, two lines high: the message coming and going must not
+        # resize the key list (a list scrolled to its end would shift a row).
+        self.conflicts.setFixedHeight(2 * self.conflicts.fontMetrics().lineSpacing() + 4)
+        self.conflicts.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         defaults = QPushButton("Restore Default Keys", self)
@@ -132,7 +144,6 @@ class PreferencesDialog(QDialog):
                  for key, ids in conflicts.items()]
         self.conflicts.setText("Each key can do one thing: " + "; ".join(lines) + "."
                                if lines else "")
-        self.conflicts.setVisible(bool(lines))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not lines)
         return not lines
 
@@ -142,5 +153,6 @@ class PreferencesDialog(QDialog):
         self.settings.set_keymap(self.keymap())
         self.settings.skip_seconds = self.skip.value()
         self.settings.rewind_on_resume_seconds = self.rewind.value()
+        self.settings.theme = self.theme.currentData()
         self.settings.changed.emit()
         super().accept()

@@ -2,7 +2,7 @@
 
 Holds the keyboard map (action id -> key sequences, only the ones changed from
 the defaults in ``actions.py`` are stored), the skip length, the rewind on
-resume, the recent files and the window layout. Emits ``changed`` when the
+resume, the theme, the recent files and the window layout. Emits ``changed`` when the
 preferences dialog applies new values, so the window can rebind its keys.
 """
 from __future__ import annotations
@@ -81,6 +81,18 @@ class Settings(QObject):
     @volume.setter
     def volume(self, value: int) -> None:
         self._store.setValue("playback/volume", int(value))
+
+    # -- looks ---------------------------------------------------------------------
+
+    @property
+    def theme(self) -> str:
+        """"system" (follow the desktop), "light" or "dark"."""
+        value = str(self._store.value("looks/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._store.setValue("looks/theme", value)
 
     # -- files and layout -------------------------------------------------------------
 

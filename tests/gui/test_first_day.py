@@ -2,7 +2,9 @@
 bar's counts, a speaker key with no speaker, ... (real key events, real libvlc)."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -38,3 +40,31 @@ def test_a_speaker_key_with_no_speaker_says_so(window, qtbot):
                        "Speakers tab.")
     assert window.project.turns[1].speaker == speaker
     assert not window.project.history.can_undo
+
+
+@pytest.fixture
+def restored_palette(qapp):
+    """The application's palette and colour scheme as they were, after the test."""
+    from editor.gui.theme import apply_theme
+    yield
+    apply_theme("system")
+
+
+def test_the_theme_chosen_in_preferences_colours_the_window(window, qtbot, restored_palette):
+    from editor.gui.preferences import PreferencesDialog
+    from editor.gui.transcript.colors import is_dark
+    desktop_base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert not is_dark(window.transcript.palette())     # the test platform is light
+
+    def choose(theme: str) -> None:
+        dialog = PreferencesDialog(window.settings, window)
+        dialog.theme.setCurrentIndex(dialog.theme.findData(theme))
+        dialog.accept()
+
+    choose("dark")
+    assert is_dark(QApplication.palette())
+    qtbot.waitUntil(lambda: is_dark(window.transcript.palette()))
+    choose("light")
+    qtbot.waitUntil(lambda: not is_dark(window.transcript.palette()))
+    choose("system")
+    assert QApplication.palette().color(QPalette.ColorRole.Base) == desktop_base
