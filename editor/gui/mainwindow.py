@@ -104,11 +104,11 @@ class MainWindow(QMainWindow):
         self._apply_settings()
 
         self.transcript.seek_requested.connect(self.playback.seek)
-        self.waveform.seek_requested.connect(self.playback.seek)
+        self.waveform.seek_requested.connect(self.seek_and_show)
         self.transcript.current_turn_changed.connect(self._on_transcript_current_turn_changed)
         self.transcript.follow_changed.connect(self._on_transcript_follow_changed)
         self.transcript.problem.connect(self.status_line.say_problem)
-        self.chapters_panel.seek_requested.connect(self.playback.seek)
+        self.chapters_panel.seek_requested.connect(self.seek_and_show)
         self.chapters_panel.problem.connect(self.status_line.say_problem)
         self.chapters_panel.add_button.clicked.connect(self._on_chapters_add_button_clicked)
         self.publishing.check_panel.jump_requested.connect(self._on_check_panel_jump_requested)
@@ -147,8 +147,8 @@ class MainWindow(QMainWindow):
             "add_chapter": self._on_add_chapter_triggered,
             "preferences": lambda: PreferencesDialog(self.settings, self).exec(),
             "play_pause": lambda: playback.toggle(),
-            "back": lambda: playback.skip(-skip_ms()),
-            "forward": lambda: playback.skip(skip_ms()),
+            "back": lambda: self.seek_and_show(playback.position_ms() - skip_ms()),
+            "forward": lambda: self.seek_and_show(playback.position_ms() + skip_ms()),
             "slower": lambda: playback.change_rate(-1),
             "faster": lambda: playback.change_rate(+1),
             "normal_speed": lambda: playback.set_rate(1.0),
@@ -277,6 +277,12 @@ class MainWindow(QMainWindow):
     def locate_audio(self, path: Path | str) -> bool:
         """Use ``path`` as the project's audio if it plays (see :class:`AudioLifecycle`)."""
         return self.audio.locate(path)
+
+    def seek_and_show(self, ms: int) -> None:
+        """A seek the user chose (waveform, chapter time, F1/F2): play from ``ms``
+        and show its turn, even with Follow Playback off."""
+        self.playback.seek(ms)
+        self.transcript.reveal_playhead(self.playback.position_ms())
 
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self, "Showscribe", message)

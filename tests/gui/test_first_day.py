@@ -3,7 +3,7 @@ bar's counts, a speaker key with no speaker, ... (real key events, real libvlc).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -68,3 +68,45 @@ def test_the_theme_chosen_in_preferences_colours_the_window(window, qtbot, resto
     qtbot.waitUntil(lambda: not is_dark(window.transcript.palette()))
     choose("system")
     assert QApplication.palette().color(QPalette.ColorRole.Base) == desktop_base
+
+
+def _turns_in_view(window) -> set[int]:
+    return {turn for turn, _block, _top, _height, starts in window.transcript.visible_blocks()
+            if starts}
+
+
+def _scroll_to_top_not_following(window, qtbot) -> None:
+    window.transcript.set_following(False)
+    window.transcript.editor.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: 0 in _turns_in_view(window))
+
+
+def test_a_waveform_click_shows_its_turn_with_following_off(window, qtbot):
+    _scroll_to_top_not_following(window, qtbot)
+    strip = window.waveform
+    qtbot.waitUntil(lambda: strip.duration_ms() is not None)
+    x = strip.width() * 0.8
+    QTest.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(round(x), strip.height() // 2))
+    position = window.playback.position_ms()
+    assert position > strip.duration_ms() * 0.6
+    turn = window.project.turn_at(position)
+    assert turn > 0 and window.transcript.playing_turn() == turn
+    qtbot.waitUntil(lambda: turn in _turns_in_view(window))
+    assert not window.transcript.is_following()
+
+
+def test_a_chapter_time_and_f2_show_their_turn_with_following_off(window, qtbot):
+    _scroll_to_top_not_following(window, qtbot)
+    table = window.chapters_panel.table
+    row = len(window.project.chapters) - 1
+    rect = table.visualRect(window.chapters_panel.model.index(row, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    turn = window.project.turn_at(window.project.chapters[row].start)
+    qtbot.waitUntil(lambda: turn in _turns_in_view(window))
+    assert not window.transcript.is_following()
+    _scroll_to_top_not_following(window, qtbot)
+    window.transcript.focus_turn(0)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    turn = window.project.turn_at(window.playback.position_ms())
+    qtbot.waitUntil(lambda: turn in _turns_in_view(window))
+    assert not window.transcript.is_following()
