@@ -10,9 +10,10 @@ that must all hold for it to be enabled, and its key scope:
   there, and keeps its delete-word meaning in every other field).
 
 A few keys stay with the field being typed in even so (``keyrouting.py`` says
-which): Esc in the find bar closes it and in a table's cell editor cancels the
-edit; undo and redo go to a line edit that has typing of its own not yet handed
-to the project.
+which): Esc closes what is open on top (a table's cell editor, the menu bar
+walked with the keyboard) and plays and pauses everywhere else, the find box
+included; undo and redo go to a line edit that has typing of its own not yet
+handed to the project.
 
 The window binds each id to a handler and each rule to a predicate through two
 explicit tables (``{action id: handler}``, ``{rule: predicate}``), put together

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
             new_from_audio=self.new_from_audio, show_error=self.show_error)
         self.audio = AudioLifecycle(self.playback, self.transport, self.waveform,
                                     self.message_bar, self)
-        self.keys = KeyRouter(self, self.actions_by_id, self.transcript, self.find_bar)
+        self.keys = KeyRouter(self, self.actions_by_id, self.transcript)
         self.publishing = PublishingController(
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
