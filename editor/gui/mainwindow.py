@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -44,7 +44,7 @@ from .findbar import FindBar
 from .keyrouting import KeyRouter
 from .messagebar import MessageBar
 from .playback import Playback
-from .preferences import PreferencesDialog, native_key, shortcuts_text
+from .preferences import PreferencesDialog, ShortcutsDialog, native_key
 from .project_files import ProjectFiles
 from .projectlink import ProjectLink
 from .publish.controller import PublishingController
@@ -57,6 +57,10 @@ from .transport import TransportBar
 from .waveform import WaveformStrip
 
 SAVED_MESSAGE_MS = 4000
+PREFERRED_SIZE = QSize(1280, 800)
+# Room left for what the window manager adds around the window.
+TITLE_BAR_ALLOWANCE = 40
+FRAME_ALLOWANCE = 4
 
 
 def default_player(on_event):
@@ -120,10 +124,7 @@ class MainWindow(QMainWindow):
         self.settings.changed.connect(self._apply_settings)
         self.keys.install()
 
-        self.resize(1280, 800)
-        geometry = self.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._place_on_screen()
         self._set_project(self.project)
 
     # -- the bindings of the action table ---------------------------------------------
@@ -209,6 +210,26 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.transport)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+
+    def _place_on_screen(self) -> None:
+        """The last size and place, else the preferred size; either way inside the
+        screen's available area (a laptop's 1366x768 has no room for 800 px and a
+        title bar)."""
+        geometry = self.settings.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(PREFERRED_SIZE)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        size = self.size().boundedTo(QSize(room.width() - 2 * FRAME_ALLOWANCE,
+                                           room.height() - TITLE_BAR_ALLOWANCE))
+        self.resize(size)
+        place = self.geometry()
+        if geometry is None or not room.contains(place):
+            place.moveCenter(room.center())
+            place.moveTop(max(room.top() + TITLE_BAR_ALLOWANCE - FRAME_ALLOWANCE, place.top()))
+            self.move(place.topLeft())
 
     def _apply_settings(self) -> None:
         """Bind the keys from the keyboard map; take the skip and rewind lengths, the
@@ -397,11 +418,7 @@ class MainWindow(QMainWindow):
         return on_speaker_triggered
 
     def _on_shortcuts_triggered(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts",
-                          shortcuts_text(self.settings.keymap()), QMessageBox.StandardButton.Ok,
-                          self)
-        box.setInformativeText("Change them in Edit > Preferences.")
-        box.exec()
+        ShortcutsDialog(self.settings.keymap(), self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, "About Showscribe",

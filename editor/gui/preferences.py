@@ -3,7 +3,9 @@ action, so a foot pedal's keys can be bound), the skip length, the rewind on
 resume and the theme. A key bound to two actions is reported and blocks OK until
 resolved; the report has room of its own, so the list never moves under the mouse.
 
-Also :func:`shortcuts_text`, the read-only list Help > Keyboard Shortcuts shows.
+Also :class:`ShortcutsDialog`, the read-only list Help > Keyboard Shortcuts shows
+(:func:`shortcuts_text`), scrolling where the screen is too short for it. Both
+dialogs fit the screen's available height.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections import defaultdict
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout,
+                               QFormLayout, QTextBrowser, QWidget,
                                QHeaderView, QKeySequenceEdit, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -51,12 +53,43 @@ def shortcuts_text(keymap: dict[str, list[str]]) -> str:
     return f"<table cellpadding='3'>{rows}</table>"
 
 
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Resize ``dialog`` to ``width`` x ``height``, or less where the screen's
+    available area (less room for a title bar) is smaller."""
+    screen = dialog.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 8), min(height, room.height() - 48)
+    dialog.resize(width, height)
+
+
+class ShortcutsDialog(QDialog):
+    """Every action with its keys, in a list that scrolls when the screen is short."""
+
+    def __init__(self, keymap: dict[str, list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.text = QTextBrowser(self)
+        self.text.setHtml(shortcuts_text(keymap))
+        self.text.setFrameShape(QTextBrowser.Shape.NoFrame)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(QLabel("Change them in Edit > Preferences.", self))
+        layout.addWidget(buttons)
+        document = self.text.document()
+        document.setTextWidth(400)
+        content = round(document.size().height())
+        fit_to_screen(self, 460, content + 110)
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.settings = settings
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
 
         self.table = QTableWidget(len(ACTIONS), 1 + SLOTS, self)
         self.table.setHorizontalHeaderLabels(["Action", "Key", "Alternate key"])

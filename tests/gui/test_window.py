@@ -496,7 +496,9 @@ def test_replace_one_replaces_the_found_match_and_moves_on(window, qtbot):
 
 def test_help_lists_the_current_keys(window, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    from editor.gui.preferences import ShortcutsDialog
+    monkeypatch.setattr(ShortcutsDialog, "exec",
+                        lambda box: shown.append(box.text.toPlainText()) or 0)
     keymap = window.settings.keymap()
     keymap["set_turn_start"] = ["F7"]
     window.settings.set_keymap(keymap)
