@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings(parent=self)
         self.project = Project()
         self._link = ProjectLink()
+        self._position_to_restore: int | None = None   # ms, once the audio loads
 
         self.playback = Playback(make_player, self)
         self.action_set = ActionSet(self)
@@ -244,9 +245,13 @@ class MainWindow(QMainWindow):
 
     # -- the project ---------------------------------------------------------------
 
-    def _set_project(self, project: Project) -> None:
+    def _set_project(self, project: Project, remember: bool = True) -> None:
+        if remember:
+            self._remember_position()
         self._link.disconnect_all()
         self.project = project
+        self._position_to_restore = (self.settings.playback_position(project.path)
+                                     if project.path is not None else None)
         self.audio.set_project(project)
         self.transcript.set_project(project)
         self.find_bar.set_project(project)
@@ -292,8 +297,9 @@ class MainWindow(QMainWindow):
 
     def new_from_audio(self, audio: Path | str) -> None:
         audio = Path(audio)
+        self._remember_position()       # before the new audio replaces the old
         duration = self.playback.duration_ms() if self.playback.load(audio) else None
-        self._set_project(new_project_for_audio(audio, duration))
+        self._set_project(new_project_for_audio(audio, duration), remember=False)
 
     def locate_audio(self, path: Path | str) -> bool:
         """Use ``path`` as the project's audio if it plays (see :class:`AudioLifecycle`)."""
@@ -342,6 +348,15 @@ class MainWindow(QMainWindow):
 
     def _on_playback_loaded(self, _duration: int) -> None:
         self._update_actions()
+        if self._position_to_restore:   # once, when the project's audio first loads
+            self.seek_and_show(self._position_to_restore)
+        self._position_to_restore = None
+
+    def _remember_position(self) -> None:
+        """Keep where playback is in the project being left, to start there next time."""
+        if self.project.path is not None and self.playback.has_media:
+            self.settings.set_playback_position(self.project.path,
+                                                self.playback.position_ms())
 
     def _on_playback_position_changed(self, ms: int) -> None:
         self.transcript.set_playhead(ms)
@@ -431,6 +446,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self._remember_position()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.volume = self.transport.volume.value()

@@ -1,6 +1,9 @@
 """What a first day with the editor showed, in the window's own parts: the status
-bar's counts, a speaker key with no speaker, ... (real key events, real libvlc)."""
+bar's counts, a speaker key with no speaker, the theme, seeks that show their
+turn, the playback position kept per project (real key events, real libvlc)."""
 from __future__ import annotations
+
+import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -110,3 +113,33 @@ def test_a_chapter_time_and_f2_show_their_turn_with_following_off(window, qtbot)
     turn = window.project.turn_at(window.playback.position_ms())
     qtbot.waitUntil(lambda: turn in _turns_in_view(window))
     assert not window.transcript.is_following()
+
+
+def test_the_playback_position_is_kept_per_project(make_window, sample_copy, qtbot, tmp_path):
+    first = make_window(sample_copy)
+    first.playback.seek(42_000)
+    first.close()
+    assert not first.isVisible()
+
+    again = make_window(sample_copy)
+    qtbot.waitUntil(lambda: abs(again.playback.position_ms() - 42_000) <= 50)
+    assert again.status_line.position_label.text() == "00:42"
+    turn = again.project.turn_at(42_000)
+    qtbot.waitUntil(lambda: turn in _turns_in_view(again))
+
+    # Another project starts at its own place, and leaving one keeps its place.
+    other_dir = tmp_path / "other"
+    shutil.copytree(sample_copy.parent, other_dir)
+    again.playback.seek(12_000)
+    assert again.open_path(other_dir / sample_copy.name)
+    qtbot.waitUntil(lambda: again.playback.has_media)
+    qtbot.wait(100)
+    assert again.playback.position_ms() == 0
+    assert abs(again.settings.playback_position(sample_copy) - 12_000) <= 50
+
+
+def test_a_new_project_from_audio_keeps_the_old_projects_place(window, sample_copy, qtbot):
+    window.playback.seek(33_000)
+    window.new_from_audio(sample_copy.parent / "audio" / "episode.mp3")
+    qtbot.waitUntil(lambda: window.playback.has_media)
+    assert abs(window.settings.playback_position(sample_copy) - 33_000) <= 50
