@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -439,6 +439,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Showscribe",
                           f"<b>Showscribe {__version__}</b><p>A transcript and chapter "
                           "editor for podcasts and recorded interviews.</p>")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        self.audio.window_painted()     # the first paint lets the audio load
 
     # -- closing ---------------------------------------------------------------------
 

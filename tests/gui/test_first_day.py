@@ -143,3 +143,34 @@ def test_a_new_project_from_audio_keeps_the_old_projects_place(window, sample_co
     window.new_from_audio(sample_copy.parent / "audio" / "episode.mp3")
     qtbot.waitUntil(lambda: window.playback.has_media)
     assert abs(window.settings.playback_position(sample_copy) - 33_000) <= 50
+
+
+def test_the_window_is_painted_before_libvlc_starts(qtbot, libvlc, headless_vlc, sample_copy):
+    """Starting libvlc can take seconds on a first start: the window must be drawn
+    first, not left black meanwhile."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from editor.gui.mainwindow import MainWindow, default_player
+    from editor.gui.settings import Settings
+
+    painted = []
+    painted_when_started = []
+
+    class PaintSeen(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is window:
+                painted.append(True)
+            return False
+
+    def make_player(on_event):
+        painted_when_started.append(bool(painted))
+        return default_player(on_event)
+
+    window = MainWindow(Settings(), make_player=make_player)
+    watcher = PaintSeen()
+    window.installEventFilter(watcher)
+    qtbot.addWidget(window, before_close_func=lambda w: w.project.history.set_clean())
+    assert window.open_path(sample_copy)
+    window.show()
+    qtbot.waitUntil(lambda: window.playback.has_media, timeout=5000)
+    assert painted_when_started == [True]
