@@ -209,8 +209,14 @@ class Project:
 
     def turn_starts(self) -> list[int]:
         """Every turn's start, in turn order: one cache shared by the transcript,
-        the waveform and the checks, rebuilt after a turn is inserted, removed or
-        retimed. Read-only for callers."""
+        the waveform and the checks. Read-only for callers.
+
+        Built from the turns on first use, then kept true by the steps below
+        instead of being rebuilt: inserting or removing turns updates the list
+        in place (readers hear ``turns_inserted`` / ``turns_removed``), so a
+        split at turn 40,000 of 50,000 costs what it changed; retiming turns
+        gives a new list, so that on ``turns_changed`` a reader tells with
+        ``is`` whether any start moved (typing moves none)."""
         if self._turn_starts is None:
             self._turn_starts = [turn.start for turn in self._turns]
         return self._turn_starts
@@ -259,15 +265,19 @@ class Project:
         last = index + len(turns) - 1
         self.turns_about_to_insert.emit(index, last)
         self._turns[index:index] = turns
-        self._turn_starts = None
+        if self._turn_starts is not None:
+            self._turn_starts[index:index] = [turn.start for turn in turns]
         self.turns_inserted.emit(index, last)
 
     def remove_turns(self, index: int, count: int = 1) -> list[Turn]:
+        """Remove ``count`` turns from ``index`` on: one notification pair however
+        many there are."""
         last = index + count - 1
         self.turns_about_to_remove.emit(index, last)
         removed = self._turns[index:index + count]
         del self._turns[index:index + count]
-        self._turn_starts = None
+        if self._turn_starts is not None:
+            del self._turn_starts[index:index + count]
         self.turns_removed.emit(index, last)
         return removed
 
@@ -275,8 +285,9 @@ class Project:
         turn = self._turns[index]
         for name, value in values.items():
             setattr(turn, name, value)
-        if "start" in values:
-            self._turn_starts = None
+        if "start" in values and self._turn_starts is not None:
+            self._turn_starts = self._turn_starts.copy()
+            self._turn_starts[index] = turn.start
         self.turns_changed.emit(index, index)
 
     def set_turn_times(self, first: int, times: list[tuple[int, bool]]) -> None:
@@ -286,7 +297,10 @@ class Project:
             turn.start = start
             turn.estimated = estimated
         if times:
-            self._turn_starts = None
+            starts = self._turn_starts
+            if starts is not None:
+                self._turn_starts = (starts[:first] + [start for start, _ in times]
+                                     + starts[first + len(times):])
             self.turns_changed.emit(first, first + len(times) - 1)
 
     def set_turn_speakers(self, changes: dict[int, str]) -> None:

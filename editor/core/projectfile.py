@@ -177,7 +177,8 @@ def dump_project(project: Project, base_dir: Path | None = None) -> str:
 def save_project(project: Project, path: Path | str) -> None:
     """Write ``project`` to ``path`` atomically; the history is marked clean."""
     path = Path(path).absolute()
-    text = dump_project(project, path.parent)
+    with _collector_paused():
+        text = dump_project(project, path.parent)
     try:
         write_atomically(path, text, backup=True)
     except OSError as exc:
@@ -483,8 +484,10 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Loading makes tens of thousands of objects that all live on; without this the
-    cyclic collector scans them again and again while they are being made."""
+    """Loading and saving make tens of thousands of objects (the model, or the data
+    being dumped) that all live until the end; without this the cyclic collector
+    scans them again and again while they are being made, which grows faster
+    than the file."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
