@@ -87,9 +87,14 @@ def start_editor(display: str, project: Path, home: Path) -> subprocess.Popen:
 
 def editor_window(display: str, app: subprocess.Popen, name: str = "Showscribe") -> str:
     """The id of the editor's visible window whose title holds ``name``."""
-    found = wait_for(lambda: app.poll() is None and xdotool(
-        display, "search", "--onlyvisible", "--name", name), 30, f"the {name} window")
-    return found.splitlines()[0]
+    def found() -> str:
+        if app.poll() is not None:
+            raise AssertionError(f"the editor ended before showing {name}:\n"
+                                 + app.communicate(timeout=10)[0])
+        return xdotool(display, "search", "--onlyvisible", "--name", name)
+
+    # A machine busy with other work can take long to start Python, Qt and libvlc.
+    return wait_for(found, 60, f"the {name} window").splitlines()[0]
 
 
 def stop_editor(app: subprocess.Popen) -> str:
