@@ -6,6 +6,11 @@ caller's thread (inside :meth:`VlcPlayer.load`), PLAYING, PAUSED, ENDED and
 playback ERRORs from libvlc's event thread. The libvlc callbacks only set flags
 and call ``on_event``; every libvlc call happens on the caller's thread, which
 also notices the end of the media when it next asks for anything.
+
+A seek while paused is kept until play(): libvlc 3 given ``set_time`` on a
+paused input resumes from there late or early by about the length of the pause
+(its clock counts the pause against the new place), so play() resumes first and
+then moves to the target.
 """
 from __future__ import annotations
 
@@ -180,6 +185,10 @@ class VlcPlayer:
             return
         if self._started:
             self._player.set_pause(0)
+            if self._pending_seek is not None:
+                self._player.set_time(self._pending_seek)
+                self._clock.seek(self._pending_seek)   # the seek window starts now
+                self._pending_seek = None
         else:
             if self._player.get_state() in (vlc.State.Ended, vlc.State.Error):
                 self._player.stop()   # an input that ended does not play again
@@ -219,15 +228,15 @@ class VlcPlayer:
         if self._duration is not None:
             ms = min(ms, self._duration)
         self._clock.seek(ms)
-        if self._started:
+        if self._started and self._clock.playing:
             self._player.set_time(ms)
-        else:
+        else:                           # stopped or paused: see the module docstring
             self._pending_seek = ms
 
     def position_ms(self) -> int:
         """The playhead, interpolated between libvlc's coarse readings (see clock.py)."""
         self._settle()
-        if self._started:
+        if self._started and self._pending_seek is None:   # else libvlc's reading is stale
             self._clock.observe(self._player.get_time())
         return self._clock.position_ms()
 
@@ -254,7 +263,7 @@ class VlcPlayer:
         if self._player is None:
             return
         self._player.set_rate(self._rate)
-        if self._started:
+        if self._started and self._pending_seek is None:
             self._clock.observe(self._player.get_time())
         self._clock.set_rate(self._rate)
 

@@ -10,9 +10,10 @@ that must all hold for it to be enabled, and its key scope:
   there, and keeps its delete-word meaning in every other field).
 
 A few keys stay with the field being typed in even so (``keyrouting.py`` says
-which): Esc in the find bar closes it and in a table's cell editor cancels the
-edit; undo and redo go to a line edit that has typing of its own not yet handed
-to the project.
+which): Esc closes what is open on top (a table's cell editor, the menu bar
+walked with the keyboard) and plays and pauses everywhere else, the find box
+included; undo and redo go to a line edit that has typing of its own not yet
+handed to the project.
 
 The window binds each id to a handler and each rule to a predicate through two
 explicit tables (``{action id: handler}``, ``{rule: predicate}``), put together
@@ -75,7 +76,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("add_chapter", "Add &Chapter at Playhead", "edit", ("Ctrl+M",),
                rules=("has_audio",), separator_before=True),
     *(ActionSpec(f"speaker_{n}", f"Speaker {n}", "speakers", (f"Ctrl+{n}",),
-                 rules=("has_current_turn", f"has_speaker_{n}")) for n in range(1, 10)),
+                 rules=("has_current_turn",)) for n in range(1, 10)),
     ActionSpec("preferences", "Pre&ferences...", "edit", separator_before=True),
     # Playback
     ActionSpec("play_pause", "&Play / Pause", "playback", ("Esc",), rules=("has_audio",)),

@@ -7,6 +7,11 @@ waveform strip on the audio the project names, and the message bar saying why
 when there is none to play (with a Locate... button). A failed Locate keeps the
 audio that played before, playing from where it was.
 
+The audio waits for the window's first paint (:meth:`AudioLifecycle.window_painted`):
+starting libvlc takes seconds on a first start, and done before the window is
+drawn it left the window black all that time. A window never painted (a script's)
+loads it after ``UNPAINTED_WAIT_MS``.
+
 Emits ``audio_changed()`` when what plays may have changed (enable rules that need
 audio follow it) and ``problem(message)`` for a brief status-bar message.
 """
@@ -26,6 +31,7 @@ from .projectlink import ProjectLink
 from .transport import TransportBar
 from .waveform import WaveformStrip
 
+UNPAINTED_WAIT_MS = 1500
 AUDIO_FILTER = ("Audio files (*.mp3 *.m4a *.aac *.wav *.flac *.ogg *.opus *.mp4);;"
                 "All files (*)")
 
@@ -45,11 +51,12 @@ class AudioLifecycle(QObject):
         self._project = Project()
         self._link = ProjectLink()
         self._loaded: Path | None = None
+        self._painted = False
         playback.failed.connect(self._on_playback_failed)
         playback.playing_changed.connect(self._on_playback_playing_changed)
 
     def set_project(self, project: Project) -> None:
-        """Follow ``project``'s audio; it loads after the window's first paint, as
+        """Follow ``project``'s audio; it loads once the window has been painted, as
         starting libvlc and parsing the audio take a moment."""
         self._playback.pause()
         self._link.disconnect_all()
@@ -57,7 +64,13 @@ class AudioLifecycle(QObject):
         self._link.connect(project.audio_changed, self._on_project_audio_changed)
         self._loaded = None
         self._message_bar.hide()
-        QTimer.singleShot(0, self.load_project_audio)
+        QTimer.singleShot(0 if self._painted else UNPAINTED_WAIT_MS, self.load_project_audio)
+
+    def window_painted(self) -> None:
+        """The window is on screen, drawn: load the audio now (after this paint)."""
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.load_project_audio)
 
     def load_project_audio(self) -> None:
         """Load the audio the project names, unless it is loaded already."""

@@ -268,14 +268,16 @@ class ChaptersPanel(QWidget):
 
     # -- actions --------------------------------------------------------------------
 
-    def add_at(self, ms: int) -> None:
-        """Add a chapter at ``ms`` and start editing its title."""
+    def add_at(self, ms: int, edit_title: bool = True) -> None:
+        """Add a chapter at ``ms`` and select it; with ``edit_title`` also move the
+        focus into its title (else the focus stays where it was)."""
         row = self.model.add_chapter(ms)
         index = self.model.index(row, TITLE)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
-        self.table.setFocus()
-        self.table.edit(index)
+        if edit_title:
+            self.table.setFocus()
+            self.table.edit(index)
 
     def selected_row(self) -> int:
         index = self.table.currentIndex()

@@ -5,9 +5,12 @@ the field keeps: an application-wide event filter for one window.
 window's keys (Esc, F1-F4, undo...) win over a field's own use of them, so they
 work while typing; keys of ``transcript`` scope (Ctrl+Return, Ctrl+Backspace) win
 only in the transcript and keep their editing meaning elsewhere. A few keys stay
-with the field even so: Esc in the find bar closes it and in a table's cell editor
-cancels the edit; undo and redo go to a line edit that has typing of its own not
-yet handed to the project. The scopes are declared in ``actions.py``.
+with the field even so: undo and redo go to a line edit that has typing of its own
+not yet handed to the project, and Esc follows one rule (the README's key table):
+it closes what is open on top -- a table's cell editor, the menu bar being walked
+with the keyboard (menus, popups and dialogs are windows of their own and keep
+it anyway) -- and everywhere else plays and pauses, in the find box too. The
+scopes are declared in ``actions.py``.
 
 It also remembers the key that fired an action, so an action that turns out to
 have nothing to do (Ctrl+Backspace away from a turn's start) can hand the key back
@@ -20,19 +23,18 @@ from typing import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMenuBar, QWidget
 
 from .actions import ACTIONS_BY_ID
 
 
 class KeyRouter(QObject):
     def __init__(self, window: QWidget, actions_by_id: Mapping[str, QAction],
-                 transcript: QWidget, find_bar, parent: QObject | None = None) -> None:
+                 transcript: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent or window)
         self._window = window
         self._actions = actions_by_id
         self._transcript = transcript
-        self._find_bar = find_bar
         self._key_owner: dict[str, str] = {}    # portable key text -> action id
         self._fired: tuple[str, QKeySequence] | None = None
         self._passing_key = False
@@ -98,14 +100,11 @@ class KeyRouter(QObject):
     def _field_takes_key(self, widget: QWidget, event: QKeyEvent, action_id: str | None) -> bool:
         """Keys a field keeps from the window's actions (see the module docstring)."""
         if _is_plain_escape(event):
-            return self._in_find_bar(widget) or _in_item_editor(widget)
+            return isinstance(widget, QMenuBar) or _in_item_editor(widget)
         return _own_history_step(widget, action_id) is not None
 
     def _field_key_pressed(self, widget: QWidget, event: QKeyEvent) -> bool:
         """The key presses :meth:`_field_takes_key` let through that need the window."""
-        if _is_plain_escape(event) and self._in_find_bar(widget):
-            self._find_bar.close_bar()
-            return True
         if not isinstance(widget, QLineEdit):
             return False        # every keystroke passes here: keep the common case cheap
         action_id = self._key_owner.get(QKeySequence(event.keyCombination()).toString())
@@ -114,9 +113,6 @@ class KeyRouter(QObject):
             step()              # the line edit's own undo/redo, whatever the keys are
             return True
         return False
-
-    def _in_find_bar(self, widget: QWidget) -> bool:
-        return widget is self._find_bar or self._find_bar.isAncestorOf(widget)
 
 
 def _is_plain_escape(event: QKeyEvent) -> bool:

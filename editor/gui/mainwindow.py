@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -44,19 +44,24 @@ from .findbar import FindBar
 from .keyrouting import KeyRouter
 from .messagebar import MessageBar
 from .playback import Playback
-from .preferences import PreferencesDialog, shortcuts_text
+from .preferences import PreferencesDialog, ShortcutsDialog, native_key
 from .project_files import ProjectFiles
 from .projectlink import ProjectLink
 from .publish.controller import PublishingController
 from .settings import Settings
 from .speakers import SpeakersPanel
 from .statusline import StatusLine
+from .theme import apply_theme
 from .transcript import TranscriptView
 from .transport import TransportBar
 from .waveform import WaveformStrip
 from .waveform_detail import WaveformDetail, link_strip
 
 SAVED_MESSAGE_MS = 4000
+PREFERRED_SIZE = QSize(1280, 800)
+# Room left for what the window manager adds around the window.
+TITLE_BAR_ALLOWANCE = 40
+FRAME_ALLOWANCE = 4
 
 
 def default_player(on_event):
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings(parent=self)
         self.project = Project()
         self._link = ProjectLink()
+        self._position_to_restore: int | None = None   # ms, once the audio loads
 
         self.playback = Playback(make_player, self)
         self.action_set = ActionSet(self)
@@ -96,7 +102,7 @@ class MainWindow(QMainWindow):
             new_from_audio=self.new_from_audio, show_error=self.show_error)
         self.audio = AudioLifecycle(self.playback, self.transport, self.waveform,
                                     self.message_bar, self)
-        self.keys = KeyRouter(self, self.actions_by_id, self.transcript, self.find_bar)
+        self.keys = KeyRouter(self, self.actions_by_id, self.transcript)
         self.publishing = PublishingController(
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
@@ -106,8 +112,8 @@ class MainWindow(QMainWindow):
         self._apply_settings()
 
         self.transcript.seek_requested.connect(self.playback.seek)
-        self.waveform.seek_requested.connect(self.playback.seek)
-        self.waveform_detail.seek_requested.connect(self.playback.seek)
+        self.waveform.seek_requested.connect(self.seek_and_show)
+        self.waveform_detail.seek_requested.connect(self.seek_and_show)
         self.waveform_detail.problem.connect(self.status_line.say_problem)
         self.waveform_detail.turn_activated.connect(self.transcript.focus_turn)
         self.waveform_detail.follow_changed.connect(self._on_follow_changed)
@@ -115,9 +121,9 @@ class MainWindow(QMainWindow):
         self.transcript.current_turn_changed.connect(self._on_transcript_current_turn_changed)
         self.transcript.follow_changed.connect(self._on_follow_changed)
         self.transcript.problem.connect(self.status_line.say_problem)
-        self.chapters_panel.seek_requested.connect(self.playback.seek)
+        self.chapters_panel.seek_requested.connect(self.seek_and_show)
         self.chapters_panel.problem.connect(self.status_line.say_problem)
-        self.chapters_panel.add_button.clicked.connect(self.actions_by_id["add_chapter"].trigger)
+        self.chapters_panel.add_button.clicked.connect(self._on_chapters_add_button_clicked)
         self.publishing.check_panel.jump_requested.connect(self._on_check_panel_jump_requested)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
@@ -127,10 +133,7 @@ class MainWindow(QMainWindow):
         self.settings.changed.connect(self._apply_settings)
         self.keys.install()
 
-        self.resize(1280, 800)
-        geometry = self.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._place_on_screen()
         self._set_project(self.project)
 
     # -- the bindings of the action table ---------------------------------------------
@@ -154,8 +157,8 @@ class MainWindow(QMainWindow):
             "add_chapter": self._on_add_chapter_triggered,
             "preferences": lambda: PreferencesDialog(self.settings, self).exec(),
             "play_pause": lambda: playback.toggle(),
-            "back": lambda: playback.skip(-skip_ms()),
-            "forward": lambda: playback.skip(skip_ms()),
+            "back": lambda: self.seek_and_show(playback.position_ms() - skip_ms()),
+            "forward": lambda: self.seek_and_show(playback.position_ms() + skip_ms()),
             "slower": lambda: playback.change_rate(-1),
             "faster": lambda: playback.change_rate(+1),
             "normal_speed": lambda: playback.set_rate(1.0),
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
             and self.waveform_detail.can_zoom_in(),
             "can_zoom_out": lambda: not self.waveform_detail.isHidden()
             and self.waveform_detail.can_zoom_out(),
-        }, {f"has_speaker_{slot}": self._speaker_predicate(slot) for slot in range(1, 10)})
+        })
 
     # -- building ------------------------------------------------------------------
 
@@ -226,20 +229,46 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+    def _place_on_screen(self) -> None:
+        """The last size and place, else the preferred size; either way inside the
+        screen's available area (a laptop's 1366x768 has no room for 800 px and a
+        title bar)."""
+        geometry = self.settings.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(PREFERRED_SIZE)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        size = self.size().boundedTo(QSize(room.width() - 2 * FRAME_ALLOWANCE,
+                                           room.height() - TITLE_BAR_ALLOWANCE))
+        self.resize(size)
+        place = self.geometry()
+        if geometry is None or not room.contains(place):
+            place.moveCenter(room.center())
+            place.moveTop(max(room.top() + TITLE_BAR_ALLOWANCE - FRAME_ALLOWANCE, place.top()))
+            self.move(place.topLeft())
+
     def _apply_settings(self) -> None:
-        """Bind the keys from the keyboard map; take the skip and rewind lengths."""
+        """Bind the keys from the keyboard map; take the skip and rewind lengths, the
+        volume and the theme."""
         keymap = {spec.id: self.settings.keys(spec.id) for spec in ACTIONS}
         self.action_set.set_keymap(keymap)
         self.keys.set_keymap(keymap)
         self.playback.rewind_on_resume_ms = round(
             self.settings.rewind_on_resume_seconds * 1000)
         self.transport.set_volume(self.settings.volume)
+        apply_theme(self.settings.theme)
 
     # -- the project ---------------------------------------------------------------
 
-    def _set_project(self, project: Project) -> None:
+    def _set_project(self, project: Project, remember: bool = True) -> None:
+        if remember:
+            self._remember_position()
         self._link.disconnect_all()
         self.project = project
+        self._position_to_restore = (self.settings.playback_position(project.path)
+                                     if project.path is not None else None)
         self.audio.set_project(project)
         self.transcript.set_project(project)
         self.find_bar.set_project(project)
@@ -286,12 +315,19 @@ class MainWindow(QMainWindow):
 
     def new_from_audio(self, audio: Path | str) -> None:
         audio = Path(audio)
+        self._remember_position()       # before the new audio replaces the old
         duration = self.playback.duration_ms() if self.playback.load(audio) else None
-        self._set_project(new_project_for_audio(audio, duration))
+        self._set_project(new_project_for_audio(audio, duration), remember=False)
 
     def locate_audio(self, path: Path | str) -> bool:
         """Use ``path`` as the project's audio if it plays (see :class:`AudioLifecycle`)."""
         return self.audio.locate(path)
+
+    def seek_and_show(self, ms: int) -> None:
+        """A seek the user chose (waveform, chapter time, F1/F2): play from ``ms``
+        and show its turn, even with Follow Playback off."""
+        self.playback.seek(ms)
+        self.transcript.reveal_playhead(self.playback.position_ms())
 
     def show_error(self, message: str) -> None:
         QMessageBox.critical(self, "Showscribe", message)
@@ -344,6 +380,15 @@ class MainWindow(QMainWindow):
 
     def _on_playback_loaded(self, _duration: int) -> None:
         self._update_actions()
+        if self._position_to_restore:   # once, when the project's audio first loads
+            self.seek_and_show(self._position_to_restore)
+        self._position_to_restore = None
+
+    def _remember_position(self) -> None:
+        """Keep where playback is in the project being left, to start there next time."""
+        if self.project.path is not None and self.playback.has_media:
+            self.settings.set_playback_position(self.project.path,
+                                                self.playback.position_ms())
 
     def _on_playback_position_changed(self, ms: int) -> None:
         self.transcript.set_playhead(ms)
@@ -388,9 +433,6 @@ class MainWindow(QMainWindow):
     def speaker_for_slot(self, slot: int) -> Speaker | None:
         return speaker_for_slot(self.project, slot)
 
-    def _speaker_predicate(self, slot: int) -> Callable[[], bool]:
-        return lambda: self.speaker_for_slot(slot) is not None
-
     # -- action handlers -------------------------------------------------------------
 
     def _on_merge_with_previous_triggered(self) -> None:
@@ -400,8 +442,15 @@ class MainWindow(QMainWindow):
             self.keys.resend_to_transcript("merge_with_previous", key)
 
     def _on_add_chapter_triggered(self) -> None:
+        # Ctrl+M is pressed while typing: the cursor stays; the title is a
+        # double-click away in the selected row.
         self.side_tabs.setCurrentWidget(self.chapters_panel)
-        self.chapters_panel.add_at(self.playback.position_ms())
+        self.chapters_panel.add_at(self.playback.position_ms(), edit_title=False)
+
+    def _on_chapters_add_button_clicked(self) -> None:
+        # The button is pressed in the list: go on to the new chapter's title there.
+        if self.playback.has_media:
+            self.chapters_panel.add_at(self.playback.position_ms())
 
     def _speaker_handler(self, slot: int) -> Callable[..., None]:
         """The handler of the Speaker <slot> action: give the turn to that speaker."""
@@ -409,19 +458,25 @@ class MainWindow(QMainWindow):
             speaker = self.speaker_for_slot(slot)
             if speaker is not None:
                 self.transcript.set_current_turn_speaker(speaker.id)
+                return
+            # A key that does nothing silently looks broken: say why.
+            keys = self.settings.keys(f"speaker_{slot}")
+            key = native_key(keys[0]) if keys else f"Speaker {slot}"
+            self.status_line.say(f"No speaker has {key} yet: give a speaker that key "
+                                 "in the Speakers tab.")
         return on_speaker_triggered
 
     def _on_shortcuts_triggered(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts",
-                          shortcuts_text(self.settings.keymap()), QMessageBox.StandardButton.Ok,
-                          self)
-        box.setInformativeText("Change them in Edit > Preferences.")
-        box.exec()
+        ShortcutsDialog(self.settings.keymap(), self).exec()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(self, "About Showscribe",
                           f"<b>Showscribe {__version__}</b><p>A transcript and chapter "
                           "editor for podcasts and recorded interviews.</p>")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        self.audio.window_painted()     # the first paint lets the audio load
 
     # -- closing ---------------------------------------------------------------------
 
@@ -429,6 +484,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self._remember_position()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.volume = self.transport.volume.value()

@@ -120,9 +120,6 @@ class Playback(QObject):
         self._paused_at = None       # playing from a chosen place: no rewind
         self.position_changed.emit(ms)
 
-    def skip(self, delta_ms: int) -> None:
-        self.seek(self.position_ms() + delta_ms)
-
     @property
     def rate(self) -> float:
         return self.player.rate if self._player is not None else 1.0

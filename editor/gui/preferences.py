@@ -1,8 +1,11 @@
 """The Preferences dialog: the keyboard map (a key and an alternate key for every
-action, so a foot pedal's keys can be bound), the skip length and the rewind on
-resume. A key bound to two actions is reported and blocks OK until resolved.
+action, so a foot pedal's keys can be bound), the skip length, the rewind on
+resume and the theme. A key bound to two actions is reported and blocks OK until
+resolved; the report has room of its own, so the list never moves under the mouse.
 
-Also :func:`shortcuts_text`, the read-only list Help > Keyboard Shortcuts shows.
+Also :class:`ShortcutsDialog`, the read-only list Help > Keyboard Shortcuts shows
+(:func:`shortcuts_text`), scrolling where the screen is too short for it. Both
+dialogs fit the screen's available height.
 """
 from __future__ import annotations
 
@@ -10,12 +13,14 @@ from collections import defaultdict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QTextBrowser, QWidget,
                                QHeaderView, QKeySequenceEdit, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from .actions import ACTIONS, ACTIONS_BY_ID
 from .settings import Settings
+from .theme import THEMES
 
 SLOTS = 2   # a key and an alternate key per action
 
@@ -24,7 +29,8 @@ def _label(action_id: str) -> str:
     return ACTIONS_BY_ID[action_id].label.replace("&", "").rstrip(".")
 
 
-def _native(portable: str) -> str:
+def native_key(portable: str) -> str:
+    """A key's text as the user's platform writes it (Ctrl+M, ⌘M)."""
     return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
 
 
@@ -42,9 +48,40 @@ def shortcuts_text(keymap: dict[str, list[str]]) -> str:
     """An HTML table of every action with its keys."""
     rows = "".join(
         f"<tr><td>{_label(spec.id)}</td><td><b>"
-        f"{' / '.join(_native(k) for k in keymap.get(spec.id, [])) or '&mdash;'}"
+        f"{' / '.join(native_key(k) for k in keymap.get(spec.id, [])) or '&mdash;'}"
         f"</b></td></tr>" for spec in ACTIONS)
     return f"<table cellpadding='3'>{rows}</table>"
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Resize ``dialog`` to ``width`` x ``height``, or less where the screen's
+    available area (less room for a title bar) is smaller."""
+    screen = dialog.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 8), min(height, room.height() - 48)
+    dialog.resize(width, height)
+
+
+class ShortcutsDialog(QDialog):
+    """Every action with its keys, in a list that scrolls when the screen is short."""
+
+    def __init__(self, keymap: dict[str, list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.text = QTextBrowser(self)
+        self.text.setHtml(shortcuts_text(keymap))
+        self.text.setFrameShape(QTextBrowser.Shape.NoFrame)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(QLabel("Change them in Edit > Preferences.", self))
+        layout.addWidget(buttons)
+        document = self.text.document()
+        document.setTextWidth(400)
+        content = round(document.size().height())
+        fit_to_screen(self, 460, content + 110)
 
 
 class PreferencesDialog(QDialog):
@@ -52,7 +89,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.settings = settings
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
 
         self.table = QTableWidget(len(ACTIONS), 1 + SLOTS, self)
         self.table.setHorizontalHeaderLabels(["Action", "Key", "Alternate key"])
@@ -89,13 +126,22 @@ class PreferencesDialog(QDialog):
         self.rewind.setSuffix(" s")
         self.rewind.setSpecialValueText("off")
         self.rewind.setValue(settings.rewind_on_resume_seconds)
+        self.theme = QComboBox(self)
+        for name, label in THEMES.items():
+            self.theme.addItem(label, name)
+        self.theme.setCurrentIndex(self.theme.findData(settings.theme))
         form = QFormLayout()
         form.addRow("Back / forward skips:", self.skip)
         form.addRow("Rewind when resuming after a pause:", self.rewind)
+        form.addRow("Colours:", self.theme)
 
         self.conflicts = QLabel(self)
         self.conflicts.setWordWrap(True)
         self.conflicts.setStyleSheet("color: #b91c1c;")
+        # Always there, two lines high: the message coming and going must not
+        # resize the key list (a list scrolled to its end would shift a row).
+        self.conflicts.setFixedHeight(2 * self.conflicts.fontMetrics().lineSpacing() + 4)
+        self.conflicts.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         defaults = QPushButton("Restore Default Keys", self)
@@ -127,11 +173,10 @@ class PreferencesDialog(QDialog):
 
     def _check(self, *_args) -> bool:
         conflicts = find_conflicts(self.keymap())
-        lines = [f"{_native(key)} is bound to " + " and ".join(_label(i) for i in ids)
+        lines = [f"{native_key(key)} is bound to " + " and ".join(_label(i) for i in ids)
                  for key, ids in conflicts.items()]
         self.conflicts.setText("Each key can do one thing: " + "; ".join(lines) + "."
                                if lines else "")
-        self.conflicts.setVisible(bool(lines))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not lines)
         return not lines
 
@@ -141,5 +186,6 @@ class PreferencesDialog(QDialog):
         self.settings.set_keymap(self.keymap())
         self.settings.skip_seconds = self.skip.value()
         self.settings.rewind_on_resume_seconds = self.rewind.value()
+        self.settings.theme = self.theme.currentData()
         self.settings.changed.emit()
         super().accept()

@@ -2,11 +2,13 @@
 
 Holds the keyboard map (action id -> key sequences, only the ones changed from
 the defaults in ``actions.py`` are stored), the skip length, the rewind on
-resume, the recent files and the window layout. Emits ``changed`` when the
+resume, the theme, the recent files, the playback position of each recent
+project and the window layout. Emits ``changed`` when the
 preferences dialog applies new values, so the window can rebind its keys.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
@@ -25,6 +27,11 @@ def _string_list(value) -> list[str]:
     if isinstance(value, str):
         return [value] if value else []
     return [str(v) for v in value]
+
+
+def _path_key(path: Path | str) -> str:
+    # A path holds slashes, which QSettings reads as groups: a digest of it does not.
+    return hashlib.sha1(str(Path(path).absolute()).encode()).hexdigest()[:20]
 
 
 class Settings(QObject):
@@ -82,6 +89,18 @@ class Settings(QObject):
     def volume(self, value: int) -> None:
         self._store.setValue("playback/volume", int(value))
 
+    # -- looks ---------------------------------------------------------------------
+
+    @property
+    def theme(self) -> str:
+        """"system" (follow the desktop), "light" or "dark"."""
+        value = str(self._store.value("looks/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._store.setValue("looks/theme", value)
+
     # -- files and layout -------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
@@ -91,6 +110,17 @@ class Settings(QObject):
         path = Path(path).absolute()
         recent = [p for p in self.recent_files() if p != path]
         self._store.setValue("files/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+
+    def playback_position(self, project: Path | str) -> int | None:
+        """Where playback was when ``project`` was last left, in ms (None: never)."""
+        value = self._store.value(f"positions/{_path_key(project)}")
+        try:
+            return max(0, int(value)) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_playback_position(self, project: Path | str, ms: int) -> None:
+        self._store.setValue(f"positions/{_path_key(project)}", int(ms))
 
     def window_state(self, name: str) -> QByteArray | None:
         value = self._store.value(f"window/{name}")

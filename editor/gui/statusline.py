@@ -19,6 +19,11 @@ COUNT_DELAY_MS = 250
 MESSAGE_MS = 5000
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 turn``, ``2 turns``, ``5,000 turns``."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 class StatusLine(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +65,8 @@ class StatusLine(QStatusBar):
     def _show_counts(self) -> None:
         turns = self._project.turns
         words = sum(word_count(turn.text) for turn in turns)
-        self.words_label.setText(f"{words:,} words")
-        self.turns_label.setText(f"{len(turns):,} turns")
+        self.words_label.setText(counted(words, "word"))
+        self.turns_label.setText(counted(len(turns), "turn"))
 
     def _on_project_turns_edited(self, *_args) -> None:
         self._count_timer.start()

@@ -20,6 +20,12 @@ def focus_turn(qtbot, window, index: int, offset: int = 0) -> None:
     qtbot.waitUntil(lambda: window.transcript.current_turn() == index)
 
 
+def edit_new_chapter_title(window) -> None:
+    """Add a chapter with the list's button, which goes on to its title."""
+    QTest.mouseClick(window.chapters_panel.add_button, Qt.MouseButton.LeftButton)
+    assert window.chapters_panel.table.state() == QAbstractItemView.State.EditingState
+
+
 def test_rebound_split_and_merge_keys_replace_the_old_ones(window, qtbot):
     keymap = window.settings.keymap()
     keymap["split_turn"], keymap["merge_with_previous"] = ["F9"], ["F10"]
@@ -59,7 +65,7 @@ def test_ctrl_z_in_a_new_chapter_title_undoes_the_typing_first(window, qtbot):
     project = window.project
     count = len(project.chapters)
     focus_turn(qtbot, window, 2)
-    press(Qt.Key.Key_M, CTRL)
+    edit_new_chapter_title(window)
     table = window.chapters_panel.table
     assert table.state() == QAbstractItemView.State.EditingState
     editor = QApplication.focusWidget()
@@ -80,25 +86,42 @@ def test_ctrl_z_in_an_untouched_chapter_title_is_the_projects_undo(window, qtbot
     project = window.project
     count = len(project.chapters)
     focus_turn(qtbot, window, 2)
-    press(Qt.Key.Key_M, CTRL)
+    edit_new_chapter_title(window)
     assert window.chapters_panel.table.state() == QAbstractItemView.State.EditingState
     press(Qt.Key.Key_Z, CTRL)
     assert len(project.chapters) == count and not project.history.can_undo
 
 
-def test_esc_in_the_find_bar_closes_it_and_returns_to_the_transcript(window, qtbot):
+def test_esc_in_the_find_bar_plays_and_pauses_and_the_bar_stays(window, qtbot):
     focus_turn(qtbot, window, 1)
     press(Qt.Key.Key_F, CTRL)
     QTest.keyClicks(window.find_bar.find_edit, "bees")
     press(Qt.Key.Key_Escape)
-    assert window.find_bar.isHidden() and not window.playback.is_playing
-    assert window.transcript.isAncestorOf(QApplication.focusWidget())
+    assert window.playback.is_playing
+    assert window.find_bar.isVisible() and QApplication.focusWidget() is window.find_bar.find_edit
+    press(Qt.Key.Key_Escape)
+    assert not window.playback.is_playing and window.find_bar.find_edit.text() == "bees"
+
+
+def test_esc_that_leaves_the_menu_bar_does_not_also_play(window, qtbot):
+    focus_turn(qtbot, window, 1)
+    menu_bar = window.menuBar()
+    typing_in = QApplication.focusWidget()
+    QTest.keyPress(typing_in, Qt.Key.Key_Alt, Qt.KeyboardModifier.AltModifier)   # Alt alone:
+    QTest.keyRelease(typing_in, Qt.Key.Key_Alt)                                   # the menu bar
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is menu_bar)
+    QTest.keyClick(menu_bar, Qt.Key.Key_Escape)
+    assert not window.playback.is_playing
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not menu_bar)
+    press(Qt.Key.Key_Escape)                    # back where the user was: it plays
+    assert window.playback.is_playing
+    window.playback.pause()
 
 
 def test_esc_in_a_table_editor_cancels_the_edit(window, qtbot):
     project = window.project
     focus_turn(qtbot, window, 2)
-    press(Qt.Key.Key_M, CTRL)
+    edit_new_chapter_title(window)
     table = window.chapters_panel.table
     QTest.keyClicks(QApplication.focusWidget(), "Swarms")
     press(Qt.Key.Key_Escape)

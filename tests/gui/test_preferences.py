@@ -54,7 +54,7 @@ def test_the_dialog_reports_a_conflict_and_blocks_ok(qtbot):
     dialog = PreferencesDialog(settings)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok.isEnabled() and dialog.conflicts.isHidden()
+    assert ok.isEnabled() and dialog.conflicts.text() == ""
     dialog.key_edits["back"][0].setKeySequence(QKeySequence("Ctrl+J"))
     assert not ok.isEnabled()
     assert "Ctrl+J" in dialog.conflicts.text() and "Back" in dialog.conflicts.text()
@@ -78,3 +78,45 @@ def test_the_dialog_saves_keys_skip_and_rewind(qtbot):
 def test_the_shortcuts_list_shows_every_action(qapp):
     text = shortcuts_text(Settings().keymap())
     assert text.count("<tr>") == len(ACTIONS) and "Ctrl+J" in text
+
+
+def test_the_conflict_message_never_moves_the_key_list(qtbot):
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    table.scrollToBottom()
+    qtbot.wait(50)
+    probe = table.viewport().rect().center()
+
+    def where() -> tuple:
+        _process_events()
+        return (table.geometry(), table.viewport().height(), table.rowAt(probe.y()),
+                table.verticalScrollBar().value())
+
+    before = where()
+    dialog.key_edits["back"][0].setKeySequence(QKeySequence("Ctrl+J"))
+    assert dialog.conflicts.text()
+    assert where() == before
+    dialog.key_edits["back"][0].setKeySequence(QKeySequence("F1"))
+    assert dialog.conflicts.text() == ""
+    assert where() == before
+
+
+def _process_events() -> None:
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+
+
+def test_the_dialog_saves_the_theme(qtbot):
+    settings = Settings()
+    assert settings.theme == "system"
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.accept()
+    assert Settings().theme == "dark"
+    again = PreferencesDialog(Settings())
+    qtbot.addWidget(again)
+    assert again.theme.currentData() == "dark"

@@ -175,8 +175,8 @@ def test_ctrl_j_sets_the_turn_start_to_the_playhead(window, qtbot):
     assert window.actions_by_id["undo"].text().replace("&", "") == "Undo Set turn start"
 
 
-def test_ctrl_m_adds_a_chapter_at_the_playhead_and_edits_its_title(window, qtbot):
-    focus_turn(qtbot, window, 2)
+def test_ctrl_m_adds_a_chapter_at_the_playhead_and_keeps_the_cursor(window, qtbot):
+    focus_turn(qtbot, window, 2, 5)
     count = len(window.project.chapters)
     window.playback.seek(50_000)
     press(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
@@ -186,11 +186,33 @@ def test_ctrl_m_adds_a_chapter_at_the_playhead_and_edits_its_title(window, qtbot
     row = next(i for i, c in enumerate(window.project.chapters) if c.title == "New chapter")
     assert abs(window.project.chapters[row].start - 50_000) <= 50
     table = window.chapters_panel.table
-    assert table.state() == QAbstractItemView.State.EditingState
     assert table.currentIndex().row() == row and table.currentIndex().column() == 1
+    assert table.state() != QAbstractItemView.State.EditingState
+    # Typing goes on in the turn, where the cursor was.
+    assert window.transcript.isAncestorOf(QApplication.focusWidget())
+    before = window.project.turns[2].text
+    QTest.keyClicks(QApplication.focusWidget(), "xy")
+    qtbot.waitUntil(lambda: window.project.turns[2].text == before[:5] + "xy" + before[5:])
+    assert window.project.chapters[row].title == "New chapter"
+    # The title is a double-click away.
+    rect = table.visualRect(table.currentIndex())
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.EditingState)
     QTest.keyClicks(QApplication.focusWidget(), "Swarms")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.project.chapters[row].title == "Swarms")
+    qtbot.waitUntil(lambda: window.project.chapters[row].title.endswith("Swarms"))
+
+
+def test_the_add_button_goes_on_to_the_new_chapters_title(window, qtbot):
+    window.playback.seek(40_000)
+    qtbot.mouseClick(window.chapters_panel.add_button, Qt.MouseButton.LeftButton)
+    table = window.chapters_panel.table
+    assert table.state() == QAbstractItemView.State.EditingState
+    QTest.keyClicks(QApplication.focusWidget(), "Swarms")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(c.title == "Swarms" and abs(c.start - 40_000) <= 50
+                                for c in window.project.chapters))
 
 
 def test_ctrl_return_splits_the_turn_at_the_cursor(window, qtbot):
@@ -476,7 +498,9 @@ def test_replace_one_replaces_the_found_match_and_moves_on(window, qtbot):
 
 def test_help_lists_the_current_keys(window, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    from editor.gui.preferences import ShortcutsDialog
+    monkeypatch.setattr(ShortcutsDialog, "exec",
+                        lambda box: shown.append(box.text.toPlainText()) or 0)
     keymap = window.settings.keymap()
     keymap["set_turn_start"] = ["F7"]
     window.settings.set_keymap(keymap)

@@ -11,7 +11,8 @@ While following, the view scrolls when the playing turn passes two thirds of
 the view, bringing it to a third; wheel or scrollbar use, or the cursor moving
 into another turn, stops following and ``set_following(True)`` resumes it. The
 rule and the on/off state are :mod:`editor.gui.follow`'s, shared with the
-waveform detail.
+waveform detail. A seek the user chose (``reveal_playhead``) brings the turn into
+view either way.
 
 Emits ``follow_changed(on)``.
 """
@@ -70,12 +71,18 @@ class PlayheadFollower(QObject):
         self._playhead = ms
         self._set_playing(self.project.turn_at(ms))
 
-    def _set_playing(self, turn: int, force: bool = False) -> None:
+    def reveal_playhead(self, ms: int) -> None:
+        """Move the playhead to ``ms`` and bring its turn into view even when not
+        following (a seek the user chose shows where it went); following stays as it is."""
+        self._playhead = ms
+        self._set_playing(self.project.turn_at(ms), force=True, reveal=True)
+
+    def _set_playing(self, turn: int, force: bool = False, reveal: bool = False) -> None:
         if turn == self._playing and not force:
             return
         self._playing = turn
         band = self.geometry.turn_band(turn)
-        if self._follow.is_following() and turn >= 0 and (
+        if (self._follow.is_following() or reveal) and turn >= 0 and (
                 band is None or not band.starts_here
                 or should_follow(band.first_top, self.editor.viewport().height())):
             scrollbar = self.editor.verticalScrollBar()

@@ -144,6 +144,10 @@ class TranscriptView(QWidget):
     def set_playhead(self, ms: int) -> None:
         self.follower.set_playhead(ms)
 
+    def reveal_playhead(self, ms: int) -> None:
+        """The playhead moved where the user chose: show its turn, following or not."""
+        self.follower.reveal_playhead(ms)
+
     def playing_turn(self) -> int:
         return self.follower.playing_turn()
 
