@@ -7,10 +7,13 @@ The page has three parts, found by their headings:
    (``Role by A, B and C``), links (a label line, then its URL line if any) and
    the disclaimer (a paragraph about advice, opinions, information only...);
    a time alone there, ``(03:00);``, is a chapter without a title;
-3. after ``Transcript``: chapter headings (matched to the chapter list even
-   when worded a little differently; an untitled chapter's heading is its
-   time, ``(03:00)``), ``Name: text`` turns, and lines without a speaker
-   prefix that continue the previous turn as a new paragraph.
+3. after ``Transcript``: chapter headings, ``Name: text`` turns, and lines
+   without a speaker prefix that continue the previous turn as a new paragraph.
+   A heading matches a listed chapter even when worded a little differently;
+   a line standing alone before a turn is also a heading when it shortens the
+   title of exactly one chapter still without a heading (``Weather`` for
+   ``Weather Rolls In``; see ``headings``); an untitled chapter's heading is
+   its time, ``(03:00)``.
 
 Which ``Name:`` prefixes may be speakers is decided by the rules every reader
 shares (``textparse.speaker_prefix``: ``Note:``, ``Correction:``, ``Tip:``,
@@ -30,7 +33,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from ..errors import FormatError
 from ..estimate import confirm_turns, estimate_by_chapters
@@ -38,8 +40,9 @@ from ..builder import ProjectBuilder
 from ..textparse import CHAPTER_LINE, TIMESTAMP, capitalised_name, speaker_prefix
 from ..model import Chapter, Credit, Link, Project, word_count
 from ..timecode import TimeError, parse_shownotes
+from .headings import Words, shortens, similarity, threshold, title_similarity
 
-__all__ = ["read_page", "sniff", "title_similarity"]
+__all__ = ["read_page", "sniff"]
 
 # In the Timestamps list, an untitled chapter: its time alone, ``(03:00);``.
 _UNTITLED_CHAPTER_LINE = re.compile(rf"^[\[(]?(?P<ts>{TIMESTAMP})[\])]?\s*[;.]?$")
@@ -60,9 +63,6 @@ _DISCLAIMER = re.compile(
     r"for information|educational purposes|entertainment purposes|endorse\w*|"
     r"disclaimer|liabilit\w*|do(?:es)? not (?:necessarily )?(?:reflect|represent))\b",
     re.IGNORECASE)
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
-                         "»": '"', "–": "-", "—": "-"})
 
 # Chapters looked at ahead of the last heading found, when matching a heading.
 _HEADING_WINDOW = 6
@@ -143,59 +143,6 @@ def _speaker_prefix(text: str) -> tuple[str, str] | None:
     (the rules every reader shares: ``textparse.speaker_prefix``)."""
     found = speaker_prefix(text)
     return (found[0], found[1].strip()) if found else None
-
-
-# -- fuzzy chapter headings ------------------------------------------------------------
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    kept = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text)
-    return " ".join(kept.split())
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-@dataclass(frozen=True)
-class _Words:
-    """A title or line made ready for comparing: normalised text and stemmed words."""
-
-    text: str
-    stems: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> "_Words":
-        norm = _normalise(text)
-        return cls(norm, frozenset(_stem(w) for w in norm.split()))
-
-
-def _similarity(a: _Words, b: _Words) -> float:
-    if not a.text or not b.text:
-        return 0.0
-    if a.text == b.text:
-        return 1.0
-    dice = 2 * len(a.stems & b.stems) / (len(a.stems) + len(b.stems))
-    shorter, longer = sorted((len(a.text), len(b.text)))
-    if dice >= 0.9 or 2 * shorter / (shorter + longer) < 0.7:
-        return dice  # the ratio cannot change the verdict: skip computing it
-    matcher = SequenceMatcher(None, a.text, b.text, autojunk=False)
-    if matcher.quick_ratio() < 0.7:
-        return dice
-    return max(dice, matcher.ratio())
-
-
-def title_similarity(a: str, b: str) -> float:
-    """How alike two chapter titles are, 0..1, forgiving word forms and punctuation."""
-    return _similarity(_Words.of(a), _Words.of(b))
-
-
-def _heading_threshold(title: _Words) -> float:
-    # Short titles leave little room for a changed word.
-    return 0.9 if len(title.text.split()) <= 2 else 0.75
 
 
 # -- the reader ---------------------------------------------------------------------
@@ -376,28 +323,50 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
     known = {n.casefold() for c in page.credits for name in c.names
              for n in (name, name.split()[0] if name.split() else name)}
 
+    def may_be_turn(found: tuple[str, str] | None) -> bool:
+        if not found:
+            return False
+        name = found[0]
+        return counts.get(name, 0) >= 2 or name.casefold() in known or capitalised_name(name)
+
     drafts: list[_Draft] = []
     current: _Draft | None = None
     chapter: int | None = None
-    ahead = 0  # chapters before this one have had their heading
+    ahead = 0  # chapters before this one have had their heading, or were passed by
+    headed: set[int] = set()   # chapters that have had their heading
 
-    titles: dict[int, _Words] = {}
+    titles: dict[int, Words] = {}
+
+    def title(k: int) -> Words:
+        if k not in titles:
+            titles[k] = Words.of(page.chapters[k].title)
+        return titles[k]
 
     def heading(text: str, time: int | None) -> int | None:
         """The chapter whose heading ``text`` is, looking a few chapters ahead."""
-        words = _Words.of(text)
+        words = Words.of(text)
         best, best_score = None, 0.0
         for k in range(ahead, min(ahead + _HEADING_WINDOW, len(page.chapters))):
-            if k not in titles:
-                titles[k] = _Words.of(page.chapters[k].title)
-            score = _similarity(words, titles[k])
+            score = similarity(words, title(k))
             if time is not None and page.chapters[k].start == time:
                 score = max(score, 0.5) + 0.5
-            if score >= _heading_threshold(titles[k]) and score > best_score:
+            if score >= threshold(title(k)) and score > best_score:
                 best, best_score = k, score
         return best
 
-    for (_, line), (time, rest, found) in zip(lines, split):
+    longest_title = max((len(Words.of(c.title).words) for c in page.chapters), default=0)
+
+    def shortened_heading(text: str) -> int | None:
+        """The chapter whose title ``text`` shortens, when exactly one chapter
+        still without a heading has such a title, and it lies ahead."""
+        words = Words.of(text)
+        if len(words.words) > longest_title:
+            return None    # most lines: longer than any title
+        found = [k for k in range(len(page.chapters))
+                 if k not in headed and shortens(words, title(k))]
+        return found[0] if len(found) == 1 and found[0] >= ahead else None
+
+    for at, ((_, line), (time, rest, found)) in enumerate(zip(lines, split)):
         if found:
             name = found[0]
             strong = counts.get(name, 0) >= 2 or name.casefold() in known
@@ -410,8 +379,12 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
             # a page with no chapter list: its timestamped headings are the chapters
             page.chapters.append(Chapter(start=time, title=_chapter_title(rest)))
             k = len(page.chapters) - 1
+        if k is None and at + 1 < len(lines) and may_be_turn(split[at + 1][2]):
+            # a line standing alone before a turn may head a chapter in fewer words
+            k = shortened_heading(rest)
         if k is not None:
             chapter, ahead, current = k, k + 1, None
+            headed.add(k)
         elif current is not None:
             current.paragraphs.append(line)
         else:

@@ -12,7 +12,7 @@ from editor.core.formats import by_name
 from editor.core.model import word_count
 from editor.core.projectfile import project_to_data
 from editor.core.shownotes import read_page, render_shownotes
-from editor.core.shownotes.page_reader import title_similarity
+from editor.core.shownotes.headings import title_similarity
 
 DATA = Path(__file__).parent / "data"
 PAGE = (DATA / "page.txt").read_text(encoding="utf-8")
@@ -426,3 +426,68 @@ def test_page_and_text_import_agree_on_what_is_not_a_speaker(line):
     for project in (page, text):
         assert [s.name for s in project.speakers] == ["Ann"]
         assert [t.text for t in project.turns] == [f"Hi.\n{line}", "Bye."]
+
+
+# -- a heading shorter than its chapter's title ------------------------------------------------
+
+def weather_page(heading: str, *, after: str = "Cal: Clouds.\n",
+                 chapters: tuple[str, ...] = ("Weather Rolls In",)) -> str:
+    listed = "".join(f"(0{n}:30) {title};\n" for n, title in enumerate(chapters, start=1))
+    return ("Rooftop Hours\nTimestamps\n(00:00) Welcome to the Roof;\n" + listed +
+            "Transcript\nWelcome to the Roof\nCal: Hello.\nDana: Hi there.\n"
+            f"{heading}\n{after}Dana: Rain soon.\n")
+
+
+@pytest.mark.parametrize("title, heading", [
+    ("Weather Rolls In", "Weather"),                    # a prefix
+    ("Weather Rolls In", "Weather Rolls…"),             # cut short with an ellipsis
+    ("Weather Rolls In", "Weather Ro..."),              # cut inside a word
+    ("Weather Rolls In", "Weather In"),                 # a word left out
+    ("Weather Rolls In", "(01:30) Weather"),            # with the chapter's time
+    ("Building Trust Across Borders with Mara Ilves", "Building Trust"),
+    ("Building Trust Across Borders with Mara Ilves", "Trust Across Borders"),
+    ("Freight, Customs and the 40-Foot Box", "Freight and Customs"),
+    ("Freight, Customs and the 40-Foot Box", "The 40-Foot Box"),
+])
+def test_a_heading_shorter_than_its_title_is_that_chapters_heading(title, heading):
+    project = read_page(weather_page(heading, chapters=(title,)))
+    assert [(c.start, c.title) for c in project.chapters] == [
+        (0, "Welcome to the Roof"), (90_000, title)]
+    assert [t.text for t in project.turns] == ["Hello.", "Hi there.", "Clouds.", "Rain soon."]
+    assert project.turns[2].start == 90_000
+    assert project.turns[3].start > 90_000
+    # every export groups the turns under the chapter: the classic page shows them there
+    transcript = render_shownotes(project, "text").split("Transcript\n", 1)[1].splitlines()
+    assert transcript[transcript.index(title) + 1] == "Cal: Clouds."
+
+
+def test_a_shortened_heading_matching_two_unused_chapters_stays_text():
+    page = weather_page("Weather", chapters=("Weather Rolls In", "Weather Clears Up"))
+    project = read_page(page)
+    assert [t.text for t in project.turns] == ["Hello.", "Hi there.\nWeather", "Clouds.",
+                                               "Rain soon."]
+    assert all(t.start < 90_000 for t in project.turns)
+
+
+def test_a_chapter_that_had_its_heading_no_longer_competes():
+    page = ("T\nTimestamps\n(00:00) Weather Rolls In;\n(02:00) Weather Clears Up;\n"
+            "Transcript\nWeather Rolls In\nCal: Clouds.\nDana: Rain.\nWeather\n"
+            "Cal: Sun.\n")
+    project = read_page(page)
+    assert [(t.start, t.text) for t in project.turns] == [
+        (0, "Clouds."), (60_000, "Rain."), (120_000, "Sun.")]
+
+
+def test_a_short_line_not_followed_by_a_turn_is_a_paragraph():
+    page = weather_page("Weather", after="it was grim.\nCal: Clouds.\n")
+    project = read_page(page)
+    assert [t.text for t in project.turns] == [
+        "Hello.", "Hi there.\nWeather\nit was grim.", "Clouds.", "Rain soon."]
+
+
+@pytest.mark.parametrize("line", ["In", "In.", "Rain", "Rolls", "Weather is nice",
+                                  "Weather Report"])
+def test_a_line_that_is_not_a_shortening_of_the_title_stays_text(line):
+    project = read_page(weather_page(line))
+    assert project.turns[1].text == f"Hi there.\n{line}"
+    assert all(t.start < 90_000 for t in project.turns)
