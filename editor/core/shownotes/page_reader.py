@@ -88,15 +88,17 @@ def _is_url(text: str) -> bool:
     return bool(_URL.fullmatch(text))
 
 
-def _chapter_line(text: str, *, untitled: bool = False) -> tuple[int, str] | None:
+def _chapter_line(text: str, *, untitled: bool = False,
+                  keep_full_stop: bool = False) -> tuple[int, str] | None:
     """(start ms, title) of a chapter line; None when the line is not one.
 
     With ``untitled`` (inside the Timestamps list) a time alone, ``(03:00);``,
-    is a chapter without a title. Raises TimeError when the line has a
+    is a chapter without a title; with ``keep_full_stop`` a final ``.`` is part
+    of the title (see ``_chapter_title``). Raises TimeError when the line has a
     chapter's shape but an impossible time.
     """
     match = CHAPTER_LINE.match(text)
-    title = _chapter_title(match["title"]) if match else ""
+    title = _chapter_title(match["title"], keep_full_stop) if match else ""
     if not title:
         match = _UNTITLED_CHAPTER_LINE.match(text) if untitled else None
         if not match:
@@ -104,10 +106,15 @@ def _chapter_line(text: str, *, untitled: bool = False) -> tuple[int, str] | Non
     return parse_shownotes(match["ts"]), title
 
 
-def _chapter_title(text: str) -> str:
-    """A chapter line's title: a trailing ';' or '.' (not an ellipsis) is punctuation."""
-    if text.endswith(";") or (text.endswith(".") and not text.endswith("..")):
+def _chapter_title(text: str, keep_full_stop: bool = False) -> str:
+    """A chapter line's title: a trailing ';' is punctuation, and so is a trailing
+    '.' (not an ellipsis) unless ``keep_full_stop``: in a list whose lines end in
+    ';', a line without one ends in its title's own '.', '?' or '!'."""
+    if text.endswith(";"):
         return text[:-1].rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        rest = text[:-1].rstrip()
+        return text if keep_full_stop and rest else rest
     return text
 
 
@@ -206,7 +213,7 @@ def read_page(text: str) -> Project:
     if transcript is None:
         cut = _transcript_start(middle, page)
         middle, body = middle[:cut], middle[cut:]
-    _read_middle(middle, page)
+    _read_middle(middle, page, keep_full_stop=_ends_like_ours(middle))
     from_list = bool(page.chapters)
     page.chapters.sort(key=lambda c: c.start)
     return _read_transcript(body, page, chapters_listed=from_list)
@@ -255,15 +262,23 @@ def _transcript_start(lines: list[tuple[int, str]], page: _Page) -> int:
     return len(lines)
 
 
-def _read_middle(lines: list[tuple[int, str]], page: _Page) -> None:
-    """Chapter lines, credits, links and the disclaimer between the two headings."""
+def _ends_like_ours(lines: list[tuple[int, str]]) -> bool:
+    """Whether the chapter lines end as the classic export ends them: each in ';'
+    unless its title ends in '?', '!' or '.' (then such a '.' is the title's)."""
+    ends = [text[-1] for _, text in lines if _is_chapter_line(text)]
+    return ";" in ends and all(end in ";?!." for end in ends)
+
+
+def _read_middle(lines: list[tuple[int, str]], page: _Page, *, keep_full_stop: bool) -> None:
+    """Chapter lines, credits, links and the disclaimer between the two headings
+    (``keep_full_stop``: a chapter line's final '.' is part of its title)."""
     open_link = False  # the last line was a link label still waiting for its URL
     for _, text in lines:
         was_open, open_link = open_link, False
         if _TIMESTAMPS_HEADING.match(text):
             continue
         try:
-            chapter = _chapter_line(text, untitled=True)
+            chapter = _chapter_line(text, untitled=True, keep_full_stop=keep_full_stop)
         except TimeError:
             page.notes.append(text)
             continue

@@ -16,6 +16,8 @@ from editor.core.shownotes.headings import title_similarity
 
 DATA = Path(__file__).parent / "data"
 PAGE = (DATA / "page.txt").read_text(encoding="utf-8")
+# The same page in the earlier layout, without blank lines between sections.
+COMPACT = (DATA / "page_compact.txt").read_text(encoding="utf-8")
 MESSY = (DATA / "page_messy.txt").read_text(encoding="utf-8")
 
 
@@ -30,6 +32,12 @@ def test_fixture_page_round_trips_line_for_line():
     exported = render_shownotes(project, "text")
     assert exported.splitlines() == PAGE.splitlines()
     assert exported == PAGE
+
+
+def test_the_page_without_blank_lines_reads_the_same():
+    assert COMPACT.replace("\n\n", "\n") == COMPACT and "\n\n" in PAGE
+    assert dump(read_page(COMPACT)) == dump(read_page(PAGE))
+    assert render_shownotes(read_page(COMPACT), "text") == PAGE
 
 
 def test_registry_reads_the_page():
@@ -156,7 +164,8 @@ def test_line_endings_bom_and_final_newline(variant):
     ("75:00 | Late", 4_500_000, "Late"),
 ])
 def test_chapter_line_forms(line, start, title):
-    project = read_page(f"Title\nTimestamps\n(00:00) Start;\n{line}\n")
+    # a list of mixed endings: a final "." is punctuation
+    project = read_page(f"Title\nTimestamps\n(00:00) Start\n{line}\n")
     assert [(c.start, c.title) for c in project.chapters][-1] == (start, title)
 
 
@@ -184,7 +193,8 @@ def test_heading_with_a_colon_is_a_heading_not_a_turn():
     project = read_page(page)
     assert [s.name for s in project.speakers] == ["Ann", "Bo"]
     assert [(t.start, t.text) for t in project.turns][-1] == (300_000, "So.")
-    assert render_shownotes(project, "text") == page
+    written = render_shownotes(project, "text").splitlines()
+    assert [line for line in written if line] == page.splitlines()
 
 
 def test_unrelated_line_is_not_a_heading():
@@ -404,7 +414,8 @@ def test_untitled_chapter_is_written_as_its_time():
     assert "(03:00);" in lines and "(00:00) - .NET in production;" in lines
     transcript = lines[lines.index("Transcript"):]
     assert transcript[transcript.index("Bo: Untitled part.") - 1] == "(03:00)"
-    assert "" not in lines
+    # the untitled chapter's line is no gap: the list runs unbroken to its end
+    assert lines[lines.index("Timestamps") + 1:].index("") == 5
 
 
 @pytest.mark.parametrize("line", ["(03:00) ;", "(03:00);", "(03:00)", "[00:03:00]."])
@@ -491,3 +502,50 @@ def test_a_line_that_is_not_a_shortening_of_the_title_stays_text(line):
     project = read_page(weather_page(line))
     assert project.turns[1].text == f"Hi there.\n{line}"
     assert all(t.start < 90_000 for t in project.turns)
+
+
+# -- how the timestamp list ends its lines -------------------------------------------------
+
+ENDINGS = ["Why Bees?", "Wow!", "Thanks, and Goodbye.", "And Then...", "Plain", ""]
+
+
+def endings_project():
+    from editor.core.model import Chapter, Project, Speaker, Turn
+    project = Project()
+    project.episode.title = "Endings"
+    project.speakers = [Speaker("ann", "Ann", "#2563eb")]
+    project.chapters = [Chapter(60_000 * n, title) for n, title in enumerate(ENDINGS)]
+    project.turns = [Turn(60_000 * n, "ann", f"Part {n}.") for n in range(len(ENDINGS))]
+    return project
+
+
+def test_no_semicolon_after_a_title_ending_in_a_question_or_exclamation_mark_or_full_stop():
+    page = render_shownotes(endings_project(), "text")
+    lines = page.splitlines()
+    at = lines.index("Timestamps") + 1
+    assert lines[at:at + len(ENDINGS) + 1] == [
+        "(00:00) Why Bees?", "(01:00) Wow!", "(02:00) Thanks, and Goodbye.",
+        "(03:00) And Then...", "(04:00) Plain;", "(05:00);", ""]
+    project = read_page(page)
+    assert [c.title for c in project.chapters] == ENDINGS
+    assert [t.start for t in project.turns] == [c.start for c in project.chapters]
+    assert render_shownotes(project, "text") == page
+
+
+def test_the_earlier_list_endings_read_the_same():
+    page = ("Endings\nTimestamps\n(00:00) Why Bees?;\n(01:00) Wow!;\n"
+            "(02:00) Thanks, and Goodbye.;\n(03:00) And Then...;\n(04:00) Plain;\n(05:00);\n"
+            "Transcript\n" + "".join(f"{title or f'(0{n}:00)'}\nAnn: Part {n}.\n"
+                                     for n, title in enumerate(ENDINGS)))
+    project = read_page(page)
+    assert [c.title for c in project.chapters] == ENDINGS
+    assert dump(project) == dump(read_page(render_shownotes(endings_project(), "text")))
+
+
+@pytest.mark.parametrize("ending, last", [
+    ("", "Outro"), (".", "Outro"),     # not the export's endings: "." is punctuation
+    (";", "Outro."),                   # the export's: a line without ";" ends in its title
+])
+def test_a_final_full_stop_is_the_titles_only_in_a_list_ending_as_ours(ending, last):
+    page = f"T\nTimestamps\n(00:00) Intro{ending}\n(01:00) Outro.\n"
+    assert [c.title for c in read_page(page).chapters] == ["Intro", last]
