@@ -6,11 +6,16 @@ from __future__ import annotations
 import ctypes.util
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Recovery copies and project locks of the tests never land in the real home.
+_STATE = tempfile.mkdtemp(prefix="showscribe-tests-")
+os.environ.setdefault("SHOWSCRIBE_DATA_DIR", os.path.join(_STATE, "data"))
+os.environ.setdefault("SHOWSCRIBE_RUNTIME_DIR", os.path.join(_STATE, "runtime"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_projects"
