@@ -11,9 +11,10 @@ The page has three parts, found by their headings:
    without a speaker prefix that continue the previous turn as a new paragraph.
    A heading matches a listed chapter even when worded a little differently;
    a line standing alone before a turn is also a heading when it shortens the
-   title of exactly one chapter still without a heading (``Weather`` for
-   ``Weather Rolls In``; see ``headings``); an untitled chapter's heading is
-   its time, ``(03:00)``.
+   title of exactly one of the next chapters still without a heading
+   (``Weather`` for ``Weather Rolls In``; see ``headings``); an untitled
+   chapter's heading is its time, ``(03:00)``. Headings are looked for a few
+   chapters ahead only (``_HEADING_WINDOW``), which keeps a long page linear.
 
 Which ``Name:`` prefixes may be speakers is decided by the rules every reader
 shares (``textparse.speaker_prefix``: ``Note:``, ``Correction:``, ``Tip:``,
@@ -348,7 +349,6 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
     current: _Draft | None = None
     chapter: int | None = None
     ahead = 0  # chapters before this one have had their heading, or were passed by
-    headed: set[int] = set()   # chapters that have had their heading
 
     titles: dict[int, Words] = {}
 
@@ -372,14 +372,14 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
     longest_title = max((len(Words.of(c.title).words) for c in page.chapters), default=0)
 
     def shortened_heading(text: str) -> int | None:
-        """The chapter whose title ``text`` shortens, when exactly one chapter
-        still without a heading has such a title, and it lies ahead."""
+        """The chapter whose title ``text`` shortens, when exactly one of the next
+        few chapters (all still without a heading) has such a title."""
         words = Words.of(text)
         if len(words.words) > longest_title:
             return None    # most lines: longer than any title
-        found = [k for k in range(len(page.chapters))
-                 if k not in headed and shortens(words, title(k))]
-        return found[0] if len(found) == 1 and found[0] >= ahead else None
+        found = [k for k in range(ahead, min(ahead + _HEADING_WINDOW, len(page.chapters)))
+                 if shortens(words, title(k))]
+        return found[0] if len(found) == 1 else None
 
     for at, ((_, line), (time, rest, found)) in enumerate(zip(lines, split)):
         if found:
@@ -399,7 +399,6 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
             k = shortened_heading(rest)
         if k is not None:
             chapter, ahead, current = k, k + 1, None
-            headed.add(k)
         elif current is not None:
             current.paragraphs.append(line)
         else:
