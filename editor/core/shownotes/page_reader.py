@@ -340,6 +340,8 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
              for n in (name, name.split()[0] if name.split() else name)}
 
     def may_be_turn(found: tuple[str, str] | None) -> bool:
+        """Whether a line's ``Name:`` prefix would start a turn (as the loop below
+        decides, before it asks whether the line is a heading)."""
         if not found:
             return False
         name = found[0]
@@ -369,6 +371,7 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
                 best, best_score = k, score
         return best
 
+    # Titles of the listed chapters only: without a list there is none to shorten.
     longest_title = max((len(Words.of(c.title).words) for c in page.chapters), default=0)
 
     def shortened_heading(text: str) -> int | None:
