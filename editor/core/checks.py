@@ -17,11 +17,14 @@ first; without one, nothing here touches a dictionary.
 Chapter times are judged in whole seconds, as the timestamp lines write them
 (a first chapter at 0.4 s is written 0:00). Only listed chapters (``toc`` true)
 take part in the chapter rules, since silent chapters never appear in a
-timestamp list. Turns must run in time order (read from the project's one
+timestamp list. A listed chapter that no turn starts in is a warning on every
+platform (every export would show it empty: often a transcript heading that
+was not recognised), unless the project has no turns at all. Turns must run in time order (read from the project's one
 cache of turn starts, ``Project.turn_starts``). Nothing here changes the project.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -159,6 +162,8 @@ def _chapters(project: Project, platform: str | None) -> list[Finding]:
                 f"{_chapter_name(project, index)} has {len(title)} characters (Spotify "
                 f"recommends fewer than {SPOTIFY_TITLE_ADVISED})", ("chapter", index)))
 
+    found += _chapters_without_turns(project, listed)
+
     duration = project.audio_duration
     if duration is not None:
         for index, chapter in enumerate(project.chapters):
@@ -169,6 +174,25 @@ def _chapters(project: Project, platform: str | None) -> list[Finding]:
                     f"after the end of the audio ({format_clock(duration)})",
                     ("chapter", index)))
     return found
+
+
+def _chapters_without_turns(project: Project, listed: list[int]) -> list[Finding]:
+    """Listed chapters that no turn starts in (from the chapter's start to the next
+    listed one's), which every export would show empty: the turns are grouped so.
+
+    A project with no turns at all has no transcript yet, and is not judged.
+    """
+    starts = project.turn_starts()
+    if not starts or not listed:
+        return []
+    bounds = [project.chapters[i].start for i in listed]
+    filled = set()
+    for start in starts:   # turns may be out of order: place each one
+        filled.add(bisect.bisect_right(bounds, start) - 1)
+    return [Finding("warning", "chapter-without-turns",
+                    f"{_chapter_name(project, index)} has no turns under it (is its heading "
+                    f"missing from the transcript?)", ("chapter", index))
+            for n, index in enumerate(listed) if n not in filled]
 
 
 def _who_speaks(project: Project) -> tuple[dict[str, int], dict[str, int]]:

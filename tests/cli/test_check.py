@@ -110,6 +110,22 @@ def test_usage_error_exits_2(capsys):
     assert exc.value.code == 2
 
 
+def test_a_pasted_chapter_left_empty_is_reported(tmp_path, capsys):
+    """A page whose transcript never heads one of its listed chapters: the chapter
+    comes out of the import with no turns, and check says so."""
+    page = tmp_path / "page.txt"
+    page.write_text("Rooftop Hours\nTimestamps\n(00:00) Welcome to the Roof;\n"
+                    "(01:30) Weather Rolls In;\n(03:00) Listener Questions;\nHosted by Cal Reid\n"
+                    "Transcript\nWelcome to the Roof\nCal: Hello.\nCal: Clouds.\n"
+                    "Listener Questions\nCal: First question.\n", encoding="utf-8")
+    project = tmp_path / "ep.showscribe.yaml"
+    assert run(["import", str(page), "-o", str(project)], capsys)[0] == 0
+    code, out, _ = run(["check", str(project)], capsys)
+    assert code == 1
+    assert ("warning: chapter 2 'Weather Rolls In' has no turns under it (is its heading "
+            "missing from the transcript?)") in out.splitlines()
+
+
 def test_check_format_reports_what_that_format_would_lose(tmp_path, capsys):
     project = clean_project()
     project.turns[0].text = "Welcome.\nA second paragraph."

@@ -91,15 +91,16 @@ def test_the_last_chapter_must_be_ten_seconds_long_too():
 
 def test_chapter_times_are_judged_as_written_in_whole_seconds():
     p = clean()
-    p.chapters[0].start = 400              # written 00:00:00, which YouTube accepts
+    p.chapters[0].start = p.turns[0].start = 400    # written 00:00:00, which YouTube accepts
     assert check_project(p, "youtube") == []
-    p.chapters[0].start = 1_000
+    p = clean()
+    p.chapters[0].start = p.turns[0].start = 1_000
     assert codes(check_project(p, "youtube")) == ["first-chapter-not-at-zero"]
 
 
 def test_spotify_advises_chapters_of_thirty_seconds():
     p = clean()
-    p.chapters[1].start = 60_000           # "Middle" now lasts 20 s
+    p.chapters[1].start = p.turns[1].start = 60_000     # "Middle" now lasts 20 s
     f = only(check_project(p, "spotify"), "chapter-short")
     assert (f.severity, f.target) == ("warning", ("chapter", 1))
     assert f.message == "chapter 2 'Middle' lasts 20 s (Spotify recommends at least 30 s)"
@@ -134,6 +135,33 @@ def test_chapter_without_title():
     p.chapters[1].title = ""
     f = only(check_project(p, "youtube"), "chapter-without-title")
     assert f.message == "chapter 2 has no title"
+
+
+@pytest.mark.parametrize("platform", [None, "youtube", "spotify"])
+def test_a_listed_chapter_without_turns_is_a_warning(platform):
+    p = clean()
+    p.turns[1].start = 20_000               # "Thanks." now falls under "Hello"
+    f = only(check_project(p, platform), "chapter-without-turns")
+    assert (f.severity, f.target) == ("warning", ("chapter", 1))
+    assert f.message == ("chapter 2 'Middle' has no turns under it (is its heading "
+                         "missing from the transcript?)")
+
+
+def test_every_chapter_without_turns_is_named_but_not_without_a_transcript():
+    p = clean()
+    p.chapters.insert(1, Chapter(20_000, "Silent", toc=False))   # not listed: not judged
+    p.turns = [Turn(0, "ann", "Welcome.")]
+    assert [f.target for f in check_project(p) if f.code == "chapter-without-turns"] == [
+        ("chapter", 2), ("chapter", 3)]
+    p.turns = []                            # chapters only, no transcript yet
+    assert "chapter-without-turns" not in codes(check_project(p))
+
+
+def test_turns_before_the_first_chapter_fill_no_chapter():
+    p = clean()
+    p.chapters[0].start = 5_000
+    p.turns[0].start = 0
+    assert "chapter-without-turns" in codes(check_project(p))
 
 
 @pytest.mark.parametrize("name", ["Speaker 1", "speaker 12", "SPEAKER_00", "Unknown",
@@ -186,14 +214,15 @@ def test_the_turn_checks_follow_every_edit_of_the_turn_starts():
     p.history.redo()
     assert only(check_project(p), "turns-out-of-order").target == ("turn", 2)
     p.history.push(DeleteTurn(p, 1))
-    assert check_project(p) == []
+    # no turn is out of order; "Middle" and "Bye" (the last turn is at 0:30) are empty
+    assert [f.target for f in check_project(p)] == [("chapter", 1), ("chapter", 2)]
     p.history.push(InsertTurn(p, 1, Turn(5_000, "bo", "Early.")))
     p.history.push(InsertTurn(p, 1, Turn(20_000, "bo", "Later.")))
     found = only(check_project(p), "turns-out-of-order")
     assert found.target == ("turn", 2)
     assert found.message == "Bo Chan\u2019s turn at 00:05 is before the turn above it (00:20)"
     p.turns = [Turn(0, "ann", "Welcome."), Turn(50_000, "bo", "Thanks.")]
-    assert check_project(p) == []
+    assert only(check_project(p), "chapter-without-turns").target == ("chapter", 2)
     p.audio_duration = 40_000
     assert only(check_project(p), "turn-after-end").target == ("turn", 1)
 
@@ -240,4 +269,5 @@ def test_findings_come_in_a_stable_order():
     p.speakers[0].name = "Speaker 1"
     p.turns[0].estimated = True
     assert codes(check_project(p, "youtube")) == [
-        "empty-title", "first-chapter-not-at-zero", "placeholder-speaker", "estimated-times"]
+        "empty-title", "first-chapter-not-at-zero", "chapter-without-turns",
+        "placeholder-speaker", "estimated-times"]

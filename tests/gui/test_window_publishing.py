@@ -5,7 +5,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QListWidget, QMessageBox
 
 from editor.core import dump_project
 from editor.core.commands import DeleteChapter
@@ -113,6 +113,30 @@ def test_check_tab_follows_edits(window, qtbot):
     chapter = next(f for f in panel.findings if f.code == "chapter-without-title")
     panel.jump_requested.emit(*chapter.target)
     assert window.side_tabs.currentWidget() is window.chapters_panel
+    assert window.chapters_panel.selected_row() == 1
+
+
+def test_check_tab_names_a_chapter_left_without_turns(window, qtbot):
+    from editor.core.commands import DeleteTurn
+    window.actions_by_id["check"].trigger()
+    project = window.project
+    panel = window.publishing.check_panel
+    assert "chapter-without-turns" not in [f.code for f in panel.findings]
+    second = project.chapters[1]
+    doomed = [i for i, t in enumerate(project.turns)
+              if second.start <= t.start < project.chapters[2].start]
+    with project.history.macro("Delete a chapter's turns"):
+        for index in reversed(doomed):
+            project.history.push(DeleteTurn(project, index))
+    qtbot.waitUntil(lambda: any(f.code == "chapter-without-turns" for f in panel.findings),
+                    timeout=3000)
+    finding = next(f for f in panel.findings if f.code == "chapter-without-turns")
+    assert finding.message == (f"chapter 2 {second.title!r} has no turns under it (is its "
+                               "heading missing from the transcript?)")
+    listed = panel.findChild(QListWidget)
+    shown = [listed.item(row).text() for row in range(listed.count())]
+    assert finding.message in shown
+    panel.jump_requested.emit(*finding.target)
     assert window.chapters_panel.selected_row() == 1
 
 

@@ -1,9 +1,14 @@
 """Shared by the caption formats (WebVTT, SRT): cutting turns into cues, and
 turning a sequence of cues back into turns.
 
-Writing: each paragraph of a turn starts a new cue; a long paragraph is
-wrapped into lines of a maximum length and cut into cues of ``lines_per_cue``
-lines. The turn's span is shared among its cues by character count.
+Writing: a cue never runs across turns (so never across a speaker change), and
+each paragraph of a turn starts a new cue. A paragraph too long for one cue of
+``lines_per_cue`` lines of ``line_length`` characters is cut into as few cues
+as will hold it, their lengths balanced (not filled one by one, which leaves a
+last cue of a word or two); in a cue of several lines the lines are balanced
+too. The turn's span is shared among its cues by character count, but every
+cue gets at least ``MIN_CUE_MS`` where the span allows (else all get equal
+shares).
 
 Reading: a file that marks speakers anywhere (voices, ``Name:`` prefixes) uses
 the mark to start turns, and unmarked cues continue the current turn; a file
@@ -17,7 +22,9 @@ from ..model import Project, Turn
 from ..builder import ProjectBuilder, split_span, turn_spans
 from ..textparse import wrap_words
 
-__all__ = ["Cue", "cut_turns", "CueReader"]
+__all__ = ["Cue", "MIN_CUE_MS", "cut_turns", "CueReader"]
+
+MIN_CUE_MS = 1000     # shorter captions flash by before they can be read
 
 
 @dataclass
@@ -35,26 +42,123 @@ def cut_turns(project: Project, line_length: int, lines_per_cue: int,
               prefix_first: bool = False) -> list[Cue]:
     """Cues for every turn. With ``prefix_first`` the turn's first cue starts
     with ``Name: `` (kept whole on the first line); else no prefix is added."""
+    names = {s.id: " ".join(s.name.split()) for s in project.speakers}
     cues: list[Cue] = []
     for number, (turn, span) in enumerate(zip(project.turns, turn_spans(project)), 1):
-        name = " ".join(project.speaker_name(turn.speaker).split()) if turn.speaker else ""
+        name = names[turn.speaker] if turn.speaker in names else " ".join(turn.speaker.split())
         pieces: list[tuple[int, int, list[str]]] = []    # paragraph, piece, lines
         for p_number, paragraph in enumerate(
                 (p for p in turn.paragraphs if p.split()), 1):
             words = paragraph.split()
             if prefix_first and name and not pieces:
                 words = [f"{name}:"] + words
-            lines = wrap_words(words, line_length)
-            for k in range(0, len(lines), lines_per_cue):
-                pieces.append((p_number, k // lines_per_cue + 1, lines[k:k + lines_per_cue]))
+            for k, group in enumerate(_cue_words(words, line_length, lines_per_cue), 1):
+                pieces.append((p_number, k, _balanced_lines(group, line_length)))
         if not pieces:
             if not name:
                 continue  # an empty turn with no speaker shows nothing
             pieces.append((1, 1, [f"{name}:"] if prefix_first else [""]))
         weights = [sum(len(line) for line in lines) for _, _, lines in pieces]
-        for (p_number, k, lines), (start, end) in zip(pieces, split_span(*span, weights)):
+        for (p_number, k, lines), (start, end) in zip(pieces, _share(*span, weights)):
             cues.append(Cue(start, end, lines, number, p_number, k, name))
     return cues
+
+
+# -- cutting a paragraph into cues ----------------------------------------------------
+
+def _cue_words(words: list[str], width: int, lines: int) -> list[list[str]]:
+    """The words of each cue of a paragraph: as few cues as hold it in ``lines``
+    lines of ``width``, with the least spread of lengths among them."""
+    if _length(words) <= width or len(wrap_words(words, width)) <= lines:
+        return [words]    # most paragraphs: one cue
+    # Shortest path over the places between words: a step is one cue that fits;
+    # cost (cues, sum of squared room left in each) puts fewer cues first, then
+    # balance, since with the count fixed the squares are least when the lengths are even.
+    capacity = width * lines
+    best: list[tuple[int, int] | None] = [None] * (len(words) + 1)
+    back = [0] * (len(words) + 1)
+    best[0] = (0, 0)
+    for begin in range(len(words)):
+        if best[begin] is None:
+            continue
+        cues, cost = best[begin]
+        used, line, size = 1, -1, -1      # lines so far, the last line's length, cue size
+        for end in range(begin, len(words)):
+            word = len(words[end])
+            if line < 0:
+                line = word
+            elif line + 1 + word <= width:
+                line += 1 + word
+            else:
+                used, line = used + 1, word
+            if used > lines:
+                break
+            size += 1 + word
+            score = (cues + 1, cost + (capacity - size) ** 2)
+            if best[end + 1] is None or score < best[end + 1]:
+                best[end + 1], back[end + 1] = score, begin
+    groups, end = [], len(words)
+    while end > 0:
+        groups.append(words[back[end]:end])
+        end = back[end]
+    return groups[::-1]
+
+
+def _length(words: list[str]) -> int:
+    """The characters of ``words`` on one line."""
+    return len(" ".join(words))
+
+
+def _balanced_lines(words: list[str], width: int) -> list[str]:
+    """``words`` wrapped into as few lines of ``width`` as hold them, made as even
+    as they can be: the narrowest wrap that needs no more lines."""
+    total = _length(words)
+    if total <= width:
+        return [" ".join(words)]
+    # The usual cue, two lines: the break that makes the longer line shortest.
+    left, best, best_longer = -1, 0, total
+    for k in range(1, len(words)):
+        left += len(words[k - 1]) + 1
+        longer = max(left, total - left - 1)
+        if longer < best_longer:
+            best, best_longer = k, longer
+    if best_longer <= width:
+        return [" ".join(words[:best]), " ".join(words[best:])]
+    lines = len(wrap_words(words, width))
+    low, high = max(len(w) for w in words), width    # the narrowest width that works
+    while low < high:
+        middle = (low + high) // 2
+        if len(wrap_words(words, middle)) <= lines:
+            high = middle
+        else:
+            low = middle + 1
+    return wrap_words(words, max(low, 1))
+
+
+# -- sharing a turn's span among its cues -----------------------------------------------
+
+def _share(start: int, end: int, weights: list[int]) -> list[tuple[int, int]]:
+    """Cut [start, end) into consecutive pieces in proportion to ``weights``, each
+    at least ``MIN_CUE_MS`` long when the span has room for that (else all equal)."""
+    count = len(weights)
+    span = max(end - start, 0)
+    if count == 1:
+        return split_span(start, end, weights)
+    if span < MIN_CUE_MS * count:
+        return split_span(start, end, [1] * count)
+    # Pieces that would be too short get the minimum; the rest share what is left.
+    short: set[int] = set()
+    while True:
+        free = [i for i in range(count) if i not in short]
+        left = span - MIN_CUE_MS * len(short)
+        total = sum(max(weights[i], 1) for i in free)
+        newly = {i for i in free if left * max(weights[i], 1) < MIN_CUE_MS * total}
+        if not newly:
+            break
+        short |= newly
+    return split_span(start, end, [MIN_CUE_MS if i in short else
+                                   round(left * max(weights[i], 1) / total)
+                                   for i in range(count)])
 
 
 @dataclass

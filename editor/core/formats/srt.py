@@ -2,8 +2,9 @@
 
 Writing (through the ``srt`` library): a turn starts a new cue whose first
 line begins with ``Name: ``; long turns are cut into several cues of at most
-two lines of ``line_length`` (32) characters, and only the turn's first cue
-carries the prefix; each paragraph starts a new cue.
+two lines of ``line_length`` (32) characters, their lengths balanced and each
+at least a second long where the turn allows (see ``_captions``), and only the
+turn's first cue carries the prefix; each paragraph starts a new cue.
 
 Reading uses the ``srt`` library's cue grammar (no index line, extra blank
 lines, ``.`` for ``,``, trailing coordinates and missing final blank lines are

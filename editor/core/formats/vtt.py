@@ -1,9 +1,10 @@
 """WebVTT transcript (``text/vtt``), with speakers as voice spans ``<v Name>``.
 
-Writing: ``WEBVTT``, then one cue per piece of a turn (see ``_captions``): every
-cue starts with ``<v Name>`` when the turn has a speaker; text is escaped
-(``&amp; &lt; &gt;``); times are always ``HH:MM:SS.mmm``; lines are at most
-``line_length`` (65) characters, two per cue. Each cue's identifier
+Writing: ``WEBVTT``, then one cue per piece of a turn (see ``_captions``: never
+across turns, balanced lengths, at least a second each where the turn allows):
+every cue starts with ``<v Name>`` when the turn has a speaker; text is escaped
+(``&amp; &lt; &gt;``); times are always ``HH:MM:SS.mmm``; at most two lines of
+``line_length`` (42) characters a cue. Each cue's identifier
 ``<turn>-<paragraph>-<piece>`` lets a re-import restore turns and paragraphs
 exactly; other players ignore it.
 
@@ -31,7 +32,7 @@ from . import Format
 from ._captions import CueReader, cut_turns
 from ..textparse import decode
 
-LINE_LENGTH = 65
+LINE_LENGTH = 42
 LINES_PER_CUE = 2
 
 _SIGNATURE = re.compile(r"WEBVTT(?:[ \t].*)?")

@@ -7,10 +7,14 @@ The page has three parts, found by their headings:
    (``Role by A, B and C``), links (a label line, then its URL line if any) and
    the disclaimer (a paragraph about advice, opinions, information only...);
    a time alone there, ``(03:00);``, is a chapter without a title;
-3. after ``Transcript``: chapter headings (matched to the chapter list even
-   when worded a little differently; an untitled chapter's heading is its
-   time, ``(03:00)``), ``Name: text`` turns, and lines without a speaker
-   prefix that continue the previous turn as a new paragraph.
+3. after ``Transcript``: chapter headings, ``Name: text`` turns, and lines
+   without a speaker prefix that continue the previous turn as a new paragraph.
+   A heading matches a listed chapter even when worded a little differently;
+   a line standing alone before a turn is also a heading when it shortens the
+   title of exactly one of the next chapters still without a heading
+   (``Weather`` for ``Weather Rolls In``; see ``headings``); an untitled
+   chapter's heading is its time, ``(03:00)``. Headings are looked for a few
+   chapters ahead only (``_HEADING_WINDOW``), which keeps a long page linear.
 
 Which ``Name:`` prefixes may be speakers is decided by the rules every reader
 shares (``textparse.speaker_prefix``: ``Note:``, ``Correction:``, ``Tip:``,
@@ -30,7 +34,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from ..errors import FormatError
 from ..estimate import confirm_turns, estimate_by_chapters
@@ -38,8 +41,9 @@ from ..builder import ProjectBuilder
 from ..textparse import CHAPTER_LINE, TIMESTAMP, capitalised_name, speaker_prefix
 from ..model import Chapter, Credit, Link, Project, word_count
 from ..timecode import TimeError, parse_shownotes
+from .headings import Words, shortens, similarity, threshold, title_similarity
 
-__all__ = ["read_page", "sniff", "title_similarity"]
+__all__ = ["read_page", "sniff"]
 
 # In the Timestamps list, an untitled chapter: its time alone, ``(03:00);``.
 _UNTITLED_CHAPTER_LINE = re.compile(rf"^[\[(]?(?P<ts>{TIMESTAMP})[\])]?\s*[;.]?$")
@@ -60,9 +64,6 @@ _DISCLAIMER = re.compile(
     r"for information|educational purposes|entertainment purposes|endorse\w*|"
     r"disclaimer|liabilit\w*|do(?:es)? not (?:necessarily )?(?:reflect|represent))\b",
     re.IGNORECASE)
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
-                         "»": '"', "–": "-", "—": "-"})
 
 # Chapters looked at ahead of the last heading found, when matching a heading.
 _HEADING_WINDOW = 6
@@ -88,15 +89,17 @@ def _is_url(text: str) -> bool:
     return bool(_URL.fullmatch(text))
 
 
-def _chapter_line(text: str, *, untitled: bool = False) -> tuple[int, str] | None:
+def _chapter_line(text: str, *, untitled: bool = False,
+                  keep_full_stop: bool = False) -> tuple[int, str] | None:
     """(start ms, title) of a chapter line; None when the line is not one.
 
     With ``untitled`` (inside the Timestamps list) a time alone, ``(03:00);``,
-    is a chapter without a title. Raises TimeError when the line has a
+    is a chapter without a title; with ``keep_full_stop`` a final ``.`` is part
+    of the title (see ``_chapter_title``). Raises TimeError when the line has a
     chapter's shape but an impossible time.
     """
     match = CHAPTER_LINE.match(text)
-    title = _chapter_title(match["title"]) if match else ""
+    title = _chapter_title(match["title"], keep_full_stop) if match else ""
     if not title:
         match = _UNTITLED_CHAPTER_LINE.match(text) if untitled else None
         if not match:
@@ -104,10 +107,15 @@ def _chapter_line(text: str, *, untitled: bool = False) -> tuple[int, str] | Non
     return parse_shownotes(match["ts"]), title
 
 
-def _chapter_title(text: str) -> str:
-    """A chapter line's title: a trailing ';' or '.' (not an ellipsis) is punctuation."""
-    if text.endswith(";") or (text.endswith(".") and not text.endswith("..")):
+def _chapter_title(text: str, keep_full_stop: bool = False) -> str:
+    """A chapter line's title: a trailing ';' is punctuation, and so is a trailing
+    '.' (not an ellipsis) unless ``keep_full_stop``: in a list whose lines end in
+    ';', a line without one ends in its title's own '.', '?' or '!'."""
+    if text.endswith(";"):
         return text[:-1].rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        rest = text[:-1].rstrip()
+        return text if keep_full_stop and rest else rest
     return text
 
 
@@ -143,59 +151,6 @@ def _speaker_prefix(text: str) -> tuple[str, str] | None:
     (the rules every reader shares: ``textparse.speaker_prefix``)."""
     found = speaker_prefix(text)
     return (found[0], found[1].strip()) if found else None
-
-
-# -- fuzzy chapter headings ------------------------------------------------------------
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    kept = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text)
-    return " ".join(kept.split())
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-@dataclass(frozen=True)
-class _Words:
-    """A title or line made ready for comparing: normalised text and stemmed words."""
-
-    text: str
-    stems: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> "_Words":
-        norm = _normalise(text)
-        return cls(norm, frozenset(_stem(w) for w in norm.split()))
-
-
-def _similarity(a: _Words, b: _Words) -> float:
-    if not a.text or not b.text:
-        return 0.0
-    if a.text == b.text:
-        return 1.0
-    dice = 2 * len(a.stems & b.stems) / (len(a.stems) + len(b.stems))
-    shorter, longer = sorted((len(a.text), len(b.text)))
-    if dice >= 0.9 or 2 * shorter / (shorter + longer) < 0.7:
-        return dice  # the ratio cannot change the verdict: skip computing it
-    matcher = SequenceMatcher(None, a.text, b.text, autojunk=False)
-    if matcher.quick_ratio() < 0.7:
-        return dice
-    return max(dice, matcher.ratio())
-
-
-def title_similarity(a: str, b: str) -> float:
-    """How alike two chapter titles are, 0..1, forgiving word forms and punctuation."""
-    return _similarity(_Words.of(a), _Words.of(b))
-
-
-def _heading_threshold(title: _Words) -> float:
-    # Short titles leave little room for a changed word.
-    return 0.9 if len(title.text.split()) <= 2 else 0.75
 
 
 # -- the reader ---------------------------------------------------------------------
@@ -259,7 +214,7 @@ def read_page(text: str) -> Project:
     if transcript is None:
         cut = _transcript_start(middle, page)
         middle, body = middle[:cut], middle[cut:]
-    _read_middle(middle, page)
+    _read_middle(middle, page, keep_full_stop=_ends_like_ours(middle))
     from_list = bool(page.chapters)
     page.chapters.sort(key=lambda c: c.start)
     return _read_transcript(body, page, chapters_listed=from_list)
@@ -308,15 +263,23 @@ def _transcript_start(lines: list[tuple[int, str]], page: _Page) -> int:
     return len(lines)
 
 
-def _read_middle(lines: list[tuple[int, str]], page: _Page) -> None:
-    """Chapter lines, credits, links and the disclaimer between the two headings."""
+def _ends_like_ours(lines: list[tuple[int, str]]) -> bool:
+    """Whether the chapter lines end as the classic export ends them: each in ';'
+    unless its title ends in '?', '!' or '.' (then such a '.' is the title's)."""
+    ends = [text[-1] for _, text in lines if _is_chapter_line(text)]
+    return ";" in ends and all(end in ";?!." for end in ends)
+
+
+def _read_middle(lines: list[tuple[int, str]], page: _Page, *, keep_full_stop: bool) -> None:
+    """Chapter lines, credits, links and the disclaimer between the two headings
+    (``keep_full_stop``: a chapter line's final '.' is part of its title)."""
     open_link = False  # the last line was a link label still waiting for its URL
     for _, text in lines:
         was_open, open_link = open_link, False
         if _TIMESTAMPS_HEADING.match(text):
             continue
         try:
-            chapter = _chapter_line(text, untitled=True)
+            chapter = _chapter_line(text, untitled=True, keep_full_stop=keep_full_stop)
         except TimeError:
             page.notes.append(text)
             continue
@@ -376,28 +339,52 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
     known = {n.casefold() for c in page.credits for name in c.names
              for n in (name, name.split()[0] if name.split() else name)}
 
+    def may_be_turn(found: tuple[str, str] | None) -> bool:
+        """Whether a line's ``Name:`` prefix would start a turn (as the loop below
+        decides, before it asks whether the line is a heading)."""
+        if not found:
+            return False
+        name = found[0]
+        return counts.get(name, 0) >= 2 or name.casefold() in known or capitalised_name(name)
+
     drafts: list[_Draft] = []
     current: _Draft | None = None
     chapter: int | None = None
-    ahead = 0  # chapters before this one have had their heading
+    ahead = 0  # chapters before this one have had their heading, or were passed by
 
-    titles: dict[int, _Words] = {}
+    titles: dict[int, Words] = {}
+
+    def title(k: int) -> Words:
+        if k not in titles:
+            titles[k] = Words.of(page.chapters[k].title)
+        return titles[k]
 
     def heading(text: str, time: int | None) -> int | None:
         """The chapter whose heading ``text`` is, looking a few chapters ahead."""
-        words = _Words.of(text)
+        words = Words.of(text)
         best, best_score = None, 0.0
         for k in range(ahead, min(ahead + _HEADING_WINDOW, len(page.chapters))):
-            if k not in titles:
-                titles[k] = _Words.of(page.chapters[k].title)
-            score = _similarity(words, titles[k])
+            score = similarity(words, title(k))
             if time is not None and page.chapters[k].start == time:
                 score = max(score, 0.5) + 0.5
-            if score >= _heading_threshold(titles[k]) and score > best_score:
+            if score >= threshold(title(k)) and score > best_score:
                 best, best_score = k, score
         return best
 
-    for (_, line), (time, rest, found) in zip(lines, split):
+    # Titles of the listed chapters only: without a list there is none to shorten.
+    longest_title = max((len(Words.of(c.title).words) for c in page.chapters), default=0)
+
+    def shortened_heading(text: str) -> int | None:
+        """The chapter whose title ``text`` shortens, when exactly one of the next
+        few chapters (all still without a heading) has such a title."""
+        words = Words.of(text)
+        if len(words.words) > longest_title:
+            return None    # most lines: longer than any title
+        found = [k for k in range(ahead, min(ahead + _HEADING_WINDOW, len(page.chapters)))
+                 if shortens(words, title(k))]
+        return found[0] if len(found) == 1 else None
+
+    for at, ((_, line), (time, rest, found)) in enumerate(zip(lines, split)):
         if found:
             name = found[0]
             strong = counts.get(name, 0) >= 2 or name.casefold() in known
@@ -410,6 +397,9 @@ def _read_transcript(lines: list[tuple[int, str]], page: _Page, *,
             # a page with no chapter list: its timestamped headings are the chapters
             page.chapters.append(Chapter(start=time, title=_chapter_title(rest)))
             k = len(page.chapters) - 1
+        if k is None and at + 1 < len(lines) and may_be_turn(split[at + 1][2]):
+            # a line standing alone before a turn may head a chapter in fewer words
+            k = shortened_heading(rest)
         if k is not None:
             chapter, ahead, current = k, k + 1, None
         elif current is not None:

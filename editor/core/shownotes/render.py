@@ -5,11 +5,12 @@ Built-in templates live in ``resources/templates/`` (``template_dir``); each sty
 files in the user templates folder (``user_template_dir``); they run in Jinja2's
 sandbox, with HTML autoescaping when the file name ends in ``.html.j2``.
 
-Filters: ``md`` (Markdown escaping), ``safe_url``, ``md_url`` and
-``chapter_title`` (a title as written after a time on a chapter line, so that a
-title opening with a separator mark reads back whole). A URL becomes a link only
-with an http, https or mailto scheme, judged after HTML entities are decoded, as
-Markdown and HTML renderers decode them.
+Filters: ``md`` (Markdown escaping), ``safe_url``, ``md_url``, ``chapter_title``
+(a title as written after a time on a chapter line, so that a title opening
+with a separator mark reads back whole) and ``list_end`` (the ``;`` ending a
+line of the classic timestamp list, left off after ``?``, ``!`` and ``.``). A
+URL becomes a link only with an http, https or mailto scheme, judged after HTML
+entities are decoded, as Markdown and HTML renderers decode them.
 
 User templates run bounded: at most ``USER_TEMPLATE_SECONDS`` and
 ``USER_TEMPLATE_OUTPUT`` characters, and a ``*`` or ``**`` whose result would be
@@ -138,11 +139,20 @@ def md_url(url: object) -> str:
     return quote(safe, safe="/:?#[]@!$&'*+,;=%~.-_") if safe else ""
 
 
+def list_end(title: object) -> str:
+    """The mark that ends a line of the classic timestamp list: ``;``, but none
+    after a title that ends in ``?``, ``!`` or ``.`` (``Why Bees?`` rather than
+    ``Why Bees?;``). The page reader keeps such a ``.`` when the list's other
+    lines end in ``;``."""
+    return "" if str(title or "").rstrip()[-1:] in ("?", "!", ".") else ";"
+
+
 def _install_filters(env: jinja2.Environment) -> None:
     env.filters["md"] = md_escape
     env.filters["safe_url"] = safe_url
     env.filters["md_url"] = md_url
     env.filters["chapter_title"] = chapter_line_title
+    env.filters["list_end"] = list_end
 
 
 # -- environments ----------------------------------------------------------------

@@ -12,10 +12,12 @@ from editor.core.formats import by_name
 from editor.core.model import word_count
 from editor.core.projectfile import project_to_data
 from editor.core.shownotes import read_page, render_shownotes
-from editor.core.shownotes.page_reader import title_similarity
+from editor.core.shownotes.headings import title_similarity
 
 DATA = Path(__file__).parent / "data"
 PAGE = (DATA / "page.txt").read_text(encoding="utf-8")
+# The same page in the earlier layout, without blank lines between sections.
+COMPACT = (DATA / "page_compact.txt").read_text(encoding="utf-8")
 MESSY = (DATA / "page_messy.txt").read_text(encoding="utf-8")
 
 
@@ -30,6 +32,12 @@ def test_fixture_page_round_trips_line_for_line():
     exported = render_shownotes(project, "text")
     assert exported.splitlines() == PAGE.splitlines()
     assert exported == PAGE
+
+
+def test_the_page_without_blank_lines_reads_the_same():
+    assert COMPACT.replace("\n\n", "\n") == COMPACT and "\n\n" in PAGE
+    assert dump(read_page(COMPACT)) == dump(read_page(PAGE))
+    assert render_shownotes(read_page(COMPACT), "text") == PAGE
 
 
 def test_registry_reads_the_page():
@@ -156,7 +164,8 @@ def test_line_endings_bom_and_final_newline(variant):
     ("75:00 | Late", 4_500_000, "Late"),
 ])
 def test_chapter_line_forms(line, start, title):
-    project = read_page(f"Title\nTimestamps\n(00:00) Start;\n{line}\n")
+    # a list of mixed endings: a final "." is punctuation
+    project = read_page(f"Title\nTimestamps\n(00:00) Start\n{line}\n")
     assert [(c.start, c.title) for c in project.chapters][-1] == (start, title)
 
 
@@ -184,7 +193,8 @@ def test_heading_with_a_colon_is_a_heading_not_a_turn():
     project = read_page(page)
     assert [s.name for s in project.speakers] == ["Ann", "Bo"]
     assert [(t.start, t.text) for t in project.turns][-1] == (300_000, "So.")
-    assert render_shownotes(project, "text") == page
+    written = render_shownotes(project, "text").splitlines()
+    assert [line for line in written if line] == page.splitlines()
 
 
 def test_unrelated_line_is_not_a_heading():
@@ -404,7 +414,8 @@ def test_untitled_chapter_is_written_as_its_time():
     assert "(03:00);" in lines and "(00:00) - .NET in production;" in lines
     transcript = lines[lines.index("Transcript"):]
     assert transcript[transcript.index("Bo: Untitled part.") - 1] == "(03:00)"
-    assert "" not in lines
+    # the untitled chapter's line is no gap: the list runs unbroken to its end
+    assert lines[lines.index("Timestamps") + 1:].index("") == 5
 
 
 @pytest.mark.parametrize("line", ["(03:00) ;", "(03:00);", "(03:00)", "[00:03:00]."])
@@ -426,3 +437,115 @@ def test_page_and_text_import_agree_on_what_is_not_a_speaker(line):
     for project in (page, text):
         assert [s.name for s in project.speakers] == ["Ann"]
         assert [t.text for t in project.turns] == [f"Hi.\n{line}", "Bye."]
+
+
+# -- a heading shorter than its chapter's title ------------------------------------------------
+
+def weather_page(heading: str, *, after: str = "Cal: Clouds.\n",
+                 chapters: tuple[str, ...] = ("Weather Rolls In",)) -> str:
+    listed = "".join(f"(0{n}:30) {title};\n" for n, title in enumerate(chapters, start=1))
+    return ("Rooftop Hours\nTimestamps\n(00:00) Welcome to the Roof;\n" + listed +
+            "Transcript\nWelcome to the Roof\nCal: Hello.\nDana: Hi there.\n"
+            f"{heading}\n{after}Dana: Rain soon.\n")
+
+
+@pytest.mark.parametrize("title, heading", [
+    ("Weather Rolls In", "Weather"),                    # a prefix
+    ("Weather Rolls In", "Weather Rolls…"),             # cut short with an ellipsis
+    ("Weather Rolls In", "Weather Ro..."),              # cut inside a word
+    ("Weather Rolls In", "Weather In"),                 # a word left out
+    ("Weather Rolls In", "(01:30) Weather"),            # with the chapter's time
+    ("Building Trust Across Borders with Mara Ilves", "Building Trust"),
+    ("Building Trust Across Borders with Mara Ilves", "Trust Across Borders"),
+    ("Freight, Customs and the 40-Foot Box", "Freight and Customs"),
+    ("Freight, Customs and the 40-Foot Box", "The 40-Foot Box"),
+])
+def test_a_heading_shorter_than_its_title_is_that_chapters_heading(title, heading):
+    project = read_page(weather_page(heading, chapters=(title,)))
+    assert [(c.start, c.title) for c in project.chapters] == [
+        (0, "Welcome to the Roof"), (90_000, title)]
+    assert [t.text for t in project.turns] == ["Hello.", "Hi there.", "Clouds.", "Rain soon."]
+    assert project.turns[2].start == 90_000
+    assert project.turns[3].start > 90_000
+    # every export groups the turns under the chapter: the classic page shows them there
+    transcript = render_shownotes(project, "text").split("Transcript\n", 1)[1].splitlines()
+    assert transcript[transcript.index(title) + 1] == "Cal: Clouds."
+
+
+def test_a_shortened_heading_matching_two_unused_chapters_stays_text():
+    page = weather_page("Weather", chapters=("Weather Rolls In", "Weather Clears Up"))
+    project = read_page(page)
+    assert [t.text for t in project.turns] == ["Hello.", "Hi there.\nWeather", "Clouds.",
+                                               "Rain soon."]
+    assert all(t.start < 90_000 for t in project.turns)
+
+
+def test_a_chapter_that_had_its_heading_no_longer_competes():
+    page = ("T\nTimestamps\n(00:00) Weather Rolls In;\n(02:00) Weather Clears Up;\n"
+            "Transcript\nWeather Rolls In\nCal: Clouds.\nDana: Rain.\nWeather\n"
+            "Cal: Sun.\n")
+    project = read_page(page)
+    assert [(t.start, t.text) for t in project.turns] == [
+        (0, "Clouds."), (60_000, "Rain."), (120_000, "Sun.")]
+
+
+def test_a_short_line_not_followed_by_a_turn_is_a_paragraph():
+    page = weather_page("Weather", after="it was grim.\nCal: Clouds.\n")
+    project = read_page(page)
+    assert [t.text for t in project.turns] == [
+        "Hello.", "Hi there.\nWeather\nit was grim.", "Clouds.", "Rain soon."]
+
+
+@pytest.mark.parametrize("line", ["In", "In.", "Rain", "Rolls", "Weather is nice",
+                                  "Weather Report"])
+def test_a_line_that_is_not_a_shortening_of_the_title_stays_text(line):
+    project = read_page(weather_page(line))
+    assert project.turns[1].text == f"Hi there.\n{line}"
+    assert all(t.start < 90_000 for t in project.turns)
+
+
+# -- how the timestamp list ends its lines -------------------------------------------------
+
+ENDINGS = ["Why Bees?", "Wow!", "Thanks, and Goodbye.", "And Then...", "Plain", ""]
+
+
+def endings_project():
+    from editor.core.model import Chapter, Project, Speaker, Turn
+    project = Project()
+    project.episode.title = "Endings"
+    project.speakers = [Speaker("ann", "Ann", "#2563eb")]
+    project.chapters = [Chapter(60_000 * n, title) for n, title in enumerate(ENDINGS)]
+    project.turns = [Turn(60_000 * n, "ann", f"Part {n}.") for n in range(len(ENDINGS))]
+    return project
+
+
+def test_no_semicolon_after_a_title_ending_in_a_question_or_exclamation_mark_or_full_stop():
+    page = render_shownotes(endings_project(), "text")
+    lines = page.splitlines()
+    at = lines.index("Timestamps") + 1
+    assert lines[at:at + len(ENDINGS) + 1] == [
+        "(00:00) Why Bees?", "(01:00) Wow!", "(02:00) Thanks, and Goodbye.",
+        "(03:00) And Then...", "(04:00) Plain;", "(05:00);", ""]
+    project = read_page(page)
+    assert [c.title for c in project.chapters] == ENDINGS
+    assert [t.start for t in project.turns] == [c.start for c in project.chapters]
+    assert render_shownotes(project, "text") == page
+
+
+def test_the_earlier_list_endings_read_the_same():
+    page = ("Endings\nTimestamps\n(00:00) Why Bees?;\n(01:00) Wow!;\n"
+            "(02:00) Thanks, and Goodbye.;\n(03:00) And Then...;\n(04:00) Plain;\n(05:00);\n"
+            "Transcript\n" + "".join(f"{title or f'(0{n}:00)'}\nAnn: Part {n}.\n"
+                                     for n, title in enumerate(ENDINGS)))
+    project = read_page(page)
+    assert [c.title for c in project.chapters] == ENDINGS
+    assert dump(project) == dump(read_page(render_shownotes(endings_project(), "text")))
+
+
+@pytest.mark.parametrize("ending, last", [
+    ("", "Outro"), (".", "Outro"),     # not the export's endings: "." is punctuation
+    (";", "Outro."),                   # the export's: a line without ";" ends in its title
+])
+def test_a_final_full_stop_is_the_titles_only_in_a_list_ending_as_ours(ending, last):
+    page = f"T\nTimestamps\n(00:00) Intro{ending}\n(01:00) Outro.\n"
+    assert [c.title for c in read_page(page).chapters] == ["Intro", last]

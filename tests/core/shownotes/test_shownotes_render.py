@@ -20,24 +20,33 @@ from editor.core.shownotes import (TemplateError, read_page, render_shownotes,
 PRODUCT_PAGE = """\
 Building Trust Across Borders with Mara Ilves
 Why Baltic founders partner with Korean manufacturers, and what it takes.
+
 We talk with Mara Ilves, founder of Sauna Robotics, about supply chains and trust.
 This episode was recorded at the Nordic Hardware Summit 2025 in Tallinn.
+
 Timestamps
 (00:40) How Sauna Robotics Found Its First Partner;
 (05:12) Quality, Culture and Contracts;
 (1:02:07) Advice for First-Time Exporters;
+
 Hosted by Jonas Pärn
 Produced by Lea Kask
 Edited by Tom Rebane and Ann Sild
+
 Subscribe on our website for new episodes
+
 This podcast is for information only and is not legal or investment advice. Opinions are the guests' own.
+
 Transcript
+
 How Sauna Robotics Found Its First Partner
 Jonas: Welcome to the show. Tell us how it started.
 It has been quite a year for you.
 Mara: Thank you. It started with a cold email in 2019.
+
 Quality, Culture and Contracts
 Jonas: What surprised you most?
+
 Advice for First-Time Exporters
 Mara: Start small.
 """
@@ -77,6 +86,15 @@ def test_classic_reproduces_the_product_page_line_for_line():
     assert render_shownotes(product_project(), "text") == PRODUCT_PAGE
 
 
+def test_the_page_in_the_formats_doc_is_the_one_the_export_writes():
+    doc = (Path(editor.__file__).parent.parent / "docs" / "formats.md").read_text(
+        encoding="utf-8")
+    section = doc[doc.index("## shownotes-text"):]
+    start = section.index("  ```\n") + len("  ```\n")
+    block = section[start:section.index("\n  ```\n", start)]
+    assert [line[2:] for line in block.split("\n")] == PRODUCT_PAGE.splitlines()
+
+
 def test_registry_writer_is_the_classic_page():
     fmt = by_name("shownotes-text")
     assert fmt.kind == "shownotes" and fmt.can_read and fmt.can_write
@@ -88,7 +106,7 @@ def test_registry_writer_is_the_classic_page():
 
 def test_classic_without_transcript_stops_before_it():
     text = render_shownotes(product_project(), "text", transcript=False)
-    assert text == PRODUCT_PAGE[:PRODUCT_PAGE.index("Transcript\n")]
+    assert text == PRODUCT_PAGE[:PRODUCT_PAGE.index("\n\nTranscript\n") + 1]
 
 
 def test_classic_with_times_prefixes_each_turn():
@@ -123,7 +141,7 @@ def test_turns_before_the_first_chapter_come_right_after_transcript():
     project.turns.insert(0, Turn(0, "jonas", "Cold open."))
     lines = render_shownotes(project, "text").splitlines()
     at = lines.index("Transcript")
-    assert lines[at + 1:at + 3] == ["Jonas: Cold open.",
+    assert lines[at + 1:at + 5] == ["", "Jonas: Cold open.", "",
                                     "How Sauna Robotics Found Its First Partner"]
 
 
@@ -403,7 +421,9 @@ def test_classic_lists_untitled_chapters_by_time_and_guards_separator_titles():
     transcript = lines[lines.index("Transcript"):]
     assert transcript[transcript.index("Mara: An untitled stretch.") - 1] == "(03:00)"
     assert transcript[transcript.index("Jonas: About .NET.") - 1] == ".NET in production"
-    assert "" not in lines
+    # the untitled chapter's line is no gap: the list runs unbroken to its end
+    listed = [c for c in untitled_project().chapters if c.toc]
+    assert lines[lines.index("Timestamps") + 1:].index("") == len(listed)
 
 
 def test_markdown_and_html_head_an_untitled_chapter_with_its_time():
