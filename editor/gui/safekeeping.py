@@ -57,6 +57,18 @@ def ask_with_message_box(parent: QWidget) -> Ask:
     return ask
 
 
+class _ReportingWriter(RecoveryWriter):
+    """A writer whose removals never raise: the session removes copies from inside
+    the history's signal, where a failure must be a message, not an exception."""
+
+    def remove(self, key: str) -> None:
+        try:
+            super().remove(key)
+        except RecoveryError as exc:
+            if self.on_failed:
+                self.on_failed(str(exc))
+
+
 class Safekeeping(QObject):
     problem = Signal(str)
     read_only_changed = Signal(bool)
@@ -72,8 +84,8 @@ class Safekeeping(QObject):
         self.store = store or RecoveryStore()
         self._written.connect(self._on_written)
         self._failed.connect(self._on_failed)
-        self.writer = RecoveryWriter(self.store, on_written=self._written.emit,
-                                     on_failed=self._failed.emit)
+        self.writer = _ReportingWriter(self.store, on_written=self._written.emit,
+                                       on_failed=self._failed.emit)
         self.session: RecoverySession | None = None
         self.lock: ProjectLock | None = None
         self.base: Fingerprint | None = None
