@@ -9,6 +9,7 @@ line on standard error, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="the source's format (default: from its name); see 'formats'")
     imp.add_argument("--audio", type=Path, help="the episode's audio file")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.yaml")
+    imp.add_argument("--force", action="store_true",
+                     help="replace the output even when it is read-only")
 
     exp = sub.add_parser("export", help="write a project in a publishing format")
     exp.add_argument("project", type=Path)
@@ -55,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--no-transcript", action="store_true",
                      help="show notes without the transcript")
     exp.add_argument("--times", action="store_true", help="show notes with per-turn times")
+    exp.add_argument("--force", action="store_true",
+                     help="replace the output even when it is read-only")
 
     emb = sub.add_parser("embed-chapters", help="write the chapters into the audio file")
     emb.add_argument("project", type=Path)
@@ -145,7 +150,7 @@ def cmd_import(args) -> int:
         fitted = fit_to_duration(project.turns, [c.start for c in project.chapters], duration)
         if fitted:
             project.history.push(SetTurnTimes(project, *fitted))
-    save_project(project, args.output)
+    save_project(project, args.output, force=args.force)
     print(_summary(project, args.output))
     return EXIT_OK
 
@@ -169,10 +174,26 @@ def cmd_export(args) -> int:
     if unsupported:
         raise ShowscribeError(f"{fmt.name} has no option {', '.join(unsupported)}")
     if args.output:
-        export_file(project, args.format_name, args.output, **options)
+        export_file(project, args.format_name, args.output, force=args.force, **options)
     else:
-        sys.stdout.write(export_text(project, args.format_name, **options))
+        _write_stdout(export_text(project, args.format_name, **options))
     return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
+    """Standard output, flushed here: a full disk is an error, not a cut-off success."""
+    from .core.atomic import write_stream
+    try:
+        write_stream(sys.stdout, text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # What is left in the buffer would fail again at exit, with a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise ShowscribeError(f"standard output: cannot write: {exc.strerror or exc}") \
+            from None
 
 
 def cmd_embed(args) -> int:
@@ -244,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"showscribe: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `showscribe export ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)   # nothing more can reach the pipe
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
         return EXIT_OK
 
 

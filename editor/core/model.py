@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .signals import signal
+from .timecode import format_clock
+
+HOUR_MS = 3_600_000
 
 __all__ = ["Link", "Credit", "Episode", "Speaker", "Turn", "Chapter", "Project",
            "EPISODE_FIELDS", "word_count", "is_color", "is_slot", "is_iso_date",
@@ -81,6 +84,10 @@ class Turn:
     speaker: str                     # a Speaker.id, or "" for none
     text: str = ""                   # paragraphs separated by "\n"
     estimated: bool = False
+    # What a split took away between the turn before and this one ("" for
+    # nothing, " ", "\n"), so merging them back restores it; None when the turn
+    # was not made by a split. Not saved, and no part of a turn's equality.
+    seam: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -207,6 +214,28 @@ class Project:
         speaker = self.speaker(speaker_id)
         return speaker.name if speaker else speaker_id
 
+    # -- how times and turns are named on screen and in messages -----------------
+
+    def shows_hours(self) -> bool:
+        """Whether this episode's times are shown with hours: one width for every
+        time of the episode, chosen by its longest (audio, last turn, last chapter)."""
+        longest = max(self.audio_duration or 0, self.turns[-1].start if self.turns else 0,
+                      self.chapters[-1].start if self.chapters else 0)
+        return longest >= HOUR_MS
+
+    def clock(self, ms: int) -> str:
+        """``ms`` as this episode shows times: ``05:12``, or ``0:05:12`` in a long one."""
+        return format_clock(max(0, ms), hours=True if self.shows_hours() else None)
+
+    def turn_label(self, index: int) -> str:
+        """A turn as the window shows it, by speaker and time (never its number,
+        which the window does not show): "Bo's turn at ~05:12"."""
+        turn = self.turns[index]
+        when = ("~" if turn.estimated else "") + self.clock(turn.start)
+        if not turn.speaker:
+            return f"the turn at {when}"
+        return f"{self.speaker_name(turn.speaker)}\u2019s turn at {when}"
+
     def turn_starts(self) -> list[int]:
         """Every turn's start, in turn order: one cache shared by the transcript,
         the waveform and the checks. Read-only for callers.
@@ -247,14 +276,25 @@ class Project:
             return self.chapters[index + 1].start
         return self.audio_duration
 
-    def new_speaker_id(self, name: str) -> str:
-        """A stable, readable id for a new speaker named ``name``."""
+    def new_speaker_id(self, name: str, taken: set[str] | None = None,
+                       next_suffix: dict[str, int] | None = None) -> str:
+        """A stable, readable id for a new speaker named ``name``.
+
+        A reader adding thousands of speakers keeps ``taken`` (the ids in use) and
+        ``next_suffix`` (per base, the first suffix not yet tried) itself, so each
+        new id costs the same, instead of rebuilding the set and retrying every
+        suffix for each speaker."""
         base = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
         base = "-".join(part for part in base.split("-") if part) or "speaker"
-        taken = {speaker.id for speaker in self.speakers}
-        candidate, n = base, 2
+        if taken is None:
+            taken = {speaker.id for speaker in self.speakers}
+        suffixes = next_suffix if next_suffix is not None else {}
+        candidate, n = base, suffixes.get(base, 2)
+        if n > 2:
+            candidate = f"{base}-{n}"
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
+        suffixes[base] = n
         return candidate
 
     # -- single-step mutations (called by commands) --------------------------

@@ -4,7 +4,8 @@ Save As, and the question before unsaved changes would be lost.
 :class:`ProjectFiles` asks for file names and writes the project the window
 shows; opening a file or an audio file is the window's own (``open_path`` and
 ``new_from_audio`` are given to it). A file that cannot be written is said in one
-message and the project stays as it was, unsaved.
+message and the project stays as it was, unsaved; a read-only file is replaced
+only once the user says so.
 
 Before a save over the project's own file it asks :class:`Safekeeping` whether
 another program changed it; after a save it tells it (a new fingerprint, no
@@ -21,7 +22,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from editor.core.errors import ShowscribeError
+from editor.core.errors import ProjectFileError, ShowscribeError
 from editor.core.model import Project
 from editor.core.projectfile import save_project
 
@@ -77,7 +78,12 @@ class ProjectFiles(QObject):
         if not self._safekeeping.may_save_to(path, self.save_as, self.reload):
             return False
         try:
-            save_project(self._project(), path)
+            try:
+                save_project(self._project(), path)
+            except ProjectFileError as exc:
+                if not exc.read_only or not self._replace_read_only(path):
+                    raise
+                save_project(self._project(), path, force=True)
         except (ShowscribeError, OSError) as exc:
             self._show_error(f"{exc}. Nothing was changed on disk and your edits are still "
                              "open: use Save As to save them elsewhere.")
@@ -86,6 +92,14 @@ class ProjectFiles(QObject):
         self._settings.add_recent_file(path)
         self.saved.emit(path)
         return True
+
+    def _replace_read_only(self, path: Path) -> bool:
+        """Ask before replacing a file someone marked read-only."""
+        answer = QMessageBox.question(
+            self._window, "Save Project", f"{path.name} is read-only. Replace it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def maybe_save(self) -> bool:
         """Ask before unsaved changes are lost: True when it is fine to go on."""

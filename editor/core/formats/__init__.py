@@ -216,11 +216,9 @@ def guess(path: Path | str, *, readable: bool = True, kind: str | None = None,
 
 def _head(path: Path) -> str | None:
     """The start of the file at ``path`` as text, or None when it cannot be read."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(SNIFF_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        return None
+    from ..safeio import read_head   # regular files only: a FIFO must not block here
+    head = read_head(path, SNIFF_BYTES)
+    return head.decode("utf-8", errors="replace") if head is not None else None
 
 
 __all__ = ["DECLARED", "DeclaredFormat", "Format", "FormatError", "KINDS", "all_formats",

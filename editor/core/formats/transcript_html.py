@@ -152,8 +152,14 @@ class _Reader(HTMLParser):
 
 def read(text: str) -> Project:
     reader = _Reader()
-    reader.feed(decode(text))
-    reader.close()
+    try:
+        reader.feed(decode(text))
+        reader.close()
+    except AssertionError:
+        # html.parser asserts on some damaged markup ("<![OCTYPE ...").
+        line, _column = reader.getpos()
+        raise FormatError("damaged HTML markup the reader cannot read past",
+                          line=line) from None
     builder = ProjectBuilder()
     if reader.title:
         builder.episode.title = reader.title
