@@ -94,6 +94,7 @@ class Safekeeping(QObject):
         self.last_failure: str | None = None
         self._project: Project | None = None
         self._keep_key = False     # the session writes under a key of its own
+        self._keep_next = False    # the project about to be shown has a copy kept for later
         self._asking = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -140,7 +141,7 @@ class Safekeeping(QObject):
         else:
             # Decide later: the copy stays as it is; this window's edits go to a
             # copy of their own so that they never write over it.
-            self._keep_key = True
+            self._keep_next = True
         return project
 
     def offer_at_start(self, skip: Path | None) -> Project | None:
@@ -200,10 +201,10 @@ class Safekeeping(QObject):
         self._project = project
         self.base = _fingerprint_or_none(project.path)
         self.session = RecoverySession(project, self.writer, self.base)
-        if read_only or self._keep_key:
+        self._keep_key, self._keep_next = self._keep_next or read_only, False
+        if self._keep_key:
             # Another window (or a copy kept for later) owns the project's key.
             self.session.key = untitled_key()
-        self._keep_key = self._keep_key or read_only
         self._set_read_only(read_only)
         project.history.changed.connect(self._on_history_changed)
         self._on_history_changed()

@@ -365,3 +365,16 @@ def test_audio_of_another_length_warns_that_times_may_be_off(make_window, sample
 
 def test_audio_of_the_recorded_length_warns_nothing(window):
     assert window.message_bar.text() == ""
+
+
+def test_decide_later_on_one_project_leaves_the_next_one_keyed_by_its_path(
+        make_window, sample_copy, tmp_path, qtbot):
+    other = tmp_path / "other.showscribe.yaml"
+    other.write_bytes(sample_copy.read_bytes())
+    leave_a_copy(sample_copy, " later")
+    window = make_window()
+    window.safekeeping.ask = Answers(sk.LATER)
+    assert window.open_path(sample_copy)
+    assert window.open_path(other)
+    type_into_turn(qtbot, window, 1, " other")
+    qtbot.waitUntil(copy_path(other).exists, timeout=2500)
