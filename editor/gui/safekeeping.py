@@ -266,8 +266,8 @@ class Safekeeping(QObject):
         """The project was written to ``path``: new fingerprint, lock, no copy."""
         project = self._project
         self.base = _fingerprint_or_none(path)
-        if self.read_only or (self.lock is not None and self.lock.project != path.resolve()):
-            # Save As to a new file: that file is this window's now.
+        if self.read_only or self.lock is None or self.lock.project != path.resolve():
+            # The first save, or Save As to a new file: that file is this window's now.
             self._release_lock()
             try:
                 self.lock = acquire(path)

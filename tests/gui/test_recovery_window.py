@@ -378,3 +378,15 @@ def test_decide_later_on_one_project_leaves_the_next_one_keyed_by_its_path(
     assert window.open_path(other)
     type_into_turn(qtbot, window, 1, " other")
     qtbot.waitUntil(copy_path(other).exists, timeout=2500)
+
+
+def test_the_first_save_of_a_new_project_takes_its_lock(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    window.project.history.push(AddChapter(window.project, Chapter(start=0, title="New")))
+    target = tmp_path / "new.showscribe.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.files.save()
+    other = make_window()
+    other.safekeeping.ask = answers = Answers(sk.CANCEL)
+    assert not other.open_path(target)
+    assert "already open" in answers.asked[0][1]
