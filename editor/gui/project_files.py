@@ -16,7 +16,6 @@ Emits ``saved(path)`` once the project is written to ``path``.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Callable
 
@@ -82,12 +81,7 @@ class ProjectFiles(QObject):
             try:
                 save_project(self._project(), path)
             except ProjectFileError as exc:
-                if not exc.read_only:
-                    raise
-                if _on_read_only_file_system(path):
-                    # Nothing could replace it: say why rather than offer to.
-                    raise ProjectFileError(path, "cannot save: Read-only file system") from None
-                if not self._replace_read_only(path):
+                if not exc.read_only or not self._replace_read_only(path):
                     raise
                 save_project(self._project(), path, force=True)
         except (ShowscribeError, OSError) as exc:
@@ -162,9 +156,3 @@ class ProjectFiles(QObject):
             action = self._recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
 
-
-def _on_read_only_file_system(path: Path) -> bool:
-    try:
-        return bool(os.statvfs(Path(path).parent).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):   # no statvfs here: ask as for a read-only file
-        return False
