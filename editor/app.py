@@ -1,7 +1,8 @@
 """The desktop app: wires the core, the audio player and the Qt window together.
 
-``run(path)`` creates the QApplication and the editor window and opens ``path``,
-else the most recent project, else (the first time) the bundled sample episode.
+``run(path)`` creates the QApplication and the editor window, offers the
+recovery copies a crash left of other projects, and opens ``path``, else the
+most recent project, else (the first time) the bundled sample episode.
 It returns the exit code of the event loop, or 3 without opening a window when
 libvlc or ffmpeg is missing (``editor.preflight`` says which and how to install it).
 
@@ -131,7 +132,11 @@ def run(path: str | None = None) -> int:
     if report in ("1", "memory"):
         _report_first_paint(window, app, memory=report == "memory")
     target = startup_path(path, settings.recent_files())
-    if target is not None:
+    # Unsaved changes to other projects, left by a crash, are offered first.
+    recovered = window.safekeeping.offer_at_start(target)
+    if recovered is not None:
+        window.show_recovered(recovered)
+    elif target is not None:
         open_at_start(window, target)
     window.show()
     code = app.exec()

@@ -48,6 +48,7 @@ from .preferences import PreferencesDialog, ShortcutsDialog, native_key
 from .project_files import ProjectFiles
 from .projectlink import ProjectLink
 from .publish.controller import PublishingController
+from .safekeeping import FocusWatcher, Safekeeping
 from .settings import Settings
 from .speakers import SpeakersPanel
 from .statusline import StatusLine
@@ -96,10 +97,12 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
+        self.safekeeping = Safekeeping(self)
         self.files = ProjectFiles(
             self, self.settings, self.actions_by_id["open_recent"].menu(),
             project=lambda: self.project, open_path=self.open_path,
-            new_from_audio=self.new_from_audio, show_error=self.show_error)
+            new_from_audio=self.new_from_audio, show_error=self.show_error,
+            safekeeping=self.safekeeping)
         self.audio = AudioLifecycle(self.playback, self.transport, self.waveform,
                                     self.message_bar, self)
         self.keys = KeyRouter(self, self.actions_by_id, self.transcript)
@@ -127,6 +130,11 @@ class MainWindow(QMainWindow):
         self.publishing.check_panel.jump_requested.connect(self._on_check_panel_jump_requested)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
+        self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
+        self.safekeeping.problem.connect(self.status_line.say_problem)
+        self.safekeeping.read_only_changed.connect(lambda _on: self._update_title())
+        self._focus_watcher = FocusWatcher(self, lambda: self.safekeeping.check_on_focus(
+            self.files.save_as, self.files.reload))
         self.audio.problem.connect(self.status_line.say_problem)
         self.playback.position_changed.connect(self._on_playback_position_changed)
         self.playback.loaded.connect(self._on_playback_loaded)
@@ -262,11 +270,13 @@ class MainWindow(QMainWindow):
 
     # -- the project ---------------------------------------------------------------
 
-    def _set_project(self, project: Project, remember: bool = True) -> None:
+    def _set_project(self, project: Project, remember: bool = True,
+                     read_only: bool = False) -> None:
         if remember:
             self._remember_position()
         self._link.disconnect_all()
         self.project = project
+        self.safekeeping.shown(project, read_only)
         self._position_to_restore = (self.settings.playback_position(project.path)
                                      if project.path is not None else None)
         self.audio.set_project(project)
@@ -299,8 +309,23 @@ class MainWindow(QMainWindow):
         except ShowscribeError as exc:
             self.show_error(str(exc))
             return False
-        self._set_project(project)
+        editable = self.safekeeping.lock_for_opening(project.path)
+        if editable is None:
+            return False
+        if editable:
+            project = self.safekeeping.offer_recovery(project)
+        self._set_project(project, read_only=not editable)
         self.settings.add_recent_file(project.path)
+        self._update_actions()
+        return True
+
+    def show_recovered(self, project: Project) -> bool:
+        """Show a project restored from a recovery copy (offered at start)."""
+        editable = (True if project.path is None
+                    else self.safekeeping.lock_for_opening(project.path))
+        if editable is None:
+            return False
+        self._set_project(project, read_only=not editable)
         self._update_actions()
         return True
 
@@ -378,6 +403,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.status_line.say(f"Saved {path.name}", SAVED_MESSAGE_MS)
 
+    def _warn_if_audio_length_changed(self) -> None:
+        if self.playback.has_media:
+            warning = self.safekeeping.audio_warning(self.project, self.playback.duration_ms())
+            if warning:
+                self.message_bar.show_message(warning)
+
     def _on_playback_loaded(self, _duration: int) -> None:
         self._update_actions()
         if self._position_to_restore:   # once, when the project's audio first loads
@@ -413,6 +444,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.project.path.name if self.project.path else "Untitled"
+        if self.safekeeping.read_only:
+            name += " (read-only)"
         title = f"{name}[*] \u2014 Showscribe"
         if self.windowTitle() != title:
             self.setWindowTitle(title)
@@ -492,4 +525,5 @@ class MainWindow(QMainWindow):
         self.keys.uninstall()
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
+        self.safekeeping.close()
         event.accept()

@@ -7,6 +7,11 @@ shows; opening a file or an audio file is the window's own (``open_path`` and
 message and the project stays as it was, unsaved; a read-only file is replaced
 only once the user says so.
 
+Before a save over the project's own file it asks :class:`Safekeeping` whether
+another program changed it; after a save it tells it (a new fingerprint, no
+recovery copy), and a close without saving lets the recovery copy go. A project
+open read-only (another window has it) saves only through Save As.
+
 Emits ``saved(path)`` once the project is written to ``path``.
 """
 from __future__ import annotations
@@ -22,6 +27,7 @@ from editor.core.model import Project
 from editor.core.projectfile import save_project
 
 from .audio_lifecycle import AUDIO_FILTER
+from .safekeeping import Safekeeping
 from .settings import Settings
 
 PROJECT_FILTER = "Showscribe projects (*.showscribe.yaml *.yaml *.yml);;All files (*)"
@@ -33,7 +39,7 @@ class ProjectFiles(QObject):
     def __init__(self, window: QWidget, settings: Settings, recent_menu: QMenu, *,
                  project: Callable[[], Project], open_path: Callable[[Path | str], bool],
                  new_from_audio: Callable[[Path | str], None],
-                 show_error: Callable[[str], None]) -> None:
+                 show_error: Callable[[str], None], safekeeping: Safekeeping) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
@@ -42,6 +48,7 @@ class ProjectFiles(QObject):
         self._open_path = open_path
         self._new_from_audio = new_from_audio
         self._show_error = show_error
+        self._safekeeping = safekeeping
 
     def handlers(self) -> dict[str, Callable[..., None]]:
         """The handler of each file action, by action id."""
@@ -53,7 +60,9 @@ class ProjectFiles(QObject):
 
     def save(self) -> bool:
         path = self._project().path
-        return self.save_as() if path is None else self.save_to(path)
+        if path is None or self._safekeeping.read_only:
+            return self.save_as()
+        return self.save_to(path)
 
     def save_as(self) -> bool:
         start = str(self._project().path or Path.home() / "episode.showscribe.yaml")
@@ -66,6 +75,8 @@ class ProjectFiles(QObject):
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
+        if not self._safekeeping.may_save_to(path, self.save_as, self.reload):
+            return False
         try:
             try:
                 save_project(self._project(), path)
@@ -74,8 +85,10 @@ class ProjectFiles(QObject):
                     raise
                 save_project(self._project(), path, force=True)
         except (ShowscribeError, OSError) as exc:
-            self._show_error(str(exc))
+            self._show_error(f"{exc}. Nothing was changed on disk and your edits are still "
+                             "open: use Save As to save them elsewhere.")
             return False
+        self._safekeeping.saved(Path(path).absolute())
         self._settings.add_recent_file(path)
         self.saved.emit(path)
         return True
@@ -100,7 +113,17 @@ class ProjectFiles(QObject):
             QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self._safekeeping.discarded()
+            return True
+        return False
+
+    def reload(self) -> None:
+        """Show the project file as it is on disk now; unsaved changes go to a
+        recovery copy first."""
+        path = self._project().path
+        if path is not None and self._safekeeping.keep_before_reload():
+            self._open_path(path)
 
     def open_recent(self, path: Path) -> None:
         """Open a project from the recent files, once unsaved changes are dealt with."""
@@ -132,3 +155,4 @@ class ProjectFiles(QObject):
         for path in self._settings.recent_files():
             action = self._recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+

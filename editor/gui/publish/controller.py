@@ -115,7 +115,12 @@ class PublishingController(QObject):
             target = embed_chapters(self._project, self._project.audio_path,
                                     overwrite=overwrite)
         except ShowscribeError as exc:
-            self._show_error(str(exc))
+            if isinstance(exc.__cause__, OSError):
+                # The write itself failed (a full disk, a read-only folder): say what now.
+                self._show_error(f"{exc}; the audio is unchanged: free some space or copy "
+                                 "the audio to a folder you can write to, then embed again")
+            else:
+                self._show_error(str(exc))
             return None
         self._say(f"Chapters written to {target.name}")
         return target
