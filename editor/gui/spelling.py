@@ -1,0 +1,119 @@
+"""Spelling in the window: Edit > Check Spelling and Next Misspelling (F7).
+
+:class:`SpellingController` owns the open episode's :class:`SpellChecker` and
+hands it to the transcript view, which underlines what it flags. Opening a
+dictionary costs tens of milliseconds, so the checker is made once the event
+loop runs (after the window's first paint), never while a project opens.
+Check Spelling on or off shows or hides the underlines; the choice holds for
+the window's life. ``go_to_next()`` finds the misspelling after the cursor in
+the episode's order (details, chapter titles, turns) and goes there through
+the ``go_to(kind, key, start, end)`` it is given. Emits ``enabled_changed(on)``;
+says one-line problems through ``say_problem``.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.core.errors import ShowscribeError
+from editor.core.model import Project
+from editor.core.spelling import Place, SpellChecker, UserDictionary, next_misspelling
+
+from .transcript import TranscriptView
+
+
+def load_user_dictionary() -> UserDictionary:
+    return UserDictionary.load()
+
+
+class SpellingController(QObject):
+    enabled_changed = Signal(bool)
+
+    def __init__(self, transcript: TranscriptView, go_to: Callable[[str, object, int, int], None],
+                 say_problem: Callable[[str], None], parent: QObject,
+                 load_user: Callable[[], UserDictionary] = load_user_dictionary) -> None:
+        super().__init__(parent)
+        self.transcript = transcript
+        self.enabled = True
+        self.checker: SpellChecker | None = None
+        self._go_to = go_to
+        self._say_problem = say_problem
+        self._load_user = load_user
+        self._user: UserDictionary | None = None
+        self._user_loaded = False
+        self._project: Project | None = None
+        self._last: Place | None = None      # where F7 went last, outside the transcript
+        self._make = QTimer(self)
+        self._make.setSingleShot(True)
+        self._make.setInterval(0)
+        self._make.timeout.connect(self._on_make_timeout)
+
+    def handlers(self) -> dict[str, Callable[..., None]]:
+        return {"check_spelling": self.set_enabled, "next_misspelling": self.go_to_next}
+
+    def predicates(self) -> dict[str, Callable[[], bool]]:
+        return {"spelling_on": lambda: self.enabled}
+
+    def set_project(self, project: Project) -> None:
+        self._project, self._last = project, None
+        self.checker = None
+        self.transcript.set_spell_checker(None)
+        if self.enabled:
+            self._make.start()
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = bool(on)
+        if not self.enabled:
+            self._make.stop()
+            self.transcript.set_spell_checker(None)
+        elif self.checker is None:
+            self._make.start()
+        else:
+            self.transcript.set_spell_checker(self.checker)
+        self.enabled_changed.emit(self.enabled)
+
+    def ensure_checker(self) -> SpellChecker | None:
+        """The episode's checker, made now if it is not yet (None while spelling is off)."""
+        if self.enabled and self.checker is None and self._project is not None:
+            self._make.stop()
+            self.checker = SpellChecker(self._project, self._user_dictionary())
+            self.transcript.set_spell_checker(self.checker)
+        return self.checker if self.enabled else None
+
+    def go_to_next(self) -> None:
+        checker = self.ensure_checker()
+        if checker is None:
+            return
+        if not checker.active:
+            self._say_problem(f"Spelling is not checked: {checker.problem}")
+            return
+        found = next_misspelling(checker, self._project, self._place())
+        if found is None:
+            self._say_problem("No misspelled words in this episode.")
+            return
+        place, word = found
+        self._last = place
+        self._go_to(place.kind, place.key, place.offset, place.offset + len(word))
+
+    def _place(self) -> Place | None:
+        """Where to look on from: the transcript's cursor while it has the focus,
+        else where F7 went last."""
+        transcript = self.transcript
+        if transcript.editor.hasFocus() or self._last is None:
+            turn = transcript.current_turn()
+            if turn >= 0:
+                return Place("turn", turn, transcript.cursor_offset())
+        return self._last
+
+    def _user_dictionary(self) -> UserDictionary | None:
+        if not self._user_loaded:
+            self._user_loaded = True
+            try:
+                self._user = self._load_user()
+            except ShowscribeError as exc:
+                self._say_problem(str(exc))
+        return self._user
+
+    def _on_make_timeout(self) -> None:
+        self.ensure_checker()

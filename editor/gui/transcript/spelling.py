@@ -1,0 +1,142 @@
+"""Misspelled words, underlined with a wavy line in the transcript's text.
+
+:class:`MisspellingUnderline` owns the "spelling" group of the text area's extra
+selections. Like the find highlights it checks only the turns in view, and
+checks again when the view scrolls, resizes or its text changes, once the event
+loop is free (never inside a keystroke); a turn's answer is kept by its text,
+so only a turn that changed is checked again. With no checker (spelling off,
+or not made yet) nothing is underlined. ``misspelling_at(position)`` names the
+word under a document position, for the context menu. Emits nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from editor.core.model import Project
+from editor.core.spelling import SpellChecker, utf16_spans
+
+from .blocks import shown_text
+from .geometry import BlockGeometry
+from .mirror import DocumentMirror
+from .textarea import TextArea
+
+GROUP = "spelling"
+CACHE_LIMIT = 4000       # distinct turn texts remembered; past it, start again
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """A misspelled ``word`` of ``turn``: ``start``/``end`` index its text."""
+
+    turn: int
+    start: int
+    end: int
+    word: str
+
+
+class MisspellingUnderline(QObject):
+    def __init__(self, project: Project, editor: TextArea, geometry: BlockGeometry,
+                 mirror: DocumentMirror, parent: QObject) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.editor = editor
+        self.geometry = geometry
+        self.mirror = mirror
+        self.checker: SpellChecker | None = None
+        self._spans: dict[str, list[tuple[int, int, int, int]]] = {}   # text: (utf16, index)
+        self._format = QTextCharFormat()
+        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._format.setUnderlineColor(QColor(Qt.GlobalColor.red))
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._on_refresh_timeout)
+        editor.verticalScrollBar().valueChanged.connect(self._on_view_changed)
+        editor.resized.connect(self._on_view_changed)
+        editor.document().contentsChange.connect(self._on_view_changed)
+        mirror.reloaded.connect(self._on_view_changed)
+
+    def set_project(self, project: Project) -> None:
+        self.project = project
+        self._refresh.start()
+
+    def set_checker(self, checker: SpellChecker | None) -> None:
+        """Underline what ``checker`` flags from now on (None: nothing)."""
+        if self.checker is not None:
+            self.checker.changed.disconnect(self._on_checker_changed)
+        self.checker = checker
+        self._spans.clear()
+        if checker is not None:
+            checker.changed.connect(self._on_checker_changed)
+        self._refresh.start()
+
+    def shown(self) -> list[tuple[int, int]]:
+        """(start, end) document positions of the words underlined now."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.editor.selection_group(GROUP)]
+
+    def misspelling_at(self, position: int) -> Misspelling | None:
+        """The misspelled word at document ``position`` (or just after it), if any."""
+        if self.checker is None or not self.mirror.turn_count():
+            return None
+        turn = self.mirror.turn_of_pos(position)
+        if not 0 <= turn < len(self.project.turns):
+            return None
+        text = shown_text(self.project.turns[turn].text)
+        offset = position - self.mirror.turn_start_pos(turn)
+        for first, last, start, end in self._spans_of(text):
+            if first <= offset <= last:
+                return Misspelling(turn, start, end, text[start:end])
+        return None
+
+    def refresh(self) -> None:
+        """Check the turns in view again and underline what is misspelled."""
+        self._refresh.stop()
+        selections = []
+        if self.checker is not None and self.checker.active:
+            if len(self._spans) > CACHE_LIMIT:
+                self._spans.clear()
+            document = self.editor.document()
+            texts = self.mirror.blocks.texts
+            seen: set[int] = set()
+            for turn, *_rest in self.geometry.visible_blocks():
+                if turn in seen or turn >= len(texts):
+                    continue
+                seen.add(turn)
+                spans = self._spans_of(shown_text(texts[turn]))
+                if not spans:
+                    continue
+                base = self.mirror.turn_start_pos(turn)
+                for first, last, _start, _end in spans:
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = QTextCursor(document)
+                    selection.cursor.setPosition(base + first)
+                    selection.cursor.setPosition(base + last, QTextCursor.MoveMode.KeepAnchor)
+                    selection.format = self._format
+                    selections.append(selection)
+        self.editor.set_selection_group(GROUP, selections)
+
+    def _spans_of(self, text: str) -> list[tuple[int, int, int, int]]:
+        """Each misspelled word of ``text``: (UTF-16 start, end, index start, end)."""
+        spans = self._spans.get(text)
+        if spans is None:
+            found = self.checker.misspelled_spans(text)
+            spans = self._spans[text] = [
+                (first, last, start, end)
+                for (first, last), (start, end) in zip(utf16_spans(text, found), found)]
+        return spans
+
+    def _on_refresh_timeout(self) -> None:
+        self.refresh()
+
+    def _on_view_changed(self, *_args) -> None:
+        if self.checker is not None or self.editor.selection_group(GROUP):
+            self._refresh.start()
+
+    def _on_checker_changed(self) -> None:
+        self._spans.clear()
+        self._refresh.start()
