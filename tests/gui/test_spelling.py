@@ -120,15 +120,21 @@ def test_a_correct_word_has_no_spelling_entries(make_view, qtbot, project):
     assert "Ignore" not in labels and "Cut" in labels
 
 
-def test_typing_a_misspelling_underlines_it_and_mending_it_clears_it(make_view, qtbot, project):
+def test_a_typed_misspelling_is_underlined_once_the_cursor_leaves_it(make_view, qtbot, project):
     view = make_view(project)
     qtbot.waitUntil(lambda: underlined(view) == ["havng", "recieve"], timeout=2000)
     view.focus_turn(0, len(project.turns[0].text))
     QTest.keyClicks(view.editor, " Qwzrt")
+    QTest.qWait(50)
+    assert underlined(view) == ["havng", "recieve"]     # still being typed
+    QTest.keyClick(view.editor, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: underlined(view) == ["Qwzrt", "havng", "recieve"], timeout=2000)
-    for _ in range(5):
+    for _ in range(6):
         QTest.keyClick(view.editor, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: underlined(view) == ["havng", "recieve"], timeout=2000)
+    QTest.keyClicks(view.editor, " Qwzrt")
+    QTest.keyClick(view.editor, Qt.Key.Key_Home)         # moving away underlines it too
+    qtbot.waitUntil(lambda: underlined(view) == ["Qwzrt", "havng", "recieve"], timeout=2000)
 
 
 def test_the_checker_follows_a_language_change(make_view, qtbot, project):

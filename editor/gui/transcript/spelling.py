@@ -4,7 +4,9 @@
 selections. Like the find highlights it checks only the turns in view, and
 checks again when the view scrolls, resizes or its text changes, once the event
 loop is free (never inside a keystroke); a turn's answer is kept by its text,
-so only a turn that changed is checked again. With no checker (spelling off,
+so only a turn that changed is checked again. The word being typed (the
+cursor at its end, just after an edit there) is not underlined until the
+cursor leaves it: a half-typed word is no misspelling. With no checker (spelling off,
 or not made yet) nothing is underlined. ``misspelling_at(position)`` names the
 word under a document position, for the context menu. Emits nothing.
 """
@@ -48,6 +50,7 @@ class MisspellingUnderline(QObject):
         self.mirror = mirror
         self.checker: SpellChecker | None = None
         self._spans: dict[str, list[tuple[int, int, int, int]]] = {}   # text: (utf16, index)
+        self._typed_to = -1       # where the last edit ended: the word being typed ends there
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._format.setUnderlineColor(QColor(Qt.GlobalColor.red))
@@ -57,7 +60,8 @@ class MisspellingUnderline(QObject):
         self._refresh.timeout.connect(self._on_refresh_timeout)
         editor.verticalScrollBar().valueChanged.connect(self._on_view_changed)
         editor.resized.connect(self._on_view_changed)
-        editor.document().contentsChange.connect(self._on_view_changed)
+        editor.document().contentsChange.connect(self._on_document_contents_change)
+        editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
         mirror.reloaded.connect(self._on_view_changed)
 
     def set_project(self, project: Project) -> None:
@@ -96,11 +100,10 @@ class MisspellingUnderline(QObject):
     def refresh(self) -> None:
         """Check the turns in view again and underline what is misspelled."""
         self._refresh.stop()
-        selections = []
+        wanted: list[tuple[int, int]] = []
         if self.checker is not None and self.checker.active:
             if len(self._spans) > CACHE_LIMIT:
                 self._spans.clear()
-            document = self.editor.document()
             texts = self.mirror.blocks.texts
             seen: set[int] = set()
             for turn, *_rest in self.geometry.visible_blocks():
@@ -108,16 +111,25 @@ class MisspellingUnderline(QObject):
                     continue
                 seen.add(turn)
                 spans = self._spans_of(shown_text(texts[turn]))
-                if not spans:
-                    continue
-                base = self.mirror.turn_start_pos(turn)
-                for first, last, _start, _end in spans:
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor = QTextCursor(document)
-                    selection.cursor.setPosition(base + first)
-                    selection.cursor.setPosition(base + last, QTextCursor.MoveMode.KeepAnchor)
-                    selection.format = self._format
-                    selections.append(selection)
+                if spans:
+                    base = self.mirror.turn_start_pos(turn)
+                    wanted += [(base + first, base + last) for first, last, _s, _e in spans]
+        # The underlines' cursors follow edits: after most keystrokes they are already
+        # where they belong, and setting them again would repaint every one of them.
+        typing = self.editor.textCursor().position()
+        if typing == self._typed_to:
+            wanted = [(first, last) for first, last in wanted if last != typing]
+        if wanted == self.shown():
+            return
+        document = self.editor.document()
+        selections = []
+        for first, last in wanted:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(document)
+            selection.cursor.setPosition(first)
+            selection.cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = self._format
+            selections.append(selection)
         self.editor.set_selection_group(GROUP, selections)
 
     def _spans_of(self, text: str) -> list[tuple[int, int, int, int]]:
@@ -136,6 +148,15 @@ class MisspellingUnderline(QObject):
     def _on_view_changed(self, *_args) -> None:
         if self.checker is not None or self.editor.selection_group(GROUP):
             self._refresh.start()
+
+    def _on_document_contents_change(self, position: int, _removed: int, added: int) -> None:
+        self._typed_to = position + added
+        self._on_view_changed()
+
+    def _on_editor_cursor_position_changed(self) -> None:
+        if self._typed_to >= 0 and self.editor.textCursor().position() != self._typed_to:
+            self._typed_to = -1          # the cursor left the word: underline it now
+            self._on_view_changed()
 
     def _on_checker_changed(self) -> None:
         self._spans.clear()
