@@ -39,7 +39,7 @@ from editor.core.speakers import speaker_for_slot
 from .actions import ACTIONS, joined
 from .actionset import ActionSet
 from .audio_lifecycle import AudioLifecycle
-from .chapters import ChaptersPanel
+from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
 from .findbar import FindBar
 from .keyrouting import KeyRouter
@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
         self.spelling = SpellingController(self.transcript, self._go_to_text,
-                                           self.status_line.say_problem, self)
+                                           self.status_line.say_problem, self,
+                                           enabled=self.settings.check_spelling)
+        self.spelling.watch_fields(self.episode_panel.edits, self.chapters_panel.table, TITLE)
         self._build_layout()
         self.action_set.fill_menus(self.menuBar())
         self.action_set.bind(self.action_handlers(), self.enable_predicates())
@@ -318,7 +320,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.status_line.say(f"Saved {path.name}", SAVED_MESSAGE_MS)
 
-    def _on_spelling_enabled_changed(self, _on: bool) -> None:
+    def _on_spelling_enabled_changed(self, on: bool) -> None:
+        self.settings.check_spelling = on
         self._update_actions()      # Next Misspelling follows it
 
     def _on_playback_loaded(self, _duration: int) -> None:

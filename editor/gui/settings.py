@@ -2,7 +2,7 @@
 
 Holds the keyboard map (action id -> key sequences, only the ones changed from
 the defaults in ``actions.py`` are stored), the skip length, the rewind on
-resume, the recent files and the window layout. Emits ``changed`` when the
+resume, whether spelling is checked, the recent files and the window layout. Emits ``changed`` when the
 preferences dialog applies new values, so the window can rebind its keys.
 """
 from __future__ import annotations
@@ -81,6 +81,14 @@ class Settings(QObject):
     @volume.setter
     def volume(self, value: int) -> None:
         self._store.setValue("playback/volume", int(value))
+
+    @property
+    def check_spelling(self) -> bool:
+        return str(self._store.value("spelling/check", "true")).lower() == "true"
+
+    @check_spelling.setter
+    def check_spelling(self, on: bool) -> None:
+        self._store.setValue("spelling/check", "true" if on else "false")
 
     # -- files and layout -------------------------------------------------------------
 

@@ -1,11 +1,12 @@
 """Spelling in the window: Edit > Check Spelling and Next Misspelling (F7).
 
 :class:`SpellingController` owns the open episode's :class:`SpellChecker` and
-hands it to the transcript view, which underlines what it flags. Opening a
+hands it to the transcript view and to the episode's fields and chapter titles
+(``watch_fields``), which underline what it flags. Opening a
 dictionary costs tens of milliseconds, so the checker is made once the event
 loop runs (after the window's first paint), never while a project opens.
-Check Spelling on or off shows or hides the underlines; the choice holds for
-the window's life. ``go_to_next()`` finds the misspelling after the cursor in
+Check Spelling on or off shows or hides the underlines (the window keeps the
+choice in its settings). ``go_to_next()`` finds the misspelling after the cursor in
 the episode's order (details, chapter titles, turns) and goes there through
 the ``go_to(kind, key, start, end)`` it is given. Emits ``enabled_changed(on)``;
 says one-line problems through ``say_problem``.
@@ -15,10 +16,14 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from editor.core.errors import ShowscribeError
 from editor.core.model import Project
 from editor.core.spelling import Place, SpellChecker, UserDictionary, next_misspelling
+from editor.core.spelling.scan import EPISODE_TEXT_FIELDS
+
+from .spelling_fields import LineEditUnderline, TextEditUnderline, TitleDelegate
 
 from .transcript import TranscriptView
 
@@ -32,10 +37,11 @@ class SpellingController(QObject):
 
     def __init__(self, transcript: TranscriptView, go_to: Callable[[str, object, int, int], None],
                  say_problem: Callable[[str], None], parent: QObject,
-                 load_user: Callable[[], UserDictionary] = load_user_dictionary) -> None:
+                 load_user: Callable[[], UserDictionary] = load_user_dictionary,
+                 enabled: bool = True) -> None:
         super().__init__(parent)
         self.transcript = transcript
-        self.enabled = True
+        self.enabled = enabled
         self.checker: SpellChecker | None = None
         self._go_to = go_to
         self._say_problem = say_problem
@@ -48,6 +54,22 @@ class SpellingController(QObject):
         self._make.setSingleShot(True)
         self._make.setInterval(0)
         self._make.timeout.connect(self._on_make_timeout)
+        self.underlines: dict[str, LineEditUnderline | TextEditUnderline | TitleDelegate] = {}
+
+    def watch_fields(self, edits: dict[str, QWidget], chapter_table: QTableView,
+                     title_column: int) -> None:
+        """Underline misspellings in the episode fields that are checked (by name in
+        ``edits``) and in ``chapter_table``'s ``title_column`` too."""
+        for name in EPISODE_TEXT_FIELDS:
+            edit = edits.get(name)
+            if isinstance(edit, QLineEdit):
+                self.underlines[name] = LineEditUnderline(edit)
+            elif isinstance(edit, QPlainTextEdit):
+                self.underlines[name] = TextEditUnderline(edit)
+        delegate = TitleDelegate(chapter_table)
+        chapter_table.setItemDelegateForColumn(title_column, delegate)
+        self.underlines["chapter titles"] = delegate
+        self._show(self.checker if self.enabled else None)
 
     def handlers(self) -> dict[str, Callable[..., None]]:
         return {"check_spelling": self.set_enabled, "next_misspelling": self.go_to_next}
@@ -58,7 +80,7 @@ class SpellingController(QObject):
     def set_project(self, project: Project) -> None:
         self._project, self._last = project, None
         self.checker = None
-        self.transcript.set_spell_checker(None)
+        self._show(None)
         if self.enabled:
             self._make.start()
 
@@ -66,11 +88,11 @@ class SpellingController(QObject):
         self.enabled = bool(on)
         if not self.enabled:
             self._make.stop()
-            self.transcript.set_spell_checker(None)
+            self._show(None)
         elif self.checker is None:
             self._make.start()
         else:
-            self.transcript.set_spell_checker(self.checker)
+            self._show(self.checker)
         self.enabled_changed.emit(self.enabled)
 
     def ensure_checker(self) -> SpellChecker | None:
@@ -78,7 +100,8 @@ class SpellingController(QObject):
         if self.enabled and self.checker is None and self._project is not None:
             self._make.stop()
             self.checker = SpellChecker(self._project, self._user_dictionary())
-            self.transcript.set_spell_checker(self.checker)
+            self.checker.changed.connect(self._on_checker_changed)
+            self._show(self.checker)
         return self.checker if self.enabled else None
 
     def go_to_next(self) -> None:
@@ -114,6 +137,17 @@ class SpellingController(QObject):
             except ShowscribeError as exc:
                 self._say_problem(str(exc))
         return self._user
+
+    def _show(self, checker: SpellChecker | None) -> None:
+        self.transcript.set_spell_checker(checker)
+        for underline in self.underlines.values():
+            underline.set_checker(checker)
+
+    def _on_checker_changed(self) -> None:
+        # The transcript follows the checker itself; the fields check again here.
+        if self.enabled and self.checker is not None:
+            for underline in self.underlines.values():
+                underline.set_checker(self.checker)
 
     def _on_make_timeout(self) -> None:
         self.ensure_checker()

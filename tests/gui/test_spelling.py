@@ -208,9 +208,21 @@ def test_f7_is_rebindable_and_check_spelling_turns_it_all_off(make_window, episo
     check.trigger()
     assert not check.isChecked() and not window.actions_by_id["next_misspelling"].isEnabled()
     qtbot.waitUntil(lambda: underlined(window.transcript) == [], timeout=2000)
+    assert not window.settings.check_spelling           # kept for the next window
     check.trigger()
     qtbot.waitUntil(lambda: underlined(window.transcript) != [], timeout=2000)
     assert window.actions_by_id["next_misspelling"].isEnabled()
+    assert window.settings.check_spelling
+
+
+def test_spelling_left_off_stays_off_in_the_next_window(make_window, episode_file, qtbot):
+    from editor.gui.settings import Settings
+    Settings().check_spelling = False
+    window = make_window(episode_file, wait_audio=False)
+    assert not window.actions_by_id["check_spelling"].isChecked()
+    assert not window.actions_by_id["next_misspelling"].isEnabled()
+    QTest.qWait(50)
+    assert window.spelling.checker is None and underlined(window.transcript) == []
 
 
 def test_no_dictionary_for_the_language_is_said_in_one_line(make_window, episode_file, qtbot):
@@ -245,3 +257,46 @@ def test_a_project_shown_later_gets_its_own_checker(make_window, episode_file, q
     assert window.open_path(episode_file)
     qtbot.waitUntil(lambda: window.spelling.checker not in (None, first), timeout=2000)
     assert window.spelling.checker.project is window.project
+
+
+def wave_ranges(edit) -> list[str]:
+    """The text under each wavy underline of a QPlainTextEdit's first block."""
+    block = edit.document().firstBlock()
+    return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+
+
+def test_episode_fields_and_chapter_titles_are_underlined_too(make_window, episode_file, qtbot):
+    from editor.core.commands import AddEpisodeWord, SetChapterField
+    window = make_window(episode_file, wait_audio=False)
+    project = window.project
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    title = window.spelling.underlines["title"]
+    assert title.words() == ["Smal"]
+    project.history.push(SetEpisodeField(project, "description", "A descriptoin, and more."))
+    assert wave_ranges(window.episode_panel.edits["description"]) == ["descriptoin"]
+    project.history.push(SetChapterField(project, 1, "title", "Nwes of teh week"))
+    delegate = window.spelling.underlines["chapter titles"]
+    table = window.chapters_panel.table
+    assert delegate.misspelled_words(table.model().index(1, 1)) == ["Nwes", "teh"]
+    assert delegate.misspelled_words(table.model().index(0, 1)) == []
+    window.side_tabs.setCurrentWidget(window.chapters_panel)
+    table.grab()                                   # the delegate paints its waves
+    project.history.push(AddEpisodeWord(project, "Smal"))
+    assert title.words() == []
+    window.actions_by_id["check_spelling"].trigger()      # off: no field underlines either
+    assert wave_ranges(window.episode_panel.edits["description"]) == []
+    assert delegate.misspelled_words(table.model().index(1, 1)) == []
+
+
+def test_typing_in_a_line_field_checks_it_again(make_window, episode_file, qtbot):
+    window = make_window(episode_file, wait_audio=False)
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    edit = window.episode_panel.edits["subtitle"]
+    window.side_tabs.setCurrentWidget(window.episode_panel)
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClicks(edit, "A tset episode")
+    assert window.spelling.underlines["subtitle"].words() == ["tset"]
+    assert window.project.episode.subtitle == "A tset episode"
+    edit.grab()                                    # the overlay paints its wave

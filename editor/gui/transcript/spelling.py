@@ -51,6 +51,8 @@ class MisspellingUnderline(QObject):
         self.checker: SpellChecker | None = None
         self._spans: dict[str, list[tuple[int, int, int, int]]] = {}   # text: (utf16, index)
         self._typed_to = -1       # where the last edit ended: the word being typed ends there
+        self._edited: set[int] = set()     # positions typed at since the last refresh
+        self._whole_view = True            # False: only edits since then, no scroll or reload
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._format.setUnderlineColor(QColor(Qt.GlobalColor.red))
@@ -66,6 +68,7 @@ class MisspellingUnderline(QObject):
 
     def set_project(self, project: Project) -> None:
         self.project = project
+        self._whole_view = True
         self._refresh.start()
 
     def set_checker(self, checker: SpellChecker | None) -> None:
@@ -74,6 +77,7 @@ class MisspellingUnderline(QObject):
             self.checker.changed.disconnect(self._on_checker_changed)
         self.checker = checker
         self._spans.clear()
+        self._whole_view = True
         if checker is not None:
             checker.changed.connect(self._on_checker_changed)
         self._refresh.start()
@@ -100,6 +104,10 @@ class MisspellingUnderline(QObject):
     def refresh(self) -> None:
         """Check the turns in view again and underline what is misspelled."""
         self._refresh.stop()
+        edited, self._edited = self._edited, set()
+        whole, self._whole_view = self._whole_view, False
+        if not whole and self._edits_changed_nothing(edited):
+            return
         wanted: list[tuple[int, int]] = []
         if self.checker is not None and self.checker.active:
             if len(self._spans) > CACHE_LIMIT:
@@ -116,9 +124,7 @@ class MisspellingUnderline(QObject):
                     wanted += [(base + first, base + last) for first, last, _s, _e in spans]
         # The underlines' cursors follow edits: after most keystrokes they are already
         # where they belong, and setting them again would repaint every one of them.
-        typing = self.editor.textCursor().position()
-        if typing == self._typed_to:
-            wanted = [(first, last) for first, last in wanted if last != typing]
+        wanted = self._without_word_being_typed(wanted)
         if wanted == self.shown():
             return
         document = self.editor.document()
@@ -131,6 +137,30 @@ class MisspellingUnderline(QObject):
             selection.format = self._format
             selections.append(selection)
         self.editor.set_selection_group(GROUP, selections)
+
+    def _edits_changed_nothing(self, positions: set[int]) -> bool:
+        """True when each turn typed in is underlined as it should be (its underlines'
+        cursors moved with the typing): a keystroke checks one turn, not the view."""
+        if self.checker is None or not self.checker.active or not self.mirror.turn_count():
+            return False
+        shown = self.shown()
+        texts = self.mirror.blocks.texts
+        for turn in {self.mirror.turn_of_pos(position) for position in positions}:
+            if not 0 <= turn < len(texts):
+                return False
+            base, end = self.mirror.turn_start_pos(turn), self.mirror.turn_end_pos(turn)
+            wanted = self._without_word_being_typed(
+                [(base + first, base + last)
+                 for first, last, _s, _e in self._spans_of(shown_text(texts[turn]))])
+            if wanted != [(first, last) for first, last in shown if base <= first <= end]:
+                return False
+        return True
+
+    def _without_word_being_typed(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        typing = self.editor.textCursor().position()
+        if typing != self._typed_to:
+            return spans
+        return [(first, last) for first, last in spans if last != typing]
 
     def _spans_of(self, text: str) -> list[tuple[int, int, int, int]]:
         """Each misspelled word of ``text``: (UTF-16 start, end, index start, end)."""
@@ -146,12 +176,17 @@ class MisspellingUnderline(QObject):
         self.refresh()
 
     def _on_view_changed(self, *_args) -> None:
+        self._whole_view = True
+        self._schedule()
+
+    def _schedule(self) -> None:
         if self.checker is not None or self.editor.selection_group(GROUP):
             self._refresh.start()
 
     def _on_document_contents_change(self, position: int, _removed: int, added: int) -> None:
         self._typed_to = position + added
-        self._on_view_changed()
+        self._edited.add(position)
+        self._schedule()
 
     def _on_editor_cursor_position_changed(self) -> None:
         if self._typed_to >= 0 and self.editor.textCursor().position() != self._typed_to:
@@ -160,4 +195,5 @@ class MisspellingUnderline(QObject):
 
     def _on_checker_changed(self) -> None:
         self._spans.clear()
+        self._whole_view = True
         self._refresh.start()
