@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
                                            self.status_line.say_problem, self,
                                            enabled=self.settings.check_spelling)
         self.spelling.watch_fields(self.episode_panel.edits, self.chapters_panel.table, TITLE)
+        self.spelling.watch_check_panel(self.publishing.check_panel, self.side_tabs)
         self._build_layout()
         self.action_set.fill_menus(self.menuBar())
         self.action_set.bind(self.action_handlers(), self.enable_predicates())

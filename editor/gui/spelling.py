@@ -8,7 +8,10 @@ loop runs (after the window's first paint), never while a project opens.
 Check Spelling on or off shows or hides the underlines (the window keeps the
 choice in its settings). ``go_to_next()`` finds the misspelling after the cursor in
 the episode's order (details, chapter titles, turns) and goes there through
-the ``go_to(kind, key, start, end)`` it is given. Emits ``enabled_changed(on)``;
+the ``go_to(kind, key, start, end)`` it is given. While the Check tab is shown
+(``watch_check_panel``) it scans the episode in slices between events (never
+the whole episode in one go) and hands the panel the report, for its "N
+unknown words"; an edit starts the scan again once typing pauses. Emits ``enabled_changed(on)``;
 says one-line problems through ``say_problem``.
 """
 from __future__ import annotations
@@ -16,16 +19,20 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView, QTabWidget, QWidget
 
 from editor.core.errors import ShowscribeError
 from editor.core.model import Project
-from editor.core.spelling import Place, SpellChecker, UserDictionary, next_misspelling
+from editor.core.spelling import (Place, SpellChecker, SpellingScan, UserDictionary,
+                                  next_misspelling)
 from editor.core.spelling.scan import EPISODE_TEXT_FIELDS
 
+from .publish.check_panel import CheckPanel
 from .spelling_fields import LineEditUnderline, TextEditUnderline, TitleDelegate
 
 from .transcript import TranscriptView
+
+RESCAN_DELAY_MS = 400     # scan again once typing pauses, not on every keystroke
 
 
 def load_user_dictionary() -> UserDictionary:
@@ -55,6 +62,33 @@ class SpellingController(QObject):
         self._make.setInterval(0)
         self._make.timeout.connect(self._on_make_timeout)
         self.underlines: dict[str, LineEditUnderline | TextEditUnderline | TitleDelegate] = {}
+        self.scan: SpellingScan | None = None
+        self._panel: CheckPanel | None = None
+        self._tabs: QTabWidget | None = None
+        self._slices = QTimer(self)          # one slice of the scan per turn of the event loop
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._on_slices_timeout)
+        self._rescan = QTimer(self)
+        self._rescan.setSingleShot(True)
+        self._rescan.setInterval(RESCAN_DELAY_MS)
+        self._rescan.timeout.connect(self.start_scan)
+
+    def watch_check_panel(self, panel: CheckPanel, tabs: QTabWidget) -> None:
+        """Hand ``panel`` the unknown words while it is the shown tab of ``tabs``."""
+        self._panel, self._tabs = panel, tabs
+        tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def start_scan(self) -> None:
+        """Scan the episode again, in slices, if the Check tab is shown."""
+        self._slices.stop()
+        self.scan = None
+        if self._panel is None or self._tabs.currentWidget() is not self._panel:
+            return
+        checker = self.ensure_checker()
+        if checker is None:
+            return
+        self.scan = SpellingScan(checker, self._project)
+        self._slices.start()
 
     def watch_fields(self, edits: dict[str, QWidget], chapter_table: QTableView,
                      title_column: int) -> None:
@@ -78,6 +112,11 @@ class SpellingController(QObject):
         return {"spelling_on": lambda: self.enabled}
 
     def set_project(self, project: Project) -> None:
+        if self._project is not None:
+            self._project.history.changed.disconnect(self._on_history_changed)
+        project.history.changed.connect(self._on_history_changed)
+        self._slices.stop()
+        self.scan = None
         self._project, self._last = project, None
         self.checker = None
         self._show(None)
@@ -89,10 +128,16 @@ class SpellingController(QObject):
         if not self.enabled:
             self._make.stop()
             self._show(None)
+            self._slices.stop()
+            self.scan = None
+            if self._panel is not None:
+                self._panel.set_spelling(None)
         elif self.checker is None:
             self._make.start()
         else:
             self._show(self.checker)
+        if self.enabled:
+            self.start_scan()
         self.enabled_changed.emit(self.enabled)
 
     def ensure_checker(self) -> SpellChecker | None:
@@ -149,5 +194,25 @@ class SpellingController(QObject):
             for underline in self.underlines.values():
                 underline.set_checker(self.checker)
 
+    def _on_slices_timeout(self) -> None:
+        if self.scan is None:
+            self._slices.stop()
+        elif self.scan.run():
+            self._slices.stop()
+            self._panel.set_spelling(self.scan.report())
+
+    def _on_history_changed(self) -> None:
+        if self.scan is not None or self._slices.isActive():
+            self._slices.stop()       # a scan must not see the project change between slices
+            self.scan = None
+        if self.enabled and self._panel is not None \
+                and self._tabs.currentWidget() is self._panel:
+            self._rescan.start()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.enabled:
+            self.start_scan()
+
     def _on_make_timeout(self) -> None:
         self.ensure_checker()
+        self.start_scan()

@@ -8,6 +8,7 @@ from projects import small_project
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidget
 
 from editor.core.commands import SetEpisodeField, SetTurnText
 from editor.core.projectfile import save_project
@@ -300,3 +301,39 @@ def test_typing_in_a_line_field_checks_it_again(make_window, episode_file, qtbot
     assert window.spelling.underlines["subtitle"].words() == ["tset"]
     assert window.project.episode.subtitle == "A tset episode"
     edit.grab()                                    # the overlay paints its wave
+
+
+def unknown_words(window) -> list[str]:
+    return [f.message for f in window.publishing.check_panel.findings
+            if f.code == "unknown-words"]
+
+
+def test_the_check_tab_lists_the_unknown_words_and_goes_to_the_first(make_window, episode_file,
+                                                                     qtbot):
+    window = make_window(episode_file, wait_audio=False)
+    panel = window.publishing.check_panel
+    window.side_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: unknown_words(window) != [], timeout=3000)
+    assert unknown_words(window) == ["4 unknown words (first: 'Smal' in episode title)"]
+    project = window.project
+    project.history.push(SetEpisodeField(project, "title", "Small talk"))
+    qtbot.waitUntil(lambda: unknown_words(window) != [
+        "4 unknown words (first: 'Smal' in episode title)"], timeout=3000)
+    message = unknown_words(window)[0]
+    assert message == "3 unknown words (first: 'havng' in Bo\u2019s turn at ~00:04)"
+    findings = panel.findChild(QListWidget)
+    item = next(findings.item(row) for row in range(findings.count())
+                if findings.item(row).text() == message)
+    findings.itemClicked.emit(item)
+    assert window.transcript.current_turn() == TYPO_TURN
+    window.actions_by_id["check_spelling"].trigger()      # off: the finding goes
+    assert unknown_words(window) == []
+
+
+def test_the_scan_runs_in_slices_between_events(make_window, episode_file, qtbot):
+    window = make_window(episode_file, wait_audio=False)
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    window.side_tabs.setCurrentWidget(window.publishing.check_panel)
+    scan = window.spelling.scan
+    assert scan is not None and not scan.done          # started, not run in one go
+    qtbot.waitUntil(lambda: scan.done, timeout=3000)
