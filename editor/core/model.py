@@ -180,6 +180,8 @@ class Project:
         # Words the spell checker accepts in this episode (names, places,
         # products), in the order they were added; each entry may hold several.
         self.dictionary: list[str] = []
+        # Problems a reader stepped over (a skipped cue), as FormatErrors with lines.
+        self.import_warnings: list = []
 
         from .history import History  # late: history imports nothing of ours
         self.history = History()
