@@ -138,14 +138,14 @@ def measure_open_spelling(app: QApplication, turns: int, runs: int
 
 
 def measure_keystrokes_spelling(app: QApplication, view: TranscriptView, checker: SpellChecker,
-                                count: int, blocks: int = 6) -> tuple[list[float], list[float]]:
-    """Keystroke times with spelling off and on, in alternating blocks of keys."""
+                                count: int, blocks: int = 8) -> tuple[list[float], list[float]]:
+    """Keystroke times with spelling off and on, in blocks of keys taken off, on, on, off, ..."""
     spent: dict[bool, list[float]] = {False: [], True: []}
     middle = len(view.project.turns) // 2 + 7
     view.focus_turn(middle, 0)
     app.processEvents()
     for block in range(blocks):
-        spelling = block % 2 == 1
+        spelling = block % 4 in (1, 2)     # off on on off: the turn typed in grows
         view.set_spell_checker(checker if spelling else None)
         app.processEvents()
         spent[spelling] += type_keys(app, view.editor, count // blocks)

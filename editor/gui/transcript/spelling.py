@@ -5,8 +5,8 @@ selections. Like the find highlights it checks only the turns in view, and
 checks again when the view scrolls, resizes or its text changes, once the event
 loop is free (never inside a keystroke); a turn's answer is kept by its text,
 so only a turn that changed is checked again. The word being typed (the
-cursor at its end, just after an edit there) is not underlined until the
-cursor leaves it: a half-typed word is no misspelling. With no checker (spelling off,
+cursor in it, just after an edit there) is not underlined until the cursor
+leaves it: a half-typed word is no misspelling. With no checker (spelling off,
 or not made yet) nothing is underlined. ``misspelling_at(position)`` names the
 word under a document position, for the context menu. Emits nothing.
 """
@@ -160,7 +160,7 @@ class MisspellingUnderline(QObject):
         typing = self.editor.textCursor().position()
         if typing != self._typed_to:
             return spans
-        return [(first, last) for first, last in spans if last != typing]
+        return [(first, last) for first, last in spans if not first <= typing <= last]
 
     def _spans_of(self, text: str) -> list[tuple[int, int, int, int]]:
         """Each misspelled word of ``text``: (UTF-16 start, end, index start, end)."""
