@@ -14,6 +14,9 @@ if any figure fails.
 - follow tick: the window's playhead handler (what the 30 ms position timer
   calls: highlight the turn under the playhead, update the status bar), events
   processed after each; median of all ticks and of those that move to a new turn.
+- spelling: the open and the keystrokes again with Check Spelling on and off
+  (the setting, in a config folder of each), runs taken in turn; on must pass
+  the targets, and cost at most 1.2x on open and 1 ms on the keystroke median.
 
     .venv/bin/python benchmarks/bench_gui.py [--runs N] [--turns N] [--keys N]
 """
@@ -39,7 +42,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from benchmarks.bench_transcript import type_keys  # noqa: E402
+from benchmarks.bench_transcript import spelling_lines, type_keys  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 from editor.core.projectfile import save_project  # noqa: E402
 
@@ -83,6 +86,40 @@ def measure_open(project_file: Path, config: Path, runs: int) -> float:
             raise SystemExit(f"the app did not report its first paint:\n{done.stderr}")
         spent.append(float(words[1]))
     return statistics.median(spent)
+
+
+def measure_open_spelling(project_file: Path, folder: Path, runs: int) -> tuple[float, float]:
+    """Median seconds to the first paint with Check Spelling off and on, in turn."""
+    configs = {}
+    for on in (False, True):
+        configs[on] = folder / f"config-spelling-{'on' if on else 'off'}"
+        store = QSettings(str(configs[on] / "Showscribe" / "Showscribe.ini"),
+                          QSettings.Format.IniFormat)
+        store.setValue("spelling/check", "true" if on else "false")
+        store.sync()
+    spent: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(runs):
+        for on in (False, True):
+            spent[on].append(measure_open(project_file, configs[on], 1))
+    return statistics.median(spent[False]), statistics.median(spent[True])
+
+
+def measure_keystrokes_spelling(app: QApplication, window, count: int, blocks: int = 8
+                                ) -> tuple[list[float], list[float]]:
+    """Keystroke times in the window with spelling off and on, in blocks taken off, on, on, off, ..."""
+    spent: dict[bool, list[float]] = {False: [], True: []}
+    window.transcript.focus_turn(len(window.project.turns) // 2 + 7, 0)
+    app.processEvents()
+    for block in range(blocks):
+        on = block % 4 in (1, 2)     # off on on off: the turn typed in grows
+        window.spelling.set_enabled(on)
+        if on:
+            window.spelling.ensure_checker()
+        app.processEvents()
+        spent[on] += type_keys(app, QApplication.focusWidget(), count // blocks)
+    if not window.transcript.spelling.shown():
+        raise SystemExit("spelling underlined nothing in the window: is en_US installed?")
+    return spent[False], spent[True]
 
 
 def measure_memory(project_file: Path, config: Path, cache: Path) -> int:
@@ -250,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
                             statistics.median(every), "ms", TICK_MS))
         results.append(line("follow-playback tick moving to the next turn, median",
                             statistics.median(moves), "ms", TICK_MS))
+        open_off, open_on = measure_open_spelling(project_file, folder, args.runs)
+        keys_off, keys_on = measure_keystrokes_spelling(app, window, args.keys)
+        results += spelling_lines(open_off * 1000, open_on * 1000, keys_off, keys_on,
+                                  OPEN_TARGET_S * 1000, " in the window")
         window.project.history.set_clean()
         window.close()
         return 0 if all(results) else 1

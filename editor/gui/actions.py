@@ -77,6 +77,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                rules=("has_audio",), separator_before=True),
     *(ActionSpec(f"speaker_{n}", f"Speaker {n}", "speakers", (f"Ctrl+{n}",),
                  rules=("has_current_turn",)) for n in range(1, 10)),
+    ActionSpec("check_spelling", "Check Spe&lling", "edit", checkable=True,
+               separator_before=True),
+    ActionSpec("next_misspelling", "Next Mis&spelling", "edit", ("F7",), rules=("spelling_on",)),
     ActionSpec("preferences", "Pre&ferences...", "edit", separator_before=True),
     # Playback
     ActionSpec("play_pause", "&Play / Pause", "playback", ("Esc",), rules=("has_audio",)),

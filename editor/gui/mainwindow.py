@@ -9,7 +9,8 @@ with a life of their own are objects it owns, each in its own module:
 :class:`ActionSet` (the QActions and menus), :class:`ProjectFiles` (open, save,
 the unsaved-changes question), :class:`AudioLifecycle` (loading and locating the
 audio), :class:`KeyRouter` (which keys win over text fields),
-:class:`PublishingController` (import, export, embed, the Check tab) and
+:class:`PublishingController` (import, export, embed, the Check tab),
+:class:`SpellingController` (the spell checker, Check Spelling, F7) and
 :class:`StatusLine` (the unsaved mark, the playhead, the counts).
 
 Menu items and keys come from the table in ``actions.py``; the window binds them
@@ -25,8 +26,8 @@ from typing import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from editor import __version__
 from editor.core.errors import ShowscribeError
@@ -38,7 +39,7 @@ from editor.core.speakers import speaker_for_slot
 from .actions import ACTIONS, joined
 from .actionset import ActionSet
 from .audio_lifecycle import AudioLifecycle
-from .chapters import ChaptersPanel
+from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
 from .findbar import FindBar
 from .keyrouting import KeyRouter
@@ -51,6 +52,7 @@ from .publish.controller import PublishingController
 from .safekeeping import FocusWatcher, Safekeeping
 from .settings import Settings
 from .speakers import SpeakersPanel
+from .spelling import SpellingController
 from .statusline import StatusLine
 from .theme import apply_theme
 from .transcript import TranscriptView
@@ -109,9 +111,15 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
+        self.spelling = SpellingController(self.transcript, self._go_to_text,
+                                           self.status_line.say_problem, self,
+                                           enabled=self.settings.check_spelling)
+        self.spelling.watch_fields(self.episode_panel.edits, self.chapters_panel.table, TITLE)
+        self.spelling.watch_check_panel(self.publishing.check_panel, self.side_tabs)
         self._build_layout()
         self.action_set.fill_menus(self.menuBar())
         self.action_set.bind(self.action_handlers(), self.enable_predicates())
+        self.actions_by_id["check_spelling"].setChecked(self.spelling.enabled)
         self._apply_settings()
 
         self.transcript.seek_requested.connect(self.playback.seek)
@@ -128,6 +136,7 @@ class MainWindow(QMainWindow):
         self.chapters_panel.problem.connect(self.status_line.say_problem)
         self.chapters_panel.add_button.clicked.connect(self._on_chapters_add_button_clicked)
         self.publishing.check_panel.jump_requested.connect(self._on_check_panel_jump_requested)
+        self.spelling.enabled_changed.connect(self._on_spelling_enabled_changed)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
         self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
@@ -150,7 +159,8 @@ class MainWindow(QMainWindow):
         """The handler of every action in the table, by action id (one-line ones
         inline; the window's own below, named after the action)."""
         playback, skip_ms = self.playback, lambda: round(self.settings.skip_seconds * 1000)
-        return joined(self.files.handlers(), self.publishing.handlers(), {
+        return joined(self.files.handlers(), self.publishing.handlers(),
+                      self.spelling.handlers(), {
             "locate_audio": self.audio.choose_and_locate,
             "quit": self.close,
             "undo": lambda: self.project.history.undo(),
@@ -183,7 +193,7 @@ class MainWindow(QMainWindow):
         """The predicate of every enable rule in the table, by rule name."""
         def current() -> int:
             return self.transcript.current_turn()
-        return joined(self.publishing.predicates(), {
+        return joined(self.publishing.predicates(), self.spelling.predicates(), {
             "has_recent": lambda: bool(self.settings.recent_files()),
             "can_undo": lambda: self.project.history.can_undo,
             "can_redo": lambda: self.project.history.can_redo,
@@ -289,6 +299,7 @@ class MainWindow(QMainWindow):
         self.waveform_detail.set_project(project)
         self.publishing.set_project(project)
         self.status_line.set_project(project)
+        self.spelling.set_project(project)
         link = self._link
         link.connect(project.history.changed, self._on_history_changed)
         for signal in (project.turns_inserted, project.turns_removed,
@@ -409,6 +420,10 @@ class MainWindow(QMainWindow):
             if warning:
                 self.message_bar.show_message(warning)
 
+    def _on_spelling_enabled_changed(self, on: bool) -> None:
+        self.settings.check_spelling = on
+        self._update_actions()      # Next Misspelling follows it
+
     def _on_playback_loaded(self, _duration: int) -> None:
         self._update_actions()
         if self._position_to_restore:   # once, when the project's audio first loads
@@ -441,6 +456,16 @@ class MainWindow(QMainWindow):
             if edit is not None:
                 self.episode_panel.ensureWidgetVisible(edit)
                 edit.setFocus()
+
+    def _go_to_text(self, kind: str, where, start: int, end: int) -> None:
+        """Show a text of the episode with ``start``-``end`` of it selected (F7)."""
+        self._on_check_panel_jump_requested(kind, where)
+        if kind == "turn":
+            self.transcript.select_in_turn(where, start, end)
+        elif kind == "episode":
+            edit = self.episode_panel.edits.get(where)
+            if isinstance(edit, QLineEdit):
+                edit.setSelection(start, end - start)
 
     def _update_title(self) -> None:
         name = self.project.path.name if self.project.path else "Untitled"

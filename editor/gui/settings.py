@@ -2,8 +2,8 @@
 
 Holds the keyboard map (action id -> key sequences, only the ones changed from
 the defaults in ``actions.py`` are stored), the skip length, the rewind on
-resume, the theme, the recent files, the playback position of each recent
-project and the window layout. Emits ``changed`` when the
+resume, the theme, whether spelling is checked, the recent files, the
+playback position of each recent project and the window layout. Emits ``changed`` when the
 preferences dialog applies new values, so the window can rebind its keys.
 """
 from __future__ import annotations
@@ -100,6 +100,14 @@ class Settings(QObject):
     @theme.setter
     def theme(self, value: str) -> None:
         self._store.setValue("looks/theme", value)
+
+    @property
+    def check_spelling(self) -> bool:
+        return str(self._store.value("spelling/check", "true")).lower() == "true"
+
+    @check_spelling.setter
+    def check_spelling(self, on: bool) -> None:
+        self._store.setValue("spelling/check", "true" if on else "false")
 
     # -- files and layout -------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The publish-check panel: what would stop an episode from publishing cleanly.
 
-Lists the findings of ``editor.core.checks.check_project`` for a chosen platform;
+Lists the findings of ``editor.core.checks.check_project`` for a chosen platform
+(with the unknown words of the last spelling scan it was handed, if any);
 activating one emits ``jump_requested(kind, index_or_field)`` so the window can
 show that turn, chapter or episode field.
 """
@@ -31,6 +32,7 @@ class CheckPanel(QWidget):
         super().__init__(parent)
         self._project = project
         self.findings: list[Finding] = []
+        self._spelling = None      # the SpellingReport of the last finished scan, if any
 
         self._platform = QComboBox()
         for label, value in PLATFORMS:
@@ -59,14 +61,22 @@ class CheckPanel(QWidget):
         self.refresh()
 
     def set_project(self, project: Project) -> None:
+        if project is not self._project:
+            self._spelling = None
         self._project = project
+        self.refresh()
+
+    def set_spelling(self, report) -> None:
+        """List ``report``'s unknown words too (a core SpellingReport; None: none)."""
+        self._spelling = report
         self.refresh()
 
     def set_platform(self, platform: str | None) -> None:
         self._platform.setCurrentIndex(self._platform.findData(platform))
 
     def refresh(self, *_) -> None:
-        self.findings = check_project(self._project, platform=self._platform.currentData())
+        self.findings = check_project(self._project, platform=self._platform.currentData(),
+                                      spelling=self._spelling)
         self._list.clear()
         style = self.style()
         icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),

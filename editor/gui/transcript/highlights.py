@@ -57,7 +57,7 @@ class FindHighlights(QObject):
     def shown(self) -> list[tuple[int, int]]:
         """(start, end) document positions of the matches highlighted now."""
         return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                for s in self.editor.extraSelections()]
+                for s in self.editor.selection_group("find")]
 
     def refresh(self) -> None:
         """Search the turns in view again and highlight what is found."""
@@ -82,7 +82,7 @@ class FindHighlights(QObject):
                     selection.cursor.setPosition(start + last, QTextCursor.MoveMode.KeepAnchor)
                     selection.format = self._format
                     selections.append(selection)
-        self.editor.setExtraSelections(selections)
+        self.editor.set_selection_group("find", selections)
 
     def _on_refresh_timeout(self) -> None:
         self.refresh()

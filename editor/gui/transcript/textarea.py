@@ -15,7 +15,9 @@ it becomes the first turn.
 It also paints the band under the playing turn it is handed, the hint an
 empty transcript shows (on the cursor's line: Qt's own placeholder sits at
 the document margin, above the line the spaced layout puts the cursor on),
-and keeps the gutter it is given in its left margin. It holds its mirror weakly, so the
+keeps the gutter it is given in its left margin, and shows the extra
+selections of several rooms at once (find matches, misspellings), each room
+setting its own group. It holds its mirror weakly, so the
 transcript view is freed as soon as nothing else holds it (never by the cycle
 collector halfway through Qt's teardown).
 
@@ -70,6 +72,7 @@ class TextArea(QPlainTextEdit):
         self._side: QWidget | None = None
         self._side_width = 0
         self._hint = ""
+        self._groups: dict[str, list] = {}       # extra selections, by the room that set them
 
     def set_mirror(self, mirror: DocumentMirror) -> None:
         self._mirror = weakref.ref(mirror)
@@ -92,6 +95,15 @@ class TextArea(QPlainTextEdit):
             if rows is not None:
                 self.viewport().update(QRect(0, int(rows.top), self.viewport().width(),
                                              int(rows.bottom - rows.top) + 2))
+
+    def set_selection_group(self, name: str, selections: list) -> None:
+        """Show ``selections`` (extra selections) as group ``name``, with every
+        other group's: a room replaces only its own."""
+        self._groups[name] = selections
+        self.setExtraSelections([s for group in self._groups.values() for s in group])
+
+    def selection_group(self, name: str) -> list:
+        return list(self._groups.get(name, ()))
 
     def set_hint(self, text: str) -> None:
         """What an empty transcript shows where typing will go."""

@@ -22,6 +22,7 @@ job and talks upward only by Qt signals:
   and handed to the text area and the gutter) and following;
 - :mod:`.gutter`: times and speakers, painted from what it is given;
 - :mod:`.highlights`: the find bar's matches, marked in the turns in view;
+- :mod:`.spelling`: misspelled words, underlined in the turns in view;
 - :mod:`.geometry`, :mod:`.blocks`, :mod:`.layout`: where blocks and turns are.
 
 Lifetime: the project holds the mirror's handlers weakly, the text area holds its
@@ -39,9 +40,10 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QIcon, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
-from editor.core.commands import (DeleteTurn, MergeWithPrevious, SetTurnSpeaker, SetTurnStart,
-                                  SplitTurn)
+from editor.core.commands import (AddEpisodeWord, DeleteTurn, MergeWithPrevious, SetTurnSpeaker,
+                                  SetTurnStart, SetTurnText, SplitTurn)
 from editor.core.model import Project
+from editor.core.spelling import AddUserWord
 
 from .blocks import TurnBlocks
 from .colors import TranscriptColors
@@ -51,6 +53,7 @@ from .gutter import Gutter
 from .highlights import FindHighlights
 from .layout import SpacedLayout
 from .mirror import DocumentMirror
+from .spelling import Misspelling, MisspellingUnderline
 from .textarea import TextArea
 
 EMPTY_PLACEHOLDER = "Type here to start the transcript."
@@ -110,6 +113,8 @@ class TranscriptView(QWidget):
         self.follower.follow_changed.connect(self.follow_changed)
         self.highlights = FindHighlights(project, self.editor, self.geometry, self.mirror, self)
         self.highlights.set_color(self._colors.match)
+        self.spelling = MisspellingUnderline(project, self.editor, self.geometry, self.mirror,
+                                             self)
         self._apply_font()
         self.mirror.reload()
         self.mirror.show_start()
@@ -121,6 +126,7 @@ class TranscriptView(QWidget):
         self.mirror.show_start()
         self.follower.set_project(project)
         self.highlights.set_project(project)
+        self.spelling.set_project(project)
 
     # -- what the window asks -----------------------------------------------------------
 
@@ -167,6 +173,22 @@ class TranscriptView(QWidget):
     def set_find_query(self, query) -> None:
         """Highlight every match of ``query`` (a core find Query; None: none)."""
         self.highlights.set_query(query)
+
+    def set_spell_checker(self, checker) -> None:
+        """Underline what ``checker`` (a core SpellChecker) flags; None: nothing."""
+        self.spelling.set_checker(checker)
+
+    def replace_word(self, misspelling: Misspelling, word: str) -> None:
+        """Put ``word`` in place of ``misspelling``, as one undo step of its own."""
+        turn = self.project.turns[misspelling.turn]
+        if turn.text[misspelling.start:misspelling.end] != misspelling.word:
+            return     # the text moved on since the menu opened
+        text = turn.text[:misspelling.start] + word + turn.text[misspelling.end:]
+        history = self.project.history
+        history.break_merge()
+        history.push(SetTurnText(self.project, misspelling.turn, text))
+        history.break_merge()
+        self.mirror.place_cursor(misspelling.turn, misspelling.start + len(word))
 
     # -- looks ------------------------------------------------------------------------
 
@@ -314,6 +336,13 @@ class TranscriptView(QWidget):
             self._set_turn_speaker(self._speaker_menu_turn, action.data())
 
     def _on_editor_context_menu_requested(self, position: int, global_pos: QPoint) -> None:
+        menu = self.context_menu(position)
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    def context_menu(self, position: int) -> QMenu:
+        """The text's menu for document ``position`` (the cursor goes there unless
+        text is selected); with a misspelled word there, its spelling entries first."""
         editor = self.editor
         if not editor.textCursor().hasSelection():
             cursor = QTextCursor(editor.document())
@@ -321,6 +350,9 @@ class TranscriptView(QWidget):
             editor.setTextCursor(cursor)
         has_selection = editor.textCursor().hasSelection()
         menu = QMenu(self)
+        misspelling = self.spelling.misspelling_at(position)
+        if misspelling is not None:
+            self._add_spelling_entries(menu, misspelling)
         menu.addAction("Cut", editor.cut_selection).setEnabled(has_selection)
         menu.addAction("Copy", editor.copy).setEnabled(has_selection)
         menu.addAction("Paste", editor.paste_clipboard)
@@ -331,8 +363,31 @@ class TranscriptView(QWidget):
             self.mirror.at_turn_start() and self.current_turn() > 0)
         menu.addAction("Delete Turn", self.delete_current_turn).setEnabled(
             self.current_turn() >= 0 and len(self.project.turns) > 1)
-        menu.exec(global_pos)
-        menu.deleteLater()
+        return menu
+
+    def _add_spelling_entries(self, menu: QMenu, misspelling: Misspelling) -> None:
+        """Suggestions (asked for only now: they are slow), the two Adds and Ignore."""
+        checker = self.spelling.checker
+        suggestions = checker.suggestions(misspelling.word)
+        for word in suggestions:
+            menu.addAction(word, lambda word=word: self.replace_word(misspelling, word))
+        if not suggestions:
+            menu.addAction("No suggestions").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Add to Episode Dictionary",
+                       lambda: self._push_word(AddEpisodeWord, self.project, misspelling.word))
+        user = checker.accepted.user
+        menu.addAction("Add to My Dictionary",
+                       lambda: self._push_word(AddUserWord, user, misspelling.word)
+                       ).setEnabled(user is not None)
+        menu.addAction("Ignore", lambda: checker.ignore(misspelling.word))
+        menu.addSeparator()
+
+    def _push_word(self, command, owner, word: str) -> None:
+        try:
+            self.project.history.push(command(owner, word))
+        except ValueError as exc:
+            self.problem.emit(str(exc))
 
     # -- the gutter's clicks --------------------------------------------------------------------
 
