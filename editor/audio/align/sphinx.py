@@ -1,0 +1,396 @@
+"""The pocketsphinx aligner: recognise, match, force-align the gaps, guess the rest.
+
+:class:`PocketsphinxAligner` follows :class:`~editor.audio.align.base.Aligner`.
+It builds a language model and a pronunciation dictionary from the episode's
+own words, streams the audio through ffmpeg (:mod:`.stream`) and has a pool of
+worker processes (one per core, two at most) recognise it chunk by chunk as it
+arrives. The recognised words are matched to the transcript (:mod:`.matching`);
+the short gaps between matches are force-aligned by the same workers; what
+is left gets times interpolated between its neighbours and a low confidence.
+Progress goes to ``progress(fraction)``; ``cancel`` stops ffmpeg and the
+workers at once. Every English model file comes inside the pocketsphinx wheel:
+nothing is downloaded. Another language needs a model folder in pocketsphinx's
+layout (an acoustic model folder with ``mdef``, and a ``.dict`` file).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from editor.audio.align.base import (AlignCancelled, AlignError, AlignmentResult, Cancel,
+                                     Progress, TurnText, TurnTime, Untranscribed, Unspoken,
+                                     WordTime, is_cancelled)
+from editor.audio.align.matching import (Gap, Heard, anchor_chain, match_words, plan_gaps,
+                                         runs_of)
+from editor.audio.align.pronounce import dictionary_lines, episode_dictionary
+from editor.audio.align.stream import PcmStream, read_span
+from editor.audio.align.words import turn_tokens
+
+_ENGLISH = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in"}
+_RECOGNISE_SHARE = 0.85         # of the progress bar, the rest is the gaps
+_GAPS_PER_TASK = 40
+_POLL_S = 0.05
+# Confidence of each way a word gets its time.
+MATCHED = {1: 0.7, 2: 0.85}     # by the length of the run it was matched in; longer: 0.95
+ALIGNED, ALIGNED_LONG_GAP, ALIGNED_AT_EDGE, GUESSED, UNSPOKEN = 0.75, 0.6, 0.4, 0.1, 0.0
+_LONG_GAP_WORDS = 6
+UNTRANSCRIBED_MIN_MS = 8000     # shorter leftovers are pauses, not an ad break
+
+
+@dataclass(frozen=True)
+class SphinxModel:
+    hmm: Path           # the acoustic model folder
+    dictionary: Path
+
+
+def find_model(language: str, model_dir: Path | str | None = None) -> SphinxModel:
+    """The model for ``language``: the folder given, else the English one in the wheel."""
+    if model_dir is not None:
+        folder = Path(model_dir)
+        if not folder.is_dir():
+            raise AlignError(f"{folder}: the speech model folder for '{language}' is not there")
+        hmm = next((p.parent for p in sorted(folder.rglob("mdef"))), None)
+        dictionary = next(iter(sorted(folder.rglob("*.dict"))), None)
+        if hmm is None or dictionary is None:
+            raise AlignError(f"{folder}: not a pocketsphinx model folder "
+                             f"(it needs an acoustic model with mdef and a .dict file)")
+        return SphinxModel(hmm, dictionary)
+    if language.lower() not in _ENGLISH:
+        raise AlignError(f"no speech model for the episode's language '{language}': "
+                         f"only English ships; set a pocketsphinx model folder for "
+                         f"'{language}' in Preferences")
+    try:
+        from pocketsphinx import get_model_path
+    except ImportError:
+        raise AlignError("pocketsphinx is not installed: alignment needs it "
+                         "(pip install pocketsphinx)") from None
+    hmm = Path(get_model_path("en-us/en-us"))
+    dictionary = Path(get_model_path("en-us/cmudict-en-us.dict"))
+    if not (hmm / "mdef").is_file() or not dictionary.is_file():
+        raise AlignError(f"{hmm}: pocketsphinx's English model is missing; "
+                         f"reinstall pocketsphinx")
+    return SphinxModel(hmm, dictionary)
+
+
+class PocketsphinxAligner:
+    def __init__(self, language: str = "en", model_dir: Path | str | None = None,
+                 workers: int | None = None) -> None:
+        self.model = find_model(language, model_dir)
+        self.workers = workers or max(1, min(2, os.cpu_count() or 1))
+
+    def align(self, audio_path: Path | str, turns: Sequence[TurnText],
+              progress: Progress | None = None,
+              cancel: Cancel | None = None) -> AlignmentResult:
+        audio = Path(audio_path)
+        words = _Words(turns)
+        if not words.tokens:
+            raise AlignError(f"{audio}: nothing to align: the transcript has no words")
+        report = progress or (lambda fraction: None)
+        scratch = Path(tempfile.mkdtemp(prefix="showscribe-align-"))
+        pool = None
+        stream = PcmStream(audio, scratch / "audio.pcm")
+        try:
+            dict_path, lm_path = _write_episode_model(self.model, words.tokens, scratch)
+            context = multiprocessing.get_context("spawn")
+            pool = context.Pool(self.workers, initializer=_start_worker,
+                                initargs=(str(self.model.hmm), str(dict_path), str(lm_path)))
+            heard = self._recognise(pool, stream, report, cancel)
+            duration = stream.duration
+            runs = anchor_chain(runs_of(match_words(words.tokens, heard)), heard)
+            gaps = plan_gaps(runs, heard, len(words.tokens), duration)
+            times = _anchor_times(runs, heard)
+            placed = self._align_gaps(pool, stream.pcm_path, gaps, words.tokens, times,
+                                      report, cancel)
+            pool.close()
+            pool.join()
+            pool = None
+            report(1.0)
+            return words.result(times, gaps, placed, heard, duration)
+        finally:
+            stream.stop()
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def _recognise(self, pool, stream: PcmStream, report: Progress,
+                   cancel: Cancel | None) -> list[Heard]:
+        pending = []
+        done_ms = 0
+        for chunk in stream.chunks():
+            _check(cancel)
+            pending.append((chunk, pool.apply_async(
+                _recognise_chunk, (str(stream.pcm_path), chunk.start, chunk.end))))
+        total = max(stream.duration, 1)
+        heard: list[Heard] = []
+        for chunk, result in pending:
+            while not result.ready():
+                _check(cancel)
+                time.sleep(_POLL_S)
+            heard.extend(Heard(*item) for item in result.get())
+            done_ms += chunk.end - chunk.start
+            report(_RECOGNISE_SHARE * done_ms / total)
+        return heard
+
+    def _align_gaps(self, pool, pcm_path: Path, gaps: list[Gap], tokens: list[str],
+                    times: dict[int, WordTime], report: Progress,
+                    cancel: Cancel | None) -> set[int]:
+        """Force-align the words of each gap that has any; returns the gaps' indices
+        whose words found no time (they are interpolated later)."""
+        tasks = []
+        for index, gap in enumerate(gaps):
+            if gap.count == 0 or gap.kind == "unspoken":
+                continue
+            text = [tokens[k] for k in range(gap.first, gap.last + 1)]
+            tasks.append((index, gap.start, gap.end, text, gap.kind == "long"))
+        batches = [tasks[k:k + _GAPS_PER_TASK] for k in range(0, len(tasks), _GAPS_PER_TASK)]
+        results = [pool.apply_async(_align_batch, (str(pcm_path), batch)) for batch in batches]
+        unplaced = set()
+        for number, (batch, result) in enumerate(zip(batches, results), start=1):
+            while not result.ready():
+                _check(cancel)
+                time.sleep(_POLL_S)
+            for (index, _, _, _, long), spans in zip(batch, result.get()):
+                gap = gaps[index]
+                if spans is None:
+                    unplaced.add(index)
+                    continue
+                confidence = (ALIGNED_AT_EDGE if long else
+                              ALIGNED_LONG_GAP if gap.count > _LONG_GAP_WORDS else ALIGNED)
+                for offset, (start, end) in enumerate(spans):
+                    times[gap.first + offset] = WordTime(start, end, confidence)
+            report(_RECOGNISE_SHARE + (1 - _RECOGNISE_SHARE) * number / len(batches))
+        return unplaced
+
+
+def _check(cancel: Cancel | None) -> None:
+    if is_cancelled(cancel):
+        raise AlignCancelled("alignment cancelled")
+
+
+def _write_episode_model(model: SphinxModel, tokens: list[str],
+                         folder: Path) -> tuple[Path, Path]:
+    """The episode's dictionary and trigram language model, written in ``folder``."""
+    from pocketsphinx.lm import ArpaBoLM
+    pronunciations = episode_dictionary(model.dictionary, tokens)
+    dict_path = folder / "episode.dict"
+    dict_path.write_text("\n".join(dictionary_lines(pronunciations)) + "\n", encoding="utf-8")
+    # One sentence per line of about a breath's length: the model learns the order.
+    lines = [" ".join(tokens[k:k + 12]) for k in range(0, len(tokens), 12)]
+    lm = ArpaBoLM(text="\n".join(lines) + "\n", add_start=True)
+    lm.compute()
+    lm_path = folder / "episode.lm"
+    lm.write_file(str(lm_path))
+    return dict_path, lm_path
+
+
+def _anchor_times(runs, heard: list[Heard]) -> dict[int, WordTime]:
+    times = {}
+    for run in runs:
+        confidence = MATCHED.get(run.length, 0.95)
+        for k in range(run.length):
+            item = heard[run.heard + k]
+            times[run.word + k] = WordTime(item.start, item.end, confidence)
+    return times
+
+
+class _Words:
+    """The transcript's words, flat: each spoken token with its (turn, word) place."""
+
+    def __init__(self, turns: Sequence[TurnText]) -> None:
+        self.turns = list(turns)
+        self.places: list[tuple[int, int]] = []     # of each spoken token
+        self.tokens: list[str] = []
+        self.counts: list[int] = []                 # written words per turn
+        for turn_index, turn in enumerate(self.turns):
+            tokens = turn_tokens(turn.text)
+            self.counts.append(len(tokens))
+            for word_index, token in enumerate(tokens):
+                if token:
+                    self.places.append((turn_index, word_index))
+                    self.tokens.append(token)
+
+    def result(self, times: dict[int, WordTime], gaps: list[Gap], unplaced: set[int],
+               heard: list[Heard], duration: int) -> AlignmentResult:
+        unspoken = [Unspoken(self.places[gap.first], self.places[gap.last])
+                    for gap in gaps if gap.kind == "unspoken" and gap.count]
+        untranscribed = _untranscribed(gaps, times, heard)
+        spoken = _interpolate(times, len(self.tokens), duration, self.tokens,
+                              {k for gap in gaps if gap.kind == "unspoken"
+                               for k in range(gap.first, gap.last + 1)})
+        by_place = dict(zip(self.places, spoken))
+        turn_times = []
+        previous_end = 0
+        for turn_index, turn in enumerate(self.turns):
+            placed = [by_place.get((turn_index, k)) for k in range(self.counts[turn_index])]
+            words = _fill_silent_words(placed, previous_end)
+            if words:
+                first = next((w for w in placed if w is not None), words[0])
+                turn_times.append(TurnTime(first.start, first.confidence, tuple(words)))
+                previous_end = words[-1].end
+            else:
+                turn_times.append(TurnTime(previous_end, 0.0, ()))
+        return AlignmentResult(turn_times, unspoken, untranscribed, duration)
+
+
+def _interpolate(times: dict[int, WordTime], count: int, duration: int,
+                 tokens: list[str], unspoken: set[int]) -> list[WordTime]:
+    """A time for every token: known ones as they are, the others shared out
+    between their known neighbours by length."""
+    out: list[WordTime | None] = [times.get(k) for k in range(count)]
+    k = 0
+    while k < count:
+        if out[k] is not None:
+            k += 1
+            continue
+        stop = k
+        while stop < count and out[stop] is None:
+            stop += 1
+        left = out[k - 1].end if k > 0 else 0
+        right = out[stop].start if stop < count else duration
+        right = max(right, left)
+        weights = [len(tokens[j]) + 1 for j in range(k, stop)]
+        total = sum(weights)
+        position = float(left)
+        for j, weight in zip(range(k, stop), weights):
+            step = (right - left) * weight / total
+            out[j] = WordTime(round(position), round(position + step),
+                              UNSPOKEN if j in unspoken else GUESSED)
+            position += step
+        k = stop
+    return out
+
+
+def _fill_silent_words(placed: list[WordTime | None], previous_end: int) -> list[WordTime]:
+    """Written words with nothing spoken (a dash) take the time of the word before."""
+    words = []
+    last = next((w for w in placed if w is not None), None)
+    if last is None:
+        return []
+    last = WordTime(last.start, last.start, last.confidence)
+    for word in placed:
+        if word is None:
+            words.append(WordTime(last.end, last.end, last.confidence))
+        else:
+            words.append(word)
+            last = word
+    return words
+
+
+def _untranscribed(gaps: list[Gap], times: dict[int, WordTime],
+                   heard: list[Heard]) -> list[Untranscribed]:
+    """Long stretches of recognised speech inside gaps that no word was placed in."""
+    found = []
+    for gap in gaps:
+        if gap.kind == "unspoken" or gap.end - gap.start < UNTRANSCRIBED_MIN_MS:
+            continue
+        placed = sorted((times[k].start, times[k].end) for k in range(gap.first, gap.last + 1)
+                        if k in times)
+        edges = [gap.start] + [t for span in placed for t in span] + [gap.end]
+        for start, end in zip(edges[::2], edges[1::2]):
+            if end - start < UNTRANSCRIBED_MIN_MS:
+                continue
+            speech = sum(min(h.end, end) - max(h.start, start) for h in heard
+                         if h.end > start and h.start < end)
+            if speech >= (end - start) // 4:
+                found.append(Untranscribed(start, end))
+    return found
+
+
+# -- in the worker processes ---------------------------------------------------
+
+_decoder = None
+_start_error = ""
+
+
+def _start_worker(hmm: str, dict_path: str, lm_path: str) -> None:
+    # A pool replaces a worker whose initializer raises, forever: so keep the
+    # error and let the first task report it.
+    global _decoder, _start_error
+    try:
+        from pocketsphinx import Decoder
+        _decoder = Decoder(hmm=hmm, dict=dict_path, lm=lm_path, samprate=16000, fwdflat=False,
+                           loglevel="FATAL")
+    except Exception as error:
+        _start_error = f"{hmm}: pocketsphinx cannot load this model ({error})"
+
+
+def _ready() -> None:
+    if _decoder is None:
+        raise AlignError(_start_error or "pocketsphinx did not start")
+
+
+def _words_of(offset_ms: int) -> list[tuple[str, int, int]]:
+    out = []
+    for segment in _decoder.seg() or ():
+        word = segment.word
+        if word.startswith(("<", "[")):
+            continue
+        if word.endswith(")") and "(" in word:
+            word = word[:word.index("(")]
+        out.append((word, offset_ms + segment.start_frame * 10,
+                    offset_ms + (segment.end_frame + 1) * 10))
+    return out
+
+
+def _decode(samples: bytes) -> None:
+    _decoder.start_utt()
+    _decoder.process_raw(samples, full_utt=True)
+    _decoder.end_utt()
+
+
+def _recognise_chunk(pcm_path: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    _ready()
+    _decoder.activate_search("_default")
+    _decode(read_span(Path(pcm_path), start, end))
+    return _words_of(start)
+
+
+def _align_batch(pcm_path: str, batch) -> list[list[tuple[int, int]] | None]:
+    _ready()
+    out = []
+    for _, start, end, text, long in batch:
+        if long:
+            out.append(_align_at_edges(pcm_path, start, end, text))
+        else:
+            out.append(_align_span(pcm_path, start, end, text))
+    return out
+
+
+def _align_span(pcm_path: str, start: int, end: int, text: list[str],
+                with_score: bool = False):
+    if end - start < 10 * len(text) * 3:        # not even three frames a word
+        return (None, None) if with_score else None
+    try:
+        _decoder.set_align_text(" ".join(text))
+        _decode(read_span(Path(pcm_path), start, end))
+    except RuntimeError:
+        return (None, None) if with_score else None
+    words = _words_of(start)
+    spans = [(s, e) for _, s, e in words] if len(words) == len(text) else None
+    if not with_score:
+        return spans
+    hyp = _decoder.hyp()
+    frames = max((end - start) // 10, 1)
+    return spans, (hyp.score / frames if hyp is not None and spans else None)
+
+
+def _align_at_edges(pcm_path: str, start: int, end: int, text: list[str]):
+    """Words in a gap with much more audio than they need: they were said right
+    after the match before or right before the match after; take the better fit."""
+    need = 700 * len(text) + 2000
+    if end - start <= need:
+        return _align_span(pcm_path, start, end, text)
+    head, head_score = _align_span(pcm_path, start, start + need, text, with_score=True)
+    tail, tail_score = _align_span(pcm_path, end - need, end, text, with_score=True)
+    if head is None:
+        return tail
+    if tail is None:
+        return head
+    return head if head_score >= tail_score else tail
