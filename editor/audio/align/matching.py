@@ -11,6 +11,7 @@ Pure functions over lists; no audio, no engine.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -22,6 +23,7 @@ MAX_RATE = 5.0              # words a second nobody speaks faster than, on avera
 LOOKBACK = 64               # runs a chain may come from: keeps the chain linear
 LONG_SILENCE_MS = 10000     # a jump over this much audio needs a strong run after it
 CUT_PENALTY = 3             # a chain may jump over unspoken words, at a price
+PAUSE_MS = 250              # a silence this long between heard words ends a stretch of speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,3 +165,35 @@ def gap_kind(count: int, span_ms: int) -> str:
     if span_ms > 1000 * (0.6 * count + 6):
         return "long"
     return "align"
+
+
+class SpeechEdges:
+    """Where the stretch of speech that runs into a moment begins (or ends):
+    heard words with no pause of :data:`PAUSE_MS` between them."""
+
+    def __init__(self, heard: list[Heard]) -> None:
+        self.heard = heard
+        self.starts = [item.start for item in heard]
+        self.ends = [item.end for item in heard]
+
+    def start_before(self, moment: int, limit: int) -> int:
+        """The start of the speech that ends at ``moment``, not before ``limit``."""
+        index = bisect_right(self.ends, moment + 10) - 1
+        start = moment
+        while index >= 0 and self.heard[index].end >= start - PAUSE_MS:
+            start = min(start, self.heard[index].start)
+            if start <= limit:
+                return limit
+            index -= 1
+        return start
+
+    def end_after(self, moment: int, limit: int) -> int:
+        """The end of the speech that starts at ``moment``, not after ``limit``."""
+        index = bisect_left(self.starts, moment - 10)
+        end = moment
+        while index < len(self.heard) and self.heard[index].start <= end + PAUSE_MS:
+            end = max(end, self.heard[index].end)
+            if end >= limit:
+                return limit
+            index += 1
+        return end

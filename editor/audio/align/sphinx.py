@@ -26,8 +26,8 @@ from typing import Sequence
 from editor.audio.align.base import (AlignCancelled, AlignError, AlignmentResult, Cancel,
                                      Progress, TurnText, TurnTime, Untranscribed, Unspoken,
                                      WordTime, is_cancelled)
-from editor.audio.align.matching import (Gap, Heard, anchor_chain, match_words, plan_gaps,
-                                         runs_of)
+from editor.audio.align.matching import (Gap, Heard, SpeechEdges, anchor_chain, match_words,
+                                         plan_gaps, runs_of)
 from editor.audio.align.pronounce import dictionary_lines, episode_dictionary
 from editor.audio.align.stream import PcmStream, read_span
 from editor.audio.align.words import turn_tokens
@@ -105,13 +105,14 @@ class PocketsphinxAligner:
             runs = anchor_chain(runs_of(match_words(words.tokens, heard)), heard)
             gaps = plan_gaps(runs, heard, len(words.tokens), duration)
             times = _anchor_times(runs, heard)
-            placed = self._align_gaps(pool, stream.pcm_path, gaps, words.tokens, times,
-                                      report, cancel)
+            self._align_gaps(pool, stream.pcm_path, gaps, words.tokens,
+                             [turn for turn, _ in words.places], times, SpeechEdges(heard),
+                             report, cancel)
             pool.close()
             pool.join()
             pool = None
             report(1.0)
-            return words.result(times, gaps, placed, heard, duration)
+            return words.result(times, gaps, heard, duration)
         finally:
             stream.stop()
             if pool is not None:
@@ -139,34 +140,80 @@ class PocketsphinxAligner:
         return heard
 
     def _align_gaps(self, pool, pcm_path: Path, gaps: list[Gap], tokens: list[str],
-                    times: dict[int, WordTime], report: Progress,
-                    cancel: Cancel | None) -> set[int]:
-        """Force-align the words of each gap that has any; returns the gaps' indices
-        whose words found no time (they are interpolated later)."""
-        tasks = []
-        for index, gap in enumerate(gaps):
-            if gap.count == 0 or gap.kind == "unspoken":
-                continue
-            text = [tokens[k] for k in range(gap.first, gap.last + 1)]
-            tasks.append((index, gap.start, gap.end, text, gap.kind == "long"))
-        batches = [tasks[k:k + _GAPS_PER_TASK] for k in range(0, len(tasks), _GAPS_PER_TASK)]
-        results = [pool.apply_async(_align_batch, (str(pcm_path), batch)) for batch in batches]
-        unplaced = set()
+                    turn_of: list[int], times: dict[int, WordTime], edges: SpeechEdges,
+                    report: Progress, cancel: Cancel | None) -> None:
+        """Force-align the words of each gap that has any, adding their times."""
+        pieces = []
+        for gap in gaps:
+            if gap.count and gap.kind != "unspoken":
+                pieces.extend(_gap_pieces(gap, tokens, turn_of, times, edges))
+        batches = [pieces[k:k + _GAPS_PER_TASK] for k in range(0, len(pieces), _GAPS_PER_TASK)]
+        results = [pool.apply_async(_align_batch, (str(pcm_path), [p.window for p in batch]))
+                   for batch in batches]
         for number, (batch, result) in enumerate(zip(batches, results), start=1):
             while not result.ready():
                 _check(cancel)
                 time.sleep(_POLL_S)
-            for (index, _, _, _, long), spans in zip(batch, result.get()):
-                gap = gaps[index]
-                if spans is None:
-                    unplaced.add(index)
-                    continue
-                confidence = (ALIGNED_AT_EDGE if long else
-                              ALIGNED_LONG_GAP if gap.count > _LONG_GAP_WORDS else ALIGNED)
-                for offset, (start, end) in enumerate(spans):
-                    times[gap.first + offset] = WordTime(start, end, confidence)
+            for piece, spans in zip(batch, result.get()):
+                for offset, (start, end) in enumerate(spans or ()):
+                    times[piece.first + offset] = WordTime(start, end, piece.confidence)
             report(_RECOGNISE_SHARE + (1 - _RECOGNISE_SHARE) * number / len(batches))
-        return unplaced
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Words ``first``.. of a gap to align in ``window`` (start, end, text, lead,
+    trail: the text may begin and end with the matched word beside the gap)."""
+
+    first: int
+    window: tuple
+    confidence: float
+
+
+def _gap_pieces(gap: Gap, tokens: list[str], turn_of: list[int],
+                times: dict[int, WordTime], edges: SpeechEdges) -> list[_Piece]:
+    # The matched word on either side goes in too: with a word to start and
+    # end on, the alignment does not have to guess the edges.
+    before, after = times.get(gap.first - 1), times.get(gap.last + 1)
+    start = before.start if before else gap.start
+    end = after.end if after else gap.end
+
+    def piece(first: int, last: int, low: int, high: int, confidence: float) -> _Piece:
+        lead = before is not None and first == gap.first and low <= before.start
+        trail = after is not None and last == gap.last and high >= after.end
+        text = ([tokens[first - 1]] if lead else []) + tokens[first:last + 1] + \
+            ([tokens[last + 1]] if trail else [])
+        return _Piece(first, (low, high, text, int(lead), int(trail)), confidence)
+
+    if gap.kind != "long":
+        confidence = ALIGNED_LONG_GAP if gap.count > _LONG_GAP_WORDS else ALIGNED
+        return [piece(gap.first, gap.last, start, end, confidence)]
+    # Far more audio than words: the rest is not in the transcript. A turn
+    # runs on without such a break, so the words of the turn before the gap
+    # follow the match before it, and the others lead into the match after it.
+    if before is None:
+        split = gap.first
+    elif after is None:
+        split = gap.last + 1
+    else:
+        split = gap.first
+        while split <= gap.last and turn_of[split] == turn_of[gap.first - 1]:
+            split += 1
+    # Alignment needs some silence before the first word to find its onset.
+    margin = 500
+    pieces = []
+    if split > gap.first:
+        count = split - gap.first
+        head = edges.end_after(gap.start, gap.end)
+        head = min(max(head, gap.start + 400 * count), gap.start + 900 * count + 1500)
+        pieces.append(piece(gap.first, split - 1, start, min(head + margin, end),
+                            ALIGNED_AT_EDGE))
+    if split <= gap.last:
+        count = gap.last - split + 1
+        tail = edges.start_before(gap.end, gap.start)
+        tail = max(min(tail, gap.end - 400 * count), gap.end - 900 * count - 1500)
+        pieces.append(piece(split, gap.last, max(tail - margin, start), end, ALIGNED_AT_EDGE))
+    return pieces
 
 
 def _check(cancel: Cancel | None) -> None:
@@ -216,12 +263,12 @@ class _Words:
                     self.places.append((turn_index, word_index))
                     self.tokens.append(token)
 
-    def result(self, times: dict[int, WordTime], gaps: list[Gap], unplaced: set[int],
+    def result(self, times: dict[int, WordTime], gaps: list[Gap],
                heard: list[Heard], duration: int) -> AlignmentResult:
         unspoken = [Unspoken(self.places[gap.first], self.places[gap.last])
                     for gap in gaps if gap.kind == "unspoken" and gap.count]
         untranscribed = _untranscribed(gaps, times, heard)
-        spoken = _interpolate(times, len(self.tokens), duration, self.tokens,
+        spoken = _interpolate(times, self.tokens, [turn for turn, _ in self.places], duration,
                               {k for gap in gaps if gap.kind == "unspoken"
                                for k in range(gap.first, gap.last + 1)})
         by_place = dict(zip(self.places, spoken))
@@ -239,10 +286,16 @@ class _Words:
         return AlignmentResult(turn_times, unspoken, untranscribed, duration)
 
 
-def _interpolate(times: dict[int, WordTime], count: int, duration: int,
-                 tokens: list[str], unspoken: set[int]) -> list[WordTime]:
+_GUESS_MS_PER_LETTER = 80      # a slow speaking pace, for words placed by guess
+
+
+def _interpolate(times: dict[int, WordTime], tokens: list[str], turn_of: list[int],
+                 duration: int, unspoken: set[int]) -> list[WordTime]:
     """A time for every token: known ones as they are, the others shared out
-    between their known neighbours by length."""
+    between their known neighbours by length; where there is far more time
+    than they need, they keep to the neighbour of their own turn instead of
+    being stretched over audio that is not theirs."""
+    count = len(tokens)
     out: list[WordTime | None] = [times.get(k) for k in range(count)]
     k = 0
     while k < count:
@@ -253,18 +306,35 @@ def _interpolate(times: dict[int, WordTime], count: int, duration: int,
         while stop < count and out[stop] is None:
             stop += 1
         left = out[k - 1].end if k > 0 else 0
-        right = out[stop].start if stop < count else duration
-        right = max(right, left)
+        right = max(out[stop].start if stop < count else duration, left)
         weights = [len(tokens[j]) + 1 for j in range(k, stop)]
-        total = sum(weights)
-        position = float(left)
-        for j, weight in zip(range(k, stop), weights):
-            step = (right - left) * weight / total
-            out[j] = WordTime(round(position), round(position + step),
-                              UNSPOKEN if j in unspoken else GUESSED)
-            position += step
+        need = sum(weights) * _GUESS_MS_PER_LETTER
+        if right - left > 2 * need + 2000:
+            # Words of the turn before keep to it; the rest lead into the next.
+            split = k
+            while split < stop and k > 0 and turn_of[split] == turn_of[k - 1]:
+                split += 1
+            if k == 0 or stop == count and split == k:
+                split = stop if k > 0 else k
+            _share(out, k, split, left, left + sum(weights[:split - k]) * _GUESS_MS_PER_LETTER,
+                   weights[:split - k], unspoken)
+            _share(out, split, stop, right - sum(weights[split - k:]) * _GUESS_MS_PER_LETTER,
+                   right, weights[split - k:], unspoken)
+        else:
+            _share(out, k, stop, left, right, weights, unspoken)
         k = stop
     return out
+
+
+def _share(out: list, first: int, stop: int, left: float, right: float,
+           weights: list[int], unspoken: set[int]) -> None:
+    total = sum(weights) or 1
+    position = float(left)
+    for j, weight in zip(range(first, stop), weights):
+        step = (right - left) * weight / total
+        out[j] = WordTime(round(position), round(position + step),
+                          UNSPOKEN if j in unspoken else GUESSED)
+        position += step
 
 
 def _fill_silent_words(placed: list[WordTime | None], previous_end: int) -> list[WordTime]:
@@ -326,6 +396,12 @@ def _ready() -> None:
         raise AlignError(_start_error or "pocketsphinx did not start")
 
 
+# A frame's features cover the 25 ms after its start, so a word heard from
+# frame f began about half a window later: measured early by 20-30 ms here
+# on both the sample's voices and flite's without this.
+_ONSET_MS = 10
+
+
 def _words_of(offset_ms: int) -> list[tuple[str, int, int]]:
     out = []
     for segment in _decoder.seg() or ():
@@ -334,7 +410,7 @@ def _words_of(offset_ms: int) -> list[tuple[str, int, int]]:
             continue
         if word.endswith(")") and "(" in word:
             word = word[:word.index("(")]
-        out.append((word, offset_ms + segment.start_frame * 10,
+        out.append((word, offset_ms + segment.start_frame * 10 + _ONSET_MS,
                     offset_ms + (segment.end_frame + 1) * 10))
     return out
 
@@ -352,45 +428,26 @@ def _recognise_chunk(pcm_path: str, start: int, end: int) -> list[tuple[str, int
     return _words_of(start)
 
 
-def _align_batch(pcm_path: str, batch) -> list[list[tuple[int, int]] | None]:
+def _align_batch(pcm_path: str, windows) -> list[list[tuple[int, int]] | None]:
+    """The words of each window force-aligned there (without the matched words
+    at its ends), or None where they do not fit."""
     _ready()
     out = []
-    for _, start, end, text, long in batch:
-        if long:
-            out.append(_align_at_edges(pcm_path, start, end, text))
-        else:
-            out.append(_align_span(pcm_path, start, end, text))
+    for start, end, text, lead, trail in windows:
+        spans = _align_span(pcm_path, start, end, text)
+        out.append(None if spans is None else spans[lead:len(spans) - trail])
     return out
 
 
-def _align_span(pcm_path: str, start: int, end: int, text: list[str],
-                with_score: bool = False):
+def _align_span(pcm_path: str, start: int, end: int,
+                text: list[str]) -> list[tuple[int, int]] | None:
+    """(start, end) of each word of ``text`` force-aligned in that audio, or None."""
     if end - start < 10 * len(text) * 3:        # not even three frames a word
-        return (None, None) if with_score else None
+        return None
     try:
         _decoder.set_align_text(" ".join(text))
         _decode(read_span(Path(pcm_path), start, end))
     except RuntimeError:
-        return (None, None) if with_score else None
+        return None
     words = _words_of(start)
-    spans = [(s, e) for _, s, e in words] if len(words) == len(text) else None
-    if not with_score:
-        return spans
-    hyp = _decoder.hyp()
-    frames = max((end - start) // 10, 1)
-    return spans, (hyp.score / frames if hyp is not None and spans else None)
-
-
-def _align_at_edges(pcm_path: str, start: int, end: int, text: list[str]):
-    """Words in a gap with much more audio than they need: they were said right
-    after the match before or right before the match after; take the better fit."""
-    need = 700 * len(text) + 2000
-    if end - start <= need:
-        return _align_span(pcm_path, start, end, text)
-    head, head_score = _align_span(pcm_path, start, start + need, text, with_score=True)
-    tail, tail_score = _align_span(pcm_path, end - need, end, text, with_score=True)
-    if head is None:
-        return tail
-    if tail is None:
-        return head
-    return head if head_score >= tail_score else tail
+    return [(s, e) for _, s, e in words] if len(words) == len(text) else None
