@@ -105,3 +105,15 @@ def test_gaps_say_what_to_do_with_their_words():
     gaps = matching.plan_gaps([Run(1, 0, 3)], heard, 6, 5000)
     assert [(g.first, g.last, g.kind) for g in gaps] == [(0, 0, "align"), (4, 5, "align")]
     assert (gaps[0].start, gaps[0].end) == (0, 0) and gaps[1].start == heard[2].end
+
+
+def test_a_word_starts_after_the_pause_it_swallowed():
+    import math
+    import struct
+    from editor.audio.align.sphinx import _onsets_after_silence
+    speech = b"".join(struct.pack("<h", int(3000 * math.sin(k / 5))) for k in range(8000))
+    silence = b"\0\0" * 8000
+    samples = speech + silence + speech         # 0.5 s, a 0.5 s pause, 0.5 s
+    # The second word was aligned from the middle of the first one.
+    assert _onsets_after_silence([(0, 400), (250, 1500)], samples, 0) == [(0, 400), (990, 1500)]
+    assert _onsets_after_silence([(1000, 1500)], samples, 0) == [(1000, 1500)]

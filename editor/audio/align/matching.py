@@ -56,9 +56,11 @@ def match_words(words: list[str], heard: list[Heard]) -> list[tuple[int, int]]:
                 break
         for word, index, size in found:
             pairs.extend((word + k, block_start + index + k) for k in range(size))
-        if found:
-            last_word, _, last_size = found[-1]
-            pointer = max(pointer, last_word + last_size)
+        # Follow the speech along by its solid matches only: one stray match
+        # far ahead would leave the next window looking in the wrong place.
+        solid = [(word, size) for word, _, size in found if size >= 3]
+        if solid:
+            pointer = max(pointer, solid[-1][0] + solid[-1][1])
     return pairs
 
 

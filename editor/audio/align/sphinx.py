@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from bisect import bisect_left
 import shutil
 import tempfile
 import time
@@ -29,7 +30,7 @@ from editor.audio.align.base import (AlignCancelled, AlignError, AlignmentResult
 from editor.audio.align.matching import (Gap, Heard, SpeechEdges, anchor_chain, match_words,
                                          plan_gaps, runs_of)
 from editor.audio.align.pronounce import dictionary_lines, episode_dictionary
-from editor.audio.align.stream import PcmStream, read_span
+from editor.audio.align.stream import PcmStream, audioop, read_span
 from editor.audio.align.words import turn_tokens
 
 _ENGLISH = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in"}
@@ -179,18 +180,22 @@ def _gap_pieces(gap: Gap, tokens: list[str], turn_of: list[int],
     end = after.end if after else gap.end
 
     def piece(first: int, last: int, low: int, high: int, confidence: float) -> _Piece:
-        lead = before is not None and first == gap.first and low <= before.start
-        trail = after is not None and last == gap.last and high >= after.end
+        # A window reaching into a matched word takes all of it, and its text.
+        lead = before is not None and first == gap.first and low < before.end
+        trail = after is not None and last == gap.last and high > after.start
+        low, high = min(low, before.start) if lead else low, max(high, after.end) if trail else high
         text = ([tokens[first - 1]] if lead else []) + tokens[first:last + 1] + \
             ([tokens[last + 1]] if trail else [])
         return _Piece(first, (low, high, text, int(lead), int(trail)), confidence)
 
     if gap.kind != "long":
-        confidence = ALIGNED_LONG_GAP if gap.count > _LONG_GAP_WORDS else ALIGNED
-        return [piece(gap.first, gap.last, start, end, confidence)]
+        return [piece(gap.first, gap.last, start, end, _aligned_confidence(gap.count))]
     # Far more audio than words: the rest is not in the transcript. A turn
     # runs on without such a break, so the words of the turn before the gap
-    # follow the match before it, and the others lead into the match after it.
+    # follow the match before it, and the others lead into the match after
+    # it, each in a window no longer than the words need (and some silence
+    # before the first word, which alignment needs to find its onset).
+    margin = 500
     if before is None:
         split = gap.first
     elif after is None:
@@ -199,21 +204,23 @@ def _gap_pieces(gap: Gap, tokens: list[str], turn_of: list[int],
         split = gap.first
         while split <= gap.last and turn_of[split] == turn_of[gap.first - 1]:
             split += 1
-    # Alignment needs some silence before the first word to find its onset.
-    margin = 500
     pieces = []
     if split > gap.first:
         count = split - gap.first
-        head = edges.end_after(gap.start, gap.end)
-        head = min(max(head, gap.start + 400 * count), gap.start + 900 * count + 1500)
+        head = max(edges.end_after(gap.start, gap.end), gap.start + 400 * count)
+        head = min(head, gap.start + 900 * count + 1500)
         pieces.append(piece(gap.first, split - 1, start, min(head + margin, end),
                             ALIGNED_AT_EDGE))
     if split <= gap.last:
         count = gap.last - split + 1
-        tail = edges.start_before(gap.end, gap.start)
-        tail = max(min(tail, gap.end - 400 * count), gap.end - 900 * count - 1500)
+        tail = min(edges.start_before(gap.end, gap.start), gap.end - 400 * count)
+        tail = max(tail, gap.end - 900 * count - 1500)
         pieces.append(piece(split, gap.last, max(tail - margin, start), end, ALIGNED_AT_EDGE))
     return pieces
+
+
+def _aligned_confidence(count: int) -> float:
+    return ALIGNED_LONG_GAP if count > _LONG_GAP_WORDS else ALIGNED
 
 
 def _check(cancel: Cancel | None) -> None:
@@ -357,6 +364,7 @@ def _untranscribed(gaps: list[Gap], times: dict[int, WordTime],
                    heard: list[Heard]) -> list[Untranscribed]:
     """Long stretches of recognised speech inside gaps that no word was placed in."""
     found = []
+    starts = [h.start for h in heard]
     for gap in gaps:
         if gap.kind == "unspoken" or gap.end - gap.start < UNTRANSCRIBED_MIN_MS:
             continue
@@ -366,7 +374,9 @@ def _untranscribed(gaps: list[Gap], times: dict[int, WordTime],
         for start, end in zip(edges[::2], edges[1::2]):
             if end - start < UNTRANSCRIBED_MIN_MS:
                 continue
-            speech = sum(min(h.end, end) - max(h.start, start) for h in heard
+            # Heard words are in time order and a few seconds long at most.
+            near = heard[bisect_left(starts, start - 5000):bisect_left(starts, end)]
+            speech = sum(min(h.end, end) - max(h.start, start) for h in near
                          if h.end > start and h.start < end)
             if speech >= (end - start) // 4:
                 found.append(Untranscribed(start, end))
@@ -421,11 +431,21 @@ def _decode(samples: bytes) -> None:
     _decoder.end_utt()
 
 
-def _recognise_chunk(pcm_path: str, start: int, end: int) -> list[tuple[str, int, int]]:
+def _recognise_chunk(pcm_path: str, start: int, end: int,
+                     depth: int = 0) -> list[tuple[str, int, int]]:
     _ready()
     _decoder.activate_search("_default")
     _decode(read_span(Path(pcm_path), start, end))
-    return _words_of(start)
+    words = _words_of(start)
+    # Now and then the search loses its way and a whole chunk comes back
+    # (nearly) empty: the halves usually decode.
+    if len(words) * 1000 < (end - start) // 2 and end - start > 4000 and depth < 2:
+        middle = (start + end) // 2
+        halves = (_recognise_chunk(pcm_path, start, middle, depth + 1)
+                  + _recognise_chunk(pcm_path, middle, end, depth + 1))
+        if len(halves) > len(words):
+            return halves
+    return words
 
 
 def _align_batch(pcm_path: str, windows) -> list[list[tuple[int, int]] | None]:
@@ -444,10 +464,46 @@ def _align_span(pcm_path: str, start: int, end: int,
     """(start, end) of each word of ``text`` force-aligned in that audio, or None."""
     if end - start < 10 * len(text) * 3:        # not even three frames a word
         return None
+    samples = read_span(Path(pcm_path), start, end)
     try:
         _decoder.set_align_text(" ".join(text))
-        _decode(read_span(Path(pcm_path), start, end))
+        _decode(samples)
     except RuntimeError:
         return None
     words = _words_of(start)
-    return [(s, e) for _, s, e in words] if len(words) == len(text) else None
+    if len(words) != len(text):
+        return None
+    return _onsets_after_silence([(s, e) for _, s, e in words], samples, start)
+
+
+_FRAME_BYTES = 320                  # 10 ms at 16 kHz, 16-bit
+_PAUSE_FRAMES = 15                  # no word holds a silence of 150 ms
+
+
+def _onsets_after_silence(spans: list[tuple[int, int]], samples: bytes,
+                          offset: int) -> list[tuple[int, int]]:
+    """Forced alignment lets a word swallow the pause before it (the first word
+    of a turn takes the silence between turns, and any sound before that):
+    start each word after the last pause inside it instead."""
+    energy = [audioop.rms(samples[k:k + _FRAME_BYTES], 2)
+              for k in range(0, len(samples) - _FRAME_BYTES + 1, _FRAME_BYTES)]
+    if not energy:
+        return spans
+    ordered = sorted(energy)
+    floor, loud = ordered[len(ordered) // 10], ordered[len(ordered) * 9 // 10]
+    threshold = max(4 * floor, floor + (loud - floor) // 20)
+    out = []
+    for start, end in spans:
+        first, last = (start - offset) // 10, min((end - offset) // 10, len(energy))
+        quiet, onset = 0, None
+        for frame in range(first, last - 5):
+            if energy[frame] <= threshold:
+                quiet += 1
+            else:
+                if quiet >= _PAUSE_FRAMES or (quiet and frame - quiet == first):
+                    onset = frame
+                quiet = 0
+        if onset is not None and (onset - first) * 10 >= 100:
+            start = offset + (onset - 1) * 10
+        out.append((start, end))
+    return out
