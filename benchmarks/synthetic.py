@@ -4,13 +4,14 @@
 a few speakers, a chapter every ~120 turns, turns from a word to a few
 paragraphs long (about seven words a turn on average, so 5,000 turns hold
 30,000+ words), times at a talking pace and some turns marked estimated. The
-same seed always gives the same project.
+same seed always gives the same project. ``partly_timed_page`` is that
+project's classic show-notes page where only some turns carry their time.
 """
 from __future__ import annotations
 
 import argparse
-
 import random
+import re
 
 from editor.core.model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
 
@@ -80,6 +81,21 @@ def make_project(turns: int = 5000, seed: int = 0) -> Project:
         t += len(text.split()) * 315 + rng.randint(100, 500)
     project.audio_duration = t + 5000
     return project
+
+
+_TURN_TIME = re.compile(r"^\((?:\d+:)?\d\d:\d\d\) (?=[^:\n]+: )", re.MULTILINE)
+
+
+def partly_timed_page(project: Project, every: int = 10) -> str:
+    """The classic show-notes page of ``project`` with per-turn times, where only
+    every ``every``-th turn keeps its time: what a host pastes after timing a few
+    turns by hand."""
+    from editor.core.shownotes import render_shownotes  # Jinja2 only when asked
+    page = render_shownotes(project, "text", times=True)
+    head, transcript = page.split("\nTranscript\n", 1)
+    count = iter(range(len(project.turns)))
+    kept = _TURN_TIME.sub(lambda m: m.group() if next(count) % every == 0 else "", transcript)
+    return head + "\nTranscript\n" + kept
 
 
 def episode_arguments(description: str, runs: int = 7) -> argparse.ArgumentParser:

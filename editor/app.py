@@ -92,6 +92,18 @@ def _report_first_paint(window, app, memory: bool = False) -> None:
     app.installEventFilter(watcher)
 
 
+def open_at_start(window, target: Path) -> bool:
+    """Open ``target`` in ``window`` at start-up. The file may be a recent one that
+    fails in a way no check foresaw: then the window starts empty and says why,
+    rather than every later start crashing on the same file."""
+    try:
+        return window.open_path(target)
+    except Exception as exc:   # noqa: BLE001 - anything but a clean start is worse
+        problem = " ".join(str(exc).split())[:200] or type(exc).__name__
+        window.show_error(f"{target}: cannot be opened ({problem})")
+        return False
+
+
 def run(path: str | None = None) -> int:
     """Start the editor (opening ``path`` when given) and return its exit code."""
     from . import preflight
@@ -120,7 +132,7 @@ def run(path: str | None = None) -> int:
         _report_first_paint(window, app, memory=report == "memory")
     target = startup_path(path, settings.recent_files())
     if target is not None:
-        window.open_path(target)
+        open_at_start(window, target)
     window.show()
     code = app.exec()
     if window.isVisible():   # quit from a report or a signal: close (and save) now

@@ -1,12 +1,15 @@
 """The ``showscribe`` command: the editor, and import / export / check for scripts.
 
 ``showscribe [PROJECT]`` opens the editor window; the subcommands use only the
-core (and ``align``, the aligner in editor/audio). Exit codes: 0 fine, 1 publish findings (``check``), 2 unreadable input or
-bad usage. Errors are one line on standard error, never a traceback.
+core (and ``align``, the aligner in editor/audio). Exit codes: 0 fine, 1 publish
+findings (``check``; with ``--spelling``, unknown words too), 2 unreadable input,
+bad usage, or spelling asked for that cannot be checked (no dictionary for the
+episode's language). Errors are one line on standard error, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path)
     check.add_argument("--platform", choices=("youtube", "spotify"),
                        help="also apply that platform's chapter rules")
+    check.add_argument("--spelling", action="store_true",
+                       help="also list the unknown words, with the episode's language "
+                            "and dictionary and your own")
 
     imp = sub.add_parser("import", help="make a project from a transcript, chapters or page")
     imp.add_argument("source", type=Path)
@@ -42,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="the source's format (default: from its name); see 'formats'")
     imp.add_argument("--audio", type=Path, help="the episode's audio file")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.yaml")
+    imp.add_argument("--force", action="store_true",
+                     help="replace the output even when it is read-only")
 
     exp = sub.add_parser("export", help="write a project in a publishing format")
     exp.add_argument("project", type=Path)
@@ -50,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--no-transcript", action="store_true",
                      help="show notes without the transcript")
     exp.add_argument("--times", action="store_true", help="show notes with per-turn times")
+    exp.add_argument("--force", action="store_true",
+                     help="replace the output even when it is read-only")
 
     emb = sub.add_parser("embed-chapters", help="write the chapters into the audio file")
     emb.add_argument("project", type=Path)
@@ -94,12 +104,26 @@ def _count(n: int, what: str) -> str:
 
 def cmd_check(args) -> int:
     project = _load(args.project)
+    report = _spelling_report(project, args.project) if args.spelling else None
     print(_summary(project, args.project))
     from .core.checks import check_project
-    findings = check_project(project, platform=args.platform)
+    findings = check_project(project, platform=args.platform, spelling=report)
     for finding in findings:
         print(f"{finding.severity}: {finding.message}")
+    for unknown in report.unknown if report else ():
+        times = _count(unknown.count, "time")
+        print(f"unknown word: {unknown.word} ({times}, first: "
+              f"{unknown.first.describe(project)})")
     return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _spelling_report(project, path: Path):
+    """The project's unknown words; asked for spelling that cannot be checked, an error."""
+    from .core.spelling import SpellChecker, UserDictionary, scan_project
+    checker = SpellChecker(project, UserDictionary.load())
+    if not checker.active:
+        raise ShowscribeError(f"{path}: {checker.problem}")
+    return scan_project(checker)
 
 
 def _audio_duration(path: Path) -> int:
@@ -135,7 +159,7 @@ def cmd_import(args) -> int:
         fitted = fit_to_duration(project.turns, [c.start for c in project.chapters], duration)
         if fitted:
             project.history.push(SetTurnTimes(project, *fitted))
-    save_project(project, args.output)
+    save_project(project, args.output, force=args.force)
     print(_summary(project, args.output))
     return EXIT_OK
 
@@ -159,10 +183,26 @@ def cmd_export(args) -> int:
     if unsupported:
         raise ShowscribeError(f"{fmt.name} has no option {', '.join(unsupported)}")
     if args.output:
-        export_file(project, args.format_name, args.output, **options)
+        export_file(project, args.format_name, args.output, force=args.force, **options)
     else:
-        sys.stdout.write(export_text(project, args.format_name, **options))
+        _write_stdout(export_text(project, args.format_name, **options))
     return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
+    """Standard output, flushed here: a full disk is an error, not a cut-off success."""
+    from .core.atomic import write_stream
+    try:
+        write_stream(sys.stdout, text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # What is left in the buffer would fail again at exit, with a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise ShowscribeError(f"standard output: cannot write: {exc.strerror or exc}") \
+            from None
 
 
 def cmd_embed(args) -> int:
@@ -291,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"showscribe: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `showscribe export ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)   # nothing more can reach the pipe
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
         return EXIT_OK
 
 

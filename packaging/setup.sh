@@ -18,9 +18,10 @@ case $mode in run|test|deps) ;; *) echo "usage: $0 run|test|deps [ARGS]" >&2; ex
 # System packages: libvlc with its base plugins (playback, the adummy output the
 # tests use) and libvlc-bin, whose plugin cache spares libvlc opening all of its
 # ~400 plugins at start (45 MB and a slower start without it), ffmpeg (decoding,
-# chapters), the libraries Qt needs on X11 and
-# offscreen, a font, and the X tools the keyboard test drives the window with.
-packages=(ffmpeg libvlc5 vlc-plugin-base libvlc-bin
+# chapters), Enchant with the Hunspell English dictionary (spell checking), the
+# libraries Qt needs on X11 and offscreen, a font, and the X tools the keyboard
+# test drives the window with.
+packages=(ffmpeg libvlc5 vlc-plugin-base libvlc-bin libenchant-2-2 hunspell-en-us
           libgl1 libegl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libxkbcommon0
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1

@@ -1,15 +1,21 @@
-"""Shared fixtures. In CI (CI=true) a missing ffmpeg or libvlc fails the run: the
-tests that need them must run there, never be skipped."""
+"""Shared fixtures. In CI (CI=true) a missing ffmpeg, libvlc or spelling
+dictionary fails the run: the tests that need them must run there, never be
+skipped."""
 from __future__ import annotations
 
 import ctypes.util
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Recovery copies and project locks of the tests never land in the real home.
+_STATE = tempfile.mkdtemp(prefix="showscribe-tests-")
+os.environ.setdefault("SHOWSCRIBE_DATA_DIR", os.path.join(_STATE, "data"))
+os.environ.setdefault("SHOWSCRIBE_RUNTIME_DIR", os.path.join(_STATE, "runtime"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_projects"
@@ -45,6 +51,30 @@ def libvlc() -> None:
     found = ctypes.util.find_library("vlc") is not None
     _require("libvlc", found)
     import vlc  # noqa: F401  (python-vlc loads libvlc here)
+
+
+@pytest.fixture(scope="session")
+def english_dictionary() -> None:
+    """Enchant with the Hunspell en_US dictionary; fails in CI, skips elsewhere."""
+    try:
+        import enchant
+        present = "en_US" in enchant.list_languages()
+    except ImportError:  # pyenchant installed, libenchant-2 missing
+        present = False
+    _require("Enchant with the Hunspell en_US dictionary (libenchant-2-2, hunspell-en-us)",
+             present)
+
+
+@pytest.fixture(scope="session")
+def _config_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("config")
+
+
+@pytest.fixture(autouse=True)
+def _config_folder_of_the_test(_config_home, monkeypatch):
+    """The user's config folder (their own word list) is never the real one; a
+    test that writes there uses its own through ``monkeypatch.setenv``."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(_config_home))
 
 
 @pytest.fixture

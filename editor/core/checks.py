@@ -10,6 +10,10 @@ order: episode, chapters, speakers, turns. Platforms (docs/formats.md, platform 
   more;
 - ``None`` (any podcast app): the chapter rules are warnings.
 
+Spelling is opt-in: given a :class:`~editor.core.spelling.SpellingReport`
+(``spelling=``), the findings end with "N unknown words", pointing to the
+first; without one, nothing here touches a dictionary.
+
 Chapter times are judged in whole seconds, as the timestamp lines write them
 (a first chapter at 0.4 s is written 0:00). Only listed chapters (``toc`` true)
 take part in the chapter rules, since silent chapters never appear in a
@@ -20,11 +24,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Project
 from .timecode import format_clock
 
-__all__ = ["Finding", "PLATFORMS", "check_project", "is_placeholder_name"]
+if TYPE_CHECKING:
+    from .spelling import SpellingReport
+
+__all__ = ["Finding", "PLATFORMS", "check_project", "is_placeholder_name", "spelling_findings"]
 
 PLATFORMS = (None, "youtube", "spotify")
 
@@ -52,8 +60,10 @@ def is_placeholder_name(name: str) -> bool:
     return bool(_PLACEHOLDER.fullmatch(" ".join(name.split())))
 
 
-def check_project(project: Project, platform: str | None = None) -> list[Finding]:
-    """Everything worth knowing before publishing ``project`` to ``platform``."""
+def check_project(project: Project, platform: str | None = None, *,
+                  spelling: SpellingReport | None = None) -> list[Finding]:
+    """Everything worth knowing before publishing ``project`` to ``platform``
+    (with ``spelling``, a finished scan of it, its unknown words too)."""
     if platform not in PLATFORMS:
         raise ValueError(f"unknown platform {platform!r} (known: youtube, spotify)")
     findings: list[Finding] = []
@@ -61,7 +71,22 @@ def check_project(project: Project, platform: str | None = None) -> list[Finding
     findings += _chapters(project, platform)
     findings += _speakers(project)
     findings += _turns(project)
+    if spelling is not None:
+        findings += spelling_findings(project, spelling)
     return findings
+
+
+def spelling_findings(project: Project, report: SpellingReport) -> list[Finding]:
+    """The finding "N unknown words", at the first one; or why spelling was not checked."""
+    if report.not_checked:
+        return [Finding("warning", "spelling-not-checked", report.not_checked)]
+    if not report.unknown:
+        return []
+    first = report.unknown[0]
+    count = len(report.unknown)
+    return [Finding("warning", "unknown-words",
+                    f"{count} unknown word{'s' if count != 1 else ''} (first: {first.word!r} "
+                    f"in {first.first.describe(project)})", first.first.target)]
 
 
 def _chapter_name(project: Project, index: int) -> str:

@@ -7,6 +7,7 @@ through one :class:`~editor.core.model.Project` method per step. Push them with
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import replace
 
 from .estimate import reestimate_around, speaking_ms
@@ -62,10 +63,22 @@ _EPISODE_CHECKS = {
 }
 
 
+# Characters no XML document may hold (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE and U+FFFF): typed or pasted, they would be written raw into
+# Podlove XML, which every reader, Showscribe's included, then refuses.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_legal(text: str) -> str:
+    """``text`` without the characters an XML document cannot carry."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def _value(checks: dict, field: str, value, what: str):
+    """``value`` when it is valid for ``field``; text loses XML-illegal characters."""
     if not checks.get(field, lambda v: isinstance(v, str))(value):
         raise ValueError(f"{value!r} is not a valid {what} {field}")
-    return value
+    return xml_legal(value) if isinstance(value, str) else value
 
 
 def start_bounds(project: Project, index: int) -> tuple[int, int | None]:
@@ -246,6 +259,36 @@ class MergeWithPrevious(Command):
         self.project.insert_turns(self.index, [replace(self.turn)])
 
 
+class EditAcrossTurns(Command):
+    """Turns ``first`` to ``last`` become one turn holding ``new_text``: typing,
+    deleting or pasting over a selection that spans them.
+
+    The first turn keeps its speaker and time; the others leave in one removal,
+    so a selection over 5,000 turns is one model step with one notification
+    pair, not 5,000 deletions. One undo step.
+    """
+
+    text = "Edit across turns"
+
+    def __init__(self, project: Project, first: int, last: int, new_text: str) -> None:
+        self.project, self.first = project, _index(project.turns, first, "turn")
+        if _index(project.turns, last, "turn") < first:
+            raise IndexError(f"turn {last + 1} comes before turn {first + 1}")
+        if not isinstance(new_text, str):
+            raise ValueError(f"a turn's text must be text, not {new_text!r}")
+        self.old_text, self.new_text = project.turns[first].text, new_text
+        self.removed = [replace(t) for t in project.turns[first + 1:last + 1]]
+
+    def redo(self) -> None:
+        if self.removed:
+            self.project.remove_turns(self.first + 1, len(self.removed))
+        self.project.set_turn_texts({self.first: self.new_text})
+
+    def undo(self) -> None:
+        self.project.set_turn_texts({self.first: self.old_text})
+        self.project.insert_turns(self.first + 1, [replace(t) for t in self.removed])
+
+
 class InsertTurn(Command):
     text = "Insert turn"
 
@@ -325,9 +368,9 @@ class AddChapter(Command):
 
     def __init__(self, project: Project, chapter: Chapter) -> None:
         _time(chapter.start, "a chapter's start")
-        for field in CHAPTER_FIELDS:
-            _value(_CHAPTER_CHECKS, field, getattr(chapter, field), "chapter")
-        self.project, self.chapter = project, replace(chapter)
+        cleaned = {field: _value(_CHAPTER_CHECKS, field, getattr(chapter, field), "chapter")
+                   for field in CHAPTER_FIELDS}
+        self.project, self.chapter = project, replace(chapter, **cleaned)
         self.index = project.chapter_insert_index(chapter.start)
 
     def redo(self) -> None:
@@ -375,7 +418,7 @@ class SetChapterField(Command):
     def __init__(self, project: Project, index: int, field: str, value) -> None:
         if field not in CHAPTER_FIELDS:
             raise KeyError(field)
-        _value(_CHAPTER_CHECKS, field, value, "chapter")
+        value = _value(_CHAPTER_CHECKS, field, value, "chapter")
         self.project, self.field = project, field
         self.index = _index(project.chapters, index, "chapter")
         self.old = getattr(project.chapters[index], field)
@@ -395,7 +438,7 @@ class SetEpisodeField(Command):
     def __init__(self, project: Project, field: str, value) -> None:
         if field not in EPISODE_FIELDS:
             raise KeyError(field)
-        _value(_EPISODE_CHECKS, field, value, "episode")
+        value = _value(_EPISODE_CHECKS, field, value, "episode")
         self.project, self.field = project, field
         self.old = getattr(project.episode, field)
         self.new = value
@@ -495,3 +538,46 @@ class MergeSpeakers(Command):
     def undo(self) -> None:
         self.project.insert_speaker(self.index, copy.copy(self.speaker))
         self.project.set_turn_speakers({i: self.source for i in self.turns})
+
+
+# -- the episode's dictionary ---------------------------------------------------
+
+def _word(word: str) -> str:
+    if not isinstance(word, str) or not word.strip() or "\n" in word:
+        raise ValueError(f"{word!r} is not a word for the dictionary")
+    return word.strip()
+
+
+class AddEpisodeWord(Command):
+    """Accept a word in this episode: the spell checker stops flagging it."""
+
+    text = "Add to episode dictionary"
+
+    def __init__(self, project: Project, word: str) -> None:
+        self.project, self.word = project, _word(word)
+        if self.word in project.dictionary:
+            raise ValueError(f"{self.word!r} is already in the episode dictionary")
+        self.index = len(project.dictionary)
+
+    def redo(self) -> None:
+        self.project.insert_dictionary_word(self.index, self.word)
+
+    def undo(self) -> None:
+        self.project.remove_dictionary_word(self.index)
+
+
+class RemoveEpisodeWord(Command):
+    text = "Remove from episode dictionary"
+
+    def __init__(self, project: Project, word: str) -> None:
+        self.project, self.word = project, word
+        try:
+            self.index = project.dictionary.index(word)
+        except ValueError:
+            raise ValueError(f"{word!r} is not in the episode dictionary") from None
+
+    def redo(self) -> None:
+        self.project.remove_dictionary_word(self.index)
+
+    def undo(self) -> None:
+        self.project.insert_dictionary_word(self.index, self.word)

@@ -15,7 +15,11 @@ def one_line(text: str) -> str:
 
 
 class ProjectFileError(ShowscribeError):
-    """A project file that cannot be read: its message is one line, ready to show."""
+    """A project file that cannot be read or saved: its message is one line, ready to
+    show. ``read_only`` is true when a save was refused only for want of write
+    permission, so the window can ask and save again with ``force``."""
+
+    read_only = False
 
     def __init__(self, path: Path | str | None, problem: str, line: int | None = None,
                  column: int | None = None, field: str | None = None) -> None:

@@ -15,7 +15,7 @@ Pure functions over plain numbers and turns; no notifications.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .model import Turn, word_count
 
@@ -109,31 +109,50 @@ def reestimate_around(turns: Sequence[Turn], index: int, new_start: int,
     which include ``index`` itself (now confirmed) and every estimated turn up
     to the nearest anchors around it.
     """
+    return confirm_turns(turns, {index: new_start}, chapter_starts, duration)
+
+
+def confirm_turns(turns: Sequence[Turn], confirmed: Mapping[int, int],
+                  chapter_starts: Sequence[int], duration: int | None
+                  ) -> tuple[int, list[tuple[int, bool]]]:
+    """New (start, estimated) pairs after each turn in ``confirmed`` (index: start)
+    is confirmed at its start, as :func:`reestimate_around` returns them.
+
+    Each stretch of estimated turns next to a newly confirmed one is laid out
+    once, between its two anchors, so confirming many turns at once (a page
+    where some turns carry times) costs one walk over the turns, not one per
+    confirmed turn.
+    """
     n = len(turns)
     marks = set(chapter_starts)
-    out: dict[int, int] = {index: new_start}
+    out: dict[int, int] = dict(confirmed)
 
-    left = index - 1
-    while left > 0 and turns[left].estimated:
-        left -= 1
-    if left >= 0 and left != index:
-        _lay(turns, left, index, new_start, marks, out)
+    def anchor(k: int) -> bool:
+        return k in confirmed or not turns[k].estimated
 
-    right = index + 1
-    while right < n and turns[right].estimated:
-        right += 1
-    if right < n:
-        end: int | None = turns[right].start
-    elif duration is not None and duration > new_start:
-        end = duration
-    else:
-        end = None
-    if right > index + 1:
-        _lay(turns, index, right, end, marks, out)
+    for index in sorted(confirmed):
+        left = index - 1
+        while left > 0 and not anchor(left):
+            left -= 1
+        if left >= 0:
+            _lay(turns, left, index, confirmed[index], marks, out)
+        right = index + 1
+        while right < n and not anchor(right):
+            right += 1
+        if right < n:
+            if right in confirmed:
+                continue  # that turn lays this stretch as its left one
+            end: int | None = turns[right].start
+        elif duration is not None and duration > confirmed[index]:
+            end = duration
+        else:
+            end = None
+        if right > index + 1:
+            _lay(turns, index, right, end, marks, out)
 
     first = min(out)
     last = max(out)
-    times = [(out.get(k, turns[k].start), turns[k].estimated and k != index)
+    times = [(out.get(k, turns[k].start), turns[k].estimated and k not in confirmed)
              for k in range(first, last + 1)]
     return first, times
 

@@ -151,6 +151,27 @@ class History:
     def index(self) -> int:
         return self._index
 
+    # -- a recovery copy's view (core/recovery.py) ---------------------------
+
+    @property
+    def steps(self) -> list[Command]:
+        """The recorded steps, oldest first (read-only for callers)."""
+        return self._commands
+
+    @property
+    def clean_index(self) -> int | None:
+        """The step that is saved; None when no step is."""
+        return self._clean
+
+    @classmethod
+    def restored(cls, steps: list[Command], index: int, clean: int | None) -> "History":
+        """A history as a recovery copy recorded it: ``steps[:index]`` done."""
+        if not 0 <= index <= len(steps) or (clean is not None and not 0 <= clean <= len(steps)):
+            raise ValueError(f"step {index} or clean mark {clean} is outside {len(steps)} steps")
+        history = cls()
+        history._commands, history._index, history._clean = list(steps), index, clean
+        return history
+
     # -- the saved state -----------------------------------------------------
 
     @property

@@ -16,6 +16,7 @@ that Qt models translate one to one:
   speakers_removed (first, last); speakers_changed(first, last)
 - episode_changed(field_name)
 - audio_changed()
+- dictionary_changed()                             (the episode's own words)
 
 Chapters are always kept sorted by start time (stable for equal starts); turns
 stay in document order.
@@ -159,6 +160,7 @@ class Project:
     speakers_changed = signal()
     episode_changed = signal()
     audio_changed = signal()
+    dictionary_changed = signal()
 
     def __init__(self) -> None:
         self.episode = Episode()
@@ -168,6 +170,9 @@ class Project:
         self.audio_path: Path | None = None      # absolute once loaded
         self.audio_duration: int | None = None   # ms, when known
         self.path: Path | None = None            # the project file, once saved
+        # Words the spell checker accepts in this episode (names, places,
+        # products), in the order they were added; each entry may hold several.
+        self.dictionary: list[str] = []
 
         from .history import History  # late: history imports nothing of ours
         self.history = History()
@@ -204,8 +209,14 @@ class Project:
 
     def turn_starts(self) -> list[int]:
         """Every turn's start, in turn order: one cache shared by the transcript,
-        the waveform and the checks, rebuilt after a turn is inserted, removed or
-        retimed. Read-only for callers."""
+        the waveform and the checks. Read-only for callers.
+
+        Built from the turns on first use, then kept true by the steps below
+        instead of being rebuilt: inserting or removing turns updates the list
+        in place (readers hear ``turns_inserted`` / ``turns_removed``), so a
+        split at turn 40,000 of 50,000 costs what it changed; retiming turns
+        gives a new list, so that on ``turns_changed`` a reader tells with
+        ``is`` whether any start moved (typing moves none)."""
         if self._turn_starts is None:
             self._turn_starts = [turn.start for turn in self._turns]
         return self._turn_starts
@@ -236,14 +247,25 @@ class Project:
             return self.chapters[index + 1].start
         return self.audio_duration
 
-    def new_speaker_id(self, name: str) -> str:
-        """A stable, readable id for a new speaker named ``name``."""
+    def new_speaker_id(self, name: str, taken: set[str] | None = None,
+                       next_suffix: dict[str, int] | None = None) -> str:
+        """A stable, readable id for a new speaker named ``name``.
+
+        A reader adding thousands of speakers keeps ``taken`` (the ids in use) and
+        ``next_suffix`` (per base, the first suffix not yet tried) itself, so each
+        new id costs the same, instead of rebuilding the set and retrying every
+        suffix for each speaker."""
         base = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
         base = "-".join(part for part in base.split("-") if part) or "speaker"
-        taken = {speaker.id for speaker in self.speakers}
-        candidate, n = base, 2
+        if taken is None:
+            taken = {speaker.id for speaker in self.speakers}
+        suffixes = next_suffix if next_suffix is not None else {}
+        candidate, n = base, suffixes.get(base, 2)
+        if n > 2:
+            candidate = f"{base}-{n}"
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
+        suffixes[base] = n
         return candidate
 
     # -- single-step mutations (called by commands) --------------------------
@@ -254,15 +276,19 @@ class Project:
         last = index + len(turns) - 1
         self.turns_about_to_insert.emit(index, last)
         self._turns[index:index] = turns
-        self._turn_starts = None
+        if self._turn_starts is not None:
+            self._turn_starts[index:index] = [turn.start for turn in turns]
         self.turns_inserted.emit(index, last)
 
     def remove_turns(self, index: int, count: int = 1) -> list[Turn]:
+        """Remove ``count`` turns from ``index`` on: one notification pair however
+        many there are."""
         last = index + count - 1
         self.turns_about_to_remove.emit(index, last)
         removed = self._turns[index:index + count]
         del self._turns[index:index + count]
-        self._turn_starts = None
+        if self._turn_starts is not None:
+            del self._turn_starts[index:index + count]
         self.turns_removed.emit(index, last)
         return removed
 
@@ -270,8 +296,9 @@ class Project:
         turn = self._turns[index]
         for name, value in values.items():
             setattr(turn, name, value)
-        if "start" in values:
-            self._turn_starts = None
+        if "start" in values and self._turn_starts is not None:
+            self._turn_starts = self._turn_starts.copy()
+            self._turn_starts[index] = turn.start
         self.turns_changed.emit(index, index)
 
     def set_turn_times(self, first: int, times: list[tuple[int, bool]]) -> None:
@@ -281,7 +308,10 @@ class Project:
             turn.start = start
             turn.estimated = estimated
         if times:
-            self._turn_starts = None
+            starts = self._turn_starts
+            if starts is not None:
+                self._turn_starts = (starts[:first] + [start for start, _ in times]
+                                     + starts[first + len(times):])
             self.turns_changed.emit(first, first + len(times) - 1)
 
     def set_turn_speakers(self, changes: dict[int, str]) -> None:
@@ -363,3 +393,12 @@ class Project:
         self.audio_path = path
         self.audio_duration = duration
         self.audio_changed.emit()
+
+    def insert_dictionary_word(self, index: int, word: str) -> None:
+        self.dictionary.insert(index, word)
+        self.dictionary_changed.emit()
+
+    def remove_dictionary_word(self, index: int) -> str:
+        word = self.dictionary.pop(index)
+        self.dictionary_changed.emit()
+        return word

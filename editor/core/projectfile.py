@@ -1,4 +1,8 @@
-"""The project file: YAML schema version 1 (``docs/project-format.md``).
+"""The project file: YAML, project formats 1 and 2 (``docs/project-format.md``).
+
+A save writes the oldest format that holds the project: 1 unless the episode
+has its own dictionary (format 2), so a project without one saves byte for
+byte as before. Loading reads both and refuses newer ones.
 
 ``load_project`` reads and validates a file into a :class:`Project`;
 ``save_project`` writes one atomically and keeps the previous version as
@@ -6,7 +10,11 @@
 project and plain data; tests use the former as a complete dump.
 
 Only safe YAML loading is used (libyaml's C loader when present): tags such as
-``!!python/object/apply`` are refused and nothing runs.
+``!!python/object/apply`` are refused and nothing runs. The file is read through
+``safeio`` (regular files only, bounded size) and held to ``limits``: counts of
+turns, chapters and speakers, digits of numbers, and the depth and size of
+``extra`` data, where an alias that refers to itself or is expanded again and
+again is refused rather than copied.
 """
 from __future__ import annotations
 
@@ -14,19 +22,23 @@ import gc
 import math
 import os
 import re
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
 
-from .atomic import write_atomically
+from .atomic import ReadOnlyFile, write_atomically
 from .errors import ProjectFileError, SchemaError
+from .limits import MAX_DEPTH, MAX_DIGITS, MAX_EXTRA_VALUES, count_problem
+from .safeio import UnreadableFile, read_regular
 from .model import (Chapter, Credit, Episode, Link, Project, Speaker, Turn, is_color,
                     is_iso_date, is_slot)
 from .timecode import MAX_MS, TimeError, format_hms_ms, parse_time
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2            # the newest format this version reads and writes
+DICTIONARY_VERSION = 2        # the first format with the episode's dictionary
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -65,7 +77,9 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data):
+        # Shared objects are written out each time: a project file holds no aliases.
+        return True
 
 
 class _Block(str):
@@ -148,8 +162,8 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
         entry["text"] = _paragraphs_out(t.text)
         turns.append(entry)
     duration = project.audio_duration
-    return {
-        "showscribe": SCHEMA_VERSION,
+    data = {
+        "showscribe": DICTIONARY_VERSION if project.dictionary else 1,
         "episode": episode,
         "audio": {
             "path": _relative_audio(project.audio_path, base_dir),
@@ -157,8 +171,11 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
         },
         "speakers": speakers,
         "chapters": chapters,
-        "turns": turns,
     }
+    if project.dictionary:
+        data["dictionary"] = list(project.dictionary)
+    data["turns"] = turns
+    return data
 
 
 def dump_project(project: Project, base_dir: Path | None = None) -> str:
@@ -166,12 +183,20 @@ def dump_project(project: Project, base_dir: Path | None = None) -> str:
                      allow_unicode=True, default_flow_style=False, width=4096)
 
 
-def save_project(project: Project, path: Path | str) -> None:
-    """Write ``project`` to ``path`` atomically; the history is marked clean."""
+def save_project(project: Project, path: Path | str, *, force: bool = False) -> None:
+    """Write ``project`` to ``path`` atomically; the history is marked clean.
+
+    Through a symlink the real file is written; a read-only file is refused
+    (:class:`ProjectFileError`, ``read_only`` true) unless ``force``."""
     path = Path(path).absolute()
-    text = dump_project(project, path.parent)
+    with collector_paused():
+        text = dump_project(project, path.parent)
     try:
-        write_atomically(path, text, backup=True)
+        write_atomically(path, text, backup=True, force=force)
+    except ReadOnlyFile as exc:
+        error = ProjectFileError(path, f"cannot save: {exc.strerror}")
+        error.read_only = True
+        raise error from None
     except OSError as exc:
         raise ProjectFileError(path, f"cannot save: {exc.strerror or exc}") from exc
     project.path = path
@@ -196,6 +221,18 @@ def _list(value: Any, field: str) -> list:
     if not isinstance(value, list):
         raise SchemaError(field, f"should be a list, not {_kind(value)}")
     return value
+
+
+def _too_long(number: int) -> bool:
+    return abs(number) >= 10 ** MAX_DIGITS
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """``repr(value)`` for a message, cut short: a hostile value may be megabytes."""
+    if isinstance(value, int) and _too_long(value):
+        return f"a number of more than {MAX_DIGITS} digits"
+    text = repr(value) if isinstance(value, (str, int, float, bool)) else _kind(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _kind(value: Any) -> str:
@@ -230,11 +267,13 @@ def _time(value: Any, field: str, *, optional: bool = False) -> int | None:
         raise SchemaError(field, f"{value!r} is not a time")
     if isinstance(value, (int, float)):
         # A bare number is seconds (an unquoted 00:01:05 reads as 65 in YAML 1.1).
+        if isinstance(value, int) and _too_long(value):
+            raise SchemaError(field, f"{_short(value)} is not a time within 1000 hours")
         ms = value * 1000
         if value < 0 or (isinstance(ms, float) and not math.isfinite(ms)):
-            raise SchemaError(field, f"{value!r} is not a time")
+            raise SchemaError(field, f"{_short(value)} is not a time")
         if ms > MAX_MS:
-            raise SchemaError(field, f"{value!r} is not a time within 1000 hours")
+            raise SchemaError(field, f"{_short(value)} is not a time within 1000 hours")
         return round(ms)
     if not isinstance(value, str):
         raise SchemaError(field, f"should be a time like '00:01:05.000', not {_kind(value)}")
@@ -259,7 +298,9 @@ def _episode(data: Any) -> Episode:
     d = _mapping(data, "episode", names)
     number = d.get("number")
     if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-        raise SchemaError("episode.number", f"{number!r} is not a whole number")
+        raise SchemaError("episode.number", f"{_short(number)} is not a whole number")
+    if number is not None and _too_long(number):
+        raise SchemaError("episode.number", f"has more than {MAX_DIGITS} digits")
     date = d.get("date")
     if date == "":
         date = None
@@ -322,26 +363,53 @@ def _speakers(data: Any) -> list[Speaker]:
     return speakers
 
 
-def _plain(value: Any, field: str) -> Any:
+class _PlainBudget:
+    """How many more values ``extra`` data may hold: an alias is expanded on each use,
+    so a few lines of YAML can stand for billions of values."""
+
+    def __init__(self) -> None:
+        self.left = MAX_EXTRA_VALUES
+
+
+def _plain(value: Any, field: str, budget: _PlainBudget, depth: int = 0,
+           open_ids: frozenset[int] = frozenset()) -> Any:
     """JSON-like data (text, numbers, true/false, null, lists, mappings by text)."""
-    if value is None or isinstance(value, (str, bool, int)):
+    budget.left -= 1
+    if budget.left < 0:
+        raise SchemaError(field, f"extra data holds more than {MAX_EXTRA_VALUES:,} values "
+                          "(aliases expanded)")
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, int):
+        if _too_long(value):
+            raise SchemaError(field, f"has more than {MAX_DIGITS} digits")
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise SchemaError(field, f"{value!r} is not a finite number")
         return value
-    if isinstance(value, list):
-        return [_plain(v, f"{field}[{i}]") for i, v in enumerate(value)]
-    if isinstance(value, dict):
+    if isinstance(value, (list, dict)):
+        if id(value) in open_ids:
+            raise SchemaError(field, "refers to itself (a recursive alias)")
+        if depth >= MAX_DEPTH:
+            # the path down would be a hundred levels long: name the extra it is in
+            raise SchemaError(field.split(".extra", 1)[0] + ".extra",
+                              f"nested more than {MAX_DEPTH} levels deep")
+        inside = open_ids | {id(value)}
+        if isinstance(value, list):
+            return [_plain(v, f"{field}[{i}]", budget, depth + 1, inside)
+                    for i, v in enumerate(value)]
         for key in value:
             if not isinstance(key, str):
-                raise SchemaError(field, f"the key {key!r} is not text")
-        return {k: _plain(v, f"{field}.{k}") for k, v in value.items()}
+                raise SchemaError(field, f"the key {_short(key)} is not text")
+        return {k: _plain(v, f"{field}.{k}", budget, depth + 1, inside)
+                for k, v in value.items()}
     raise SchemaError(field, f"{_kind(value)} is not plain data")
 
 
 def _chapters(data: Any) -> list[Chapter]:
     chapters = []
+    budget = _PlainBudget()
     for i, item in enumerate(_list(data, "chapters")):
         f = f"chapters[{i}]"
         item = _mapping(item, f, ("start", "title", "url", "image", "toc", "extra"))
@@ -355,10 +423,22 @@ def _chapters(data: Any) -> list[Chapter]:
             url=_text(item.get("url"), f + ".url", optional=True),
             image=_text(item.get("image"), f + ".image", optional=True),
             toc=_bool(item.get("toc"), f + ".toc", True),
-            extra=_plain(extra, f + ".extra"),
+            extra=_plain(extra, f + ".extra", budget),
         ))
     chapters.sort(key=lambda c: c.start)  # stable: equal starts keep file order
     return chapters
+
+
+def _dictionary(data: Any) -> list[str]:
+    words = []
+    for i, item in enumerate(_list(data, "dictionary")):
+        word = _text(item, f"dictionary[{i}]")
+        if not word.strip():
+            raise SchemaError(f"dictionary[{i}]", "is empty")
+        if "\n" in word:
+            raise SchemaError(f"dictionary[{i}]", f"{word!r} is not one line")
+        words.append(word)
+    return words
 
 
 _TURN_KEYS = ("start", "speaker", "estimated", "text")
@@ -406,13 +486,19 @@ def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
     if not isinstance(data, dict) or "showscribe" not in data:
         raise SchemaError("", "not a Showscribe project (it has no 'showscribe:' version line)")
     version = data["showscribe"]
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SchemaError("showscribe", f"{version!r} is not a project format version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1 \
+            or _too_long(version):
+        raise SchemaError("showscribe", f"{_short(version)} is not a project format version")
     if version > SCHEMA_VERSION:
         raise SchemaError("showscribe", f"written by a newer Showscribe (project format "
                           f"{version}; this version reads up to {SCHEMA_VERSION}); "
                           "update Showscribe to open it")
-    _mapping(data, "", ("showscribe", "episode", "audio", "speakers", "chapters", "turns"))
+    _mapping(data, "", ("showscribe", "episode", "audio", "speakers", "chapters",
+                        "dictionary", "turns"))
+    problem = count_problem(*(len(data[key]) if isinstance(data.get(key), list) else 0
+                              for key in ("turns", "chapters", "speakers")))
+    if problem:
+        raise SchemaError("", problem)
     project = Project()
     project.episode = _episode(data.get("episode"))
     audio = data.get("audio")
@@ -427,6 +513,7 @@ def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
         project.audio_duration = _time(audio.get("duration"), "audio.duration", optional=True)
     project.speakers = _speakers(data.get("speakers"))
     project.chapters = _chapters(data.get("chapters"))
+    project.dictionary = _dictionary(data.get("dictionary"))
     project.turns = _turns(data.get("turns"), {s.id for s in project.speakers})
     return project
 
@@ -460,9 +547,11 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading makes tens of thousands of objects that all live on; without this the
-    cyclic collector scans them again and again while they are being made."""
+def collector_paused() -> Iterator[None]:
+    """Loading, saving and imports make tens of thousands of objects (the model, or the data
+    being dumped) that all live until the end; without this the cyclic collector
+    scans them again and again while they are being made, which grows faster
+    than the file."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -476,13 +565,12 @@ def load_project(path: Path | str) -> Project:
     """Read a project file. Raises :class:`ProjectFileError` with a one-line message."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProjectFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ProjectFileError(path, "is a folder, not a project file") from None
-    except OSError as exc:
-        raise ProjectFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        raw = read_regular(path)
+    except UnreadableFile as exc:
+        problem = exc.problem
+        if problem == "is a folder, not a file":
+            problem = "is a folder, not a project file"
+        raise ProjectFileError(path, problem) from None
     if not raw.strip():
         raise ProjectFileError(path, "the file is empty")
     if b"\0" in raw:
@@ -493,7 +581,7 @@ def load_project(path: Path | str) -> Project:
         line = raw[:exc.start].count(b"\n") + 1
         raise ProjectFileError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
                                line=line) from None
-    with _collector_paused():
+    with collector_paused():
         data = _parse_yaml(path, text)
         try:
             project = project_from_data(data, path.absolute().parent)
@@ -519,3 +607,9 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise ProjectFileError(path, _yaml_problem(exc)) from None
     except RecursionError:
         raise ProjectFileError(path, "nested too deeply to be a project file") from None
+    except ValueError as exc:   # int() refuses more than 4300 digits
+        long_number = re.search(r"\d{%d,}" % (sys.get_int_max_str_digits() + 1), text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        problem = (f"a number of {len(long_number.group()):,} digits is too long to read"
+                   if long_number else " ".join(str(exc).split())[:120])
+        raise ProjectFileError(path, problem, line=line) from None

@@ -115,7 +115,7 @@ def speaker_name(name: str) -> bool:
     """Whether ``name`` may be a speaker's name: one to four words, each a name
     word or an emoji (later words may be numbers, as in "Speaker 2"), not
     opening with a lower-case letter, and not a stopword such as "Note"."""
-    words = name.split(" ")
+    words = name.split()   # a doubled space is a slip of the keyboard, not a new word
     if not 1 <= len(words) <= 4 or name != name.strip() or name[0].islower():
         return False
     if not all(_NAME_WORD.fullmatch(word) or _symbol_word(word)

@@ -1,7 +1,7 @@
 """Every menu item and shortcut of the editor window, declared in one table.
 
-Each :class:`ActionSpec` names the action, its menu, its default keys (from the
-keyboard map in README.md; the user may rebind them in Preferences), the rules
+Each :class:`ActionSpec` names the action, its menu, its default keys (the
+keyboard table in the README; the user may rebind them in Preferences), the rules
 that must all hold for it to be enabled, and its key scope:
 
 - ``window``: the window's meaning of the key wins even while a text field has the
@@ -9,16 +9,22 @@ that must all hold for it to be enabled, and its key scope:
 - ``transcript``: it wins only while typing in the transcript (Ctrl+Backspace merges
   there, and keeps its delete-word meaning in every other field).
 
-A few keys stay with the field being typed in even so: Esc in the find bar closes
-it and in a table's cell editor cancels the edit; undo and redo go to a line edit
-that has typing of its own not yet handed to the project.
+A few keys stay with the field being typed in even so (``keyrouting.py`` says
+which): Esc in the find bar closes it and in a table's cell editor cancels the
+edit; undo and redo go to a line edit that has typing of its own not yet handed
+to the project.
 
-The window implements ``_on_action_<id>`` for each id and ``_rule_<rule>`` for each
-rule; nothing here imports a widget, so the table is easy to read and to test.
+The window binds each id to a handler and each rule to a predicate through two
+explicit tables (``{action id: handler}``, ``{rule: predicate}``), put together
+with :func:`joined` and checked against this table with :func:`binding_problems`.
+Nothing here imports a widget, so the table is easy to read and to test.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping, TypeVar
+
+_Bound = TypeVar("_Bound")
 
 
 @dataclass(frozen=True)
@@ -86,3 +92,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 ACTIONS_BY_ID = {spec.id: spec for spec in ACTIONS}
+
+
+def rule_names() -> set[str]:
+    """Every enable rule the table uses."""
+    return {rule for spec in ACTIONS for rule in spec.rules}
+
+
+def joined(*tables: Mapping[str, _Bound]) -> dict[str, _Bound]:
+    """One table from several (the window's and its controllers'); a name bound in
+    two of them is a mistake, not an override."""
+    result: dict[str, _Bound] = {}
+    for table in tables:
+        twice = result.keys() & table.keys()
+        if twice:
+            raise ValueError(f"bound twice: {', '.join(sorted(twice))}")
+        result.update(table)
+    return result
+
+
+def binding_problems(handlers: Mapping[str, object],
+                     predicates: Mapping[str, object]) -> list[str]:
+    """What is wrong with these tables against ``ACTIONS``: an action without a
+    handler, a rule without a predicate, or an entry the table does not declare."""
+    rules = rule_names()
+    return ([f"action {spec.id} has no handler" for spec in ACTIONS if spec.id not in handlers]
+            + [f"rule {rule} has no predicate" for rule in sorted(rules - predicates.keys())]
+            + [f"handler for unknown action {name}" for name in handlers
+               if name not in ACTIONS_BY_ID]
+            + [f"predicate for unknown rule {name}" for name in predicates
+               if name not in rules])

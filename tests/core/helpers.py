@@ -1,12 +1,15 @@
-"""Shared pieces of the core tests: a small project to edit, complete dumps to
-compare, a recorder of model signals, and the synthetic episode from benchmarks/."""
+"""Shared pieces of the core tests: the small project to edit (from tests/projects.py),
+complete dumps to compare, a recorder of model signals, and the synthetic episode
+from benchmarks/."""
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 from typing import Any
 
-from editor.core.model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
+from projects import small_project  # noqa: F401  (re-exported: the core tests' project)
+
+from editor.core.model import Project
 from editor.core.projectfile import project_to_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,40 +20,8 @@ PROJECT_SIGNALS = (
     "chapters_about_to_remove", "chapters_removed", "chapters_about_to_move",
     "chapters_moved", "chapters_changed", "speakers_about_to_insert", "speakers_inserted",
     "speakers_about_to_remove", "speakers_removed", "speakers_changed", "episode_changed",
-    "audio_changed",
+    "audio_changed", "dictionary_changed",
 )
-
-
-def small_project() -> Project:
-    """Three speakers, three chapters, seven turns (some estimated, one in paragraphs)."""
-    project = Project()
-    project.episode = Episode(
-        title="Small talk", subtitle="A test episode", description="One.\nTwo.",
-        show="Tests", number=7, date="2025-03-14", language="en",
-        links=(Link("Site", "https://example.com"),), credits=(Credit("Host", ("Ann",)),),
-        disclaimer="None.", notes="")
-    project.speakers = [
-        Speaker("ann", "Ann", "#2563eb", 1),
-        Speaker("bo", "Bo", "#dc2626", 2),
-        Speaker("cy", "Cy", "#16a34a", None),
-    ]
-    project.chapters = [
-        Chapter(0, "Intro"),
-        Chapter(30_000, "News", url="https://example.com/news"),
-        Chapter(90_000, "Ads", toc=False),
-    ]
-    project.turns = [
-        Turn(0, "ann", "Welcome back to the show."),
-        Turn(4_000, "bo", "Thanks for having me here today.", estimated=True),
-        Turn(12_000, "ann", "Let us start.\nFirst, the news of the week.", estimated=True),
-        Turn(30_000, "bo", "Big news indeed, really big.", estimated=True),
-        Turn(45_000, "cy", "I have a question about that one."),
-        Turn(60_000, "ann", "Go ahead.", estimated=True),
-        Turn(90_000, "bo", "And now a word from our sponsor.", estimated=True),
-    ]
-    project.audio_path = Path("/podcasts/small-talk.mp3")
-    project.audio_duration = 120_000
-    return project
 
 
 def dump(project: Project) -> dict[str, Any]:

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from editor.core import commands
-from editor.core.commands import (AddChapter, AddSpeaker, DeleteChapter, DeleteTurn,
-                                  InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
+from editor.core.commands import (AddChapter, AddEpisodeWord, RemoveEpisodeWord, AddSpeaker, DeleteChapter, DeleteTurn,
+                                  EditAcrossTurns, InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
                                   ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetEpisodeField,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
                                   SetTurnTimes, SplitTurn)
 from editor.core.history import Command
 from editor.core.model import Chapter, Credit, Link, Speaker, Turn
 
-from helpers import assert_reverts, dump, small_project
+from helpers import SignalLog, assert_reverts, dump, small_project
 
 REVERSION_TESTED: set[type] = set()
 
@@ -150,6 +150,21 @@ def test_replace_turns_reverts(project):
 @reversion_test(ReplaceTurns)
 def test_replace_turns_with_none_reverts(project):
     return ReplaceTurns(project, [])
+
+
+@reversion_test(EditAcrossTurns)
+def test_edit_across_turns_reverts(project):
+    return EditAcrossTurns(project, 1, 4, "Thanks for the question.")
+
+
+@reversion_test(EditAcrossTurns)
+def test_edit_across_every_turn_leaving_nothing_reverts(project):
+    return EditAcrossTurns(project, 0, len(project.turns) - 1, "")
+
+
+@reversion_test(EditAcrossTurns)
+def test_edit_across_one_turn_reverts(project):
+    return EditAcrossTurns(project, 6, 6, "A word from nobody.")
 
 
 @reversion_test(AddChapter)
@@ -384,6 +399,9 @@ INVALID = [
     (lambda p: InsertTurn(p, 0, Turn(-1, "ann", "x")), ValueError),
     (lambda p: InsertTurn(p, 0, Turn(0, "nobody", "x")), ValueError),
     (lambda p: DeleteTurn(p, -1), IndexError),
+    (lambda p: EditAcrossTurns(p, 3, 2, "x"), IndexError),
+    (lambda p: EditAcrossTurns(p, 2, 7, "x"), IndexError),
+    (lambda p: EditAcrossTurns(p, 2, 3, None), ValueError),
     (lambda p: ReplaceTexts(p, {99: "x"}), IndexError),
     (lambda p: ReplaceTurns(p, [Turn(0, "nobody", "x")]), ValueError),
     (lambda p: AddChapter(p, Chapter(-1, "x")), ValueError),
@@ -430,3 +448,83 @@ def test_every_state_commands_make_saves_and_loads_again(project, tmp_path):
     project.history.push(SetChapterField(project, 0, "toc", False))
     save_project(project, tmp_path / "p.yaml")
     assert dump(load_project(tmp_path / "p.yaml")) == dump(project)
+
+
+# -- editing across turns ---------------------------------------------------------
+
+def across_by_single_steps(project, first: int, last: int, text: str) -> None:
+    """What typing over a selection of turns did before EditAcrossTurns: delete the
+    turns in between one by one, merge the last into the first, set the text."""
+    with project.history.macro("Edit across turns"):
+        for index in range(last - 1, first, -1):
+            project.history.push(DeleteTurn(project, index))
+        if last > first:
+            project.history.push(MergeWithPrevious(project, first + 1))
+        project.history.push(SetTurnText(project, first, text))
+
+
+@pytest.mark.parametrize("first, last", [(1, 4), (0, 6), (5, 6), (3, 3)])
+def test_edit_across_turns_ends_where_the_single_steps_end(first, last):
+    by_steps, at_once = small_project(), small_project()
+    across_by_single_steps(by_steps, first, last, "Typed over.")
+    at_once.history.push(EditAcrossTurns(at_once, first, last, "Typed over."))
+    assert dump(at_once) == dump(by_steps)
+    assert at_once.history.undo() and by_steps.history.undo()
+    assert dump(at_once) == dump(by_steps) == dump(small_project())
+
+
+def test_edit_across_turns_is_one_removal_and_one_change_each_way(project):
+    log = SignalLog(project)
+    project.history.push(EditAcrossTurns(project, 1, 5, "Joined."))
+    assert log.calls() == [("turns_about_to_remove", (2, 5)), ("turns_removed", (2, 5)),
+                           ("turns_changed", (1, 1))]
+    log.clear()
+    project.history.undo()
+    assert log.calls() == [("turns_changed", (1, 1)), ("turns_about_to_insert", (2, 5)),
+                           ("turns_inserted", (2, 5))]
+
+
+# -- the episode's dictionary ---------------------------------------------------
+
+@reversion_test(AddEpisodeWord)
+def test_add_episode_word_reverts(project):
+    project.dictionary = ["Takeo"]
+    return AddEpisodeWord(project, " Ilves ")
+
+
+def test_add_episode_word_appends_it_stripped_and_says_so(project):
+    heard = []
+    project.dictionary_changed.connect(lambda: heard.append(list(project.dictionary)))
+    project.history.push(AddEpisodeWord(project, " Ilves "))
+    assert project.dictionary == ["Ilves"]
+    assert heard == [["Ilves"]]
+    assert project.history.undo_text == "Add to episode dictionary"
+
+
+@pytest.mark.parametrize("word", ["", "   ", "two\nlines", None, 7])
+def test_add_episode_word_refuses_what_is_no_word(project, word):
+    with pytest.raises(ValueError, match="is not a word for the dictionary"):
+        AddEpisodeWord(project, word)
+    assert project.dictionary == [] and len(project.history) == 0
+
+
+def test_add_episode_word_refuses_a_word_already_there(project):
+    project.dictionary = ["Takeo"]
+    with pytest.raises(ValueError, match="already in the episode dictionary"):
+        AddEpisodeWord(project, "Takeo")
+
+
+@reversion_test(RemoveEpisodeWord)
+def test_remove_episode_word_reverts(project):
+    project.dictionary = ["Takeo", "Ilves", "Pärn"]
+    return RemoveEpisodeWord(project, "Ilves")
+
+
+def test_remove_episode_word_undo_puts_it_back_in_its_place(project):
+    project.dictionary = ["Takeo", "Ilves", "Pärn"]
+    project.history.push(RemoveEpisodeWord(project, "Ilves"))
+    assert project.dictionary == ["Takeo", "Pärn"]
+    project.history.undo()
+    assert project.dictionary == ["Takeo", "Ilves", "Pärn"]
+    with pytest.raises(ValueError, match="not in the episode dictionary"):
+        RemoveEpisodeWord(project, "Nobody")

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from editor.core.commands import SetTurnStart
-from editor.core.estimate import (estimate_by_chapters, fit_to_duration, reestimate_around,
-                                  speaking_ms, spread)
+from editor.core.estimate import (confirm_turns, estimate_by_chapters, fit_to_duration,
+                                  reestimate_around, speaking_ms, spread)
 from editor.core.model import Chapter, Project, Speaker, Turn
 
 
@@ -211,6 +211,43 @@ def test_setting_a_start_moves_only_estimated_turns(shape, data):
             assert estimated == turns[k].estimated
             if not turns[k].estimated or (k == 0 and index > 0):
                 assert start == turns[k].start    # anchors stay where they are
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.booleans()), min_size=1, max_size=30),
+       st.integers(0, 4), st.data())
+def test_confirming_many_turns_at_once_is_confirming_them_one_by_one(shape, chapters, data):
+    # A pasted page's layout: chapter starts, turns under them by words, most estimated.
+    n = len(shape)
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), min_size=chapters, max_size=chapters)))
+    chapter_starts = sorted(data.draw(st.lists(st.integers(0, 600).map(lambda s: s * 1_000),
+                                               min_size=len(cuts), max_size=len(cuts),
+                                               unique=True)))
+    counts = [w for w, _ in shape]
+    bounds = cuts + [n]
+    groups = [counts[bounds[i]:bounds[i + 1]] for i in range(len(cuts))]
+    lead = counts[:bounds[0]]
+    starts = estimate_by_chapters(groups, chapter_starts, None, lead)
+    turns = [Turn(s, "", words(w), estimated=est) for s, (w, est) in zip(starts, shape)]
+    open_turns = [k for k, t in enumerate(turns) if t.estimated]
+    picked = sorted(data.draw(st.sets(st.sampled_from(open_turns), min_size=1)
+                              if open_turns else st.nothing()))
+    new_starts = sorted(data.draw(st.lists(st.integers(0, 700_000), min_size=len(picked),
+                                           max_size=len(picked))))
+    confirmed = dict(zip(picked, new_starts))   # the page's own times, in order
+    duration = data.draw(st.none() | st.integers(0, 800_000))
+
+    one_by_one = [Turn(t.start, "", t.text, t.estimated) for t in turns]
+    for index, start in confirmed.items():
+        first, new_times = reestimate_around(one_by_one, index, start, chapter_starts,
+                                             duration)
+        for k, (t, est) in enumerate(new_times, start=first):
+            one_by_one[k].start, one_by_one[k].estimated = t, est
+    expected = [(t.start, t.estimated) for t in one_by_one]
+
+    first, new_times = confirm_turns(turns, confirmed, chapter_starts, duration)
+    at_once = [(t.start, t.estimated) for t in turns]
+    at_once[first:first + len(new_times)] = new_times
+    assert at_once == expected
 
 
 def test_fit_to_duration_stretches_the_last_chapter_to_the_audio_end():

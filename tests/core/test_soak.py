@@ -93,6 +93,14 @@ def _delete_turn(rng, p):
     return p.turns and c.DeleteTurn(p, _turn_index(rng, p))
 
 
+def _edit_across_turns(rng, p):
+    if not p.turns:
+        return None
+    first = _turn_index(rng, p)
+    last = rng.randint(first, min(first + 5, len(p.turns) - 1))
+    return c.EditAcrossTurns(p, first, last, _text(rng))
+
+
 def _replace_texts(rng, p):
     if not p.turns:
         return None
@@ -180,12 +188,22 @@ def _merge_speakers(rng, p):
     return c.MergeSpeakers(p, source, target)
 
 
+def _add_episode_word(rng, p):
+    word = _words(rng, 1, 1)
+    return word not in p.dictionary and c.AddEpisodeWord(p, word)
+
+
+def _remove_episode_word(rng, p):
+    return p.dictionary and c.RemoveEpisodeWord(p, rng.choice(p.dictionary))
+
+
 MAKERS = (
     _set_turn_text, _set_turn_start, _set_turn_times, _set_turn_speaker, _split_turn,
     _merge_with_previous,
-    _insert_turn, _delete_turn, _replace_texts, _replace_turns, _add_chapter, _delete_chapter, _move_chapter,
+    _insert_turn, _delete_turn, _edit_across_turns, _replace_texts, _replace_turns,
+    _add_chapter, _delete_chapter, _move_chapter,
     _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
-    _merge_speakers,
+    _merge_speakers, _add_episode_word, _remove_episode_word,
 )
 
 
@@ -203,6 +221,7 @@ def _check_invariants(project) -> None:
     assert len(ids) == len(project.speakers), "duplicate speaker ids"
     assert all(t.speaker in ids or t.speaker == "" for t in project.turns), \
         "a turn refers to a missing speaker"
+    assert project.turn_starts() == [t.start for t in project.turns], "stale turn starts"
 
 
 def _check_file_round_trip(project, folder: Path) -> None:

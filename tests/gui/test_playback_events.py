@@ -1,6 +1,8 @@
 """Playback state follows what the user did last, not libvlc's late reports."""
 from __future__ import annotations
 
+import subprocess
+
 
 def test_pause_then_play_at_once_keeps_playing(window, qtbot):
     playback = window.playback
@@ -15,6 +17,13 @@ def test_pause_then_play_at_once_keeps_playing(window, qtbot):
     assert window.transport.isEnabled()
 
 
-def test_the_transport_shows_the_files_length(window):
-    """The sample runs 3:09.6; libvlc's first guess (2:42) must not reach the screen."""
-    assert abs(window.playback.duration_ms() - window.project.audio_duration) < 100
+def test_the_transport_shows_the_files_length(window, ffmpeg):
+    """The sample runs 3:09.6 by ffprobe; libvlc's first guess (2:42) must not reach
+    the screen: the label shows the whole seconds of the file's own length."""
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration",
+                            "-of", "default=noprint_wrappers=1:nokey=1",
+                            str(window.project.audio_path)],
+                           capture_output=True, text=True, check=True)
+    seconds = int(float(probe.stdout))
+    assert window.transport.time_label.text() == f"00:00 / {seconds // 60:02d}:{seconds % 60:02d}"
+    assert abs(window.transport.slider.maximum() - float(probe.stdout) * 1000) < 100

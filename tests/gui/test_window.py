@@ -10,9 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
+from editor.core.commands import start_bounds
 from editor.core.projectfile import load_project, project_to_data
 
 PLAYHEAD_TOLERANCE_MS = 300
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def press(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -25,6 +27,10 @@ def focus_turn(qtbot, window, index: int, offset: int = 0) -> None:
     qtbot.waitUntil(lambda: window.transcript.current_turn() == index)
 
 
+def starts(project) -> list[tuple[int, bool]]:
+    return [(turn.start, turn.estimated) for turn in project.turns]
+
+
 def test_the_sample_opens_with_its_audio(window, sample_copy):
     expected = load_project(sample_copy)
     assert sample_copy.name in window.windowTitle()
@@ -35,7 +41,7 @@ def test_the_sample_opens_with_its_audio(window, sample_copy):
     assert window.episode_panel.edits["title"].text() == expected.episode.title
     assert window.message_bar.isHidden()
     assert window.transport.slider.maximum() == window.playback.duration_ms() > 0
-    assert window.turns_label.text() == f"{len(expected.turns)} turns"
+    assert window.status_line.turns_label.text() == f"{len(expected.turns)} turns"
     assert window.actions_by_id["play_pause"].isEnabled()
 
 
@@ -350,7 +356,7 @@ def test_save_then_reopen_gives_the_same_project(window, qtbot, sample_copy):
 def test_a_save_error_is_one_line_in_a_message_box(window, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    assert not window.save_to(tmp_path / "no-such-folder" / "x.showscribe.yaml")
+    assert not window.files.save_to(tmp_path / "no-such-folder" / "x.showscribe.yaml")
     assert len(shown) == 1 and "\n" not in shown[0] and "cannot save" in shown[0]
 
 
@@ -376,7 +382,7 @@ def test_opening_another_file_with_unsaved_changes_asks(window, monkeypatch, sam
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *args, **kw: asked.append(1) or QMessageBox.StandardButton.Cancel)
     window.actions_by_id["add_chapter"].trigger()
-    window._open_recent(sample_copy)
+    window.files.open_recent(sample_copy)
     assert asked
     assert window.project.history.can_undo       # still the edited project
 
@@ -484,3 +490,67 @@ def test_menus_hold_every_action_with_its_keys(window):
     assert "Split Turn at Cursor" in labels and "Add Chapter at Playhead" in labels
     assert window.actions_by_id["add_chapter"].shortcut().toString() == "Ctrl+M"
     assert window.actions_by_id["add_chapter"].toolTip() == "Add Chapter at Playhead (Ctrl+M)"
+
+
+def test_ctrl_j_past_the_next_confirmed_turn_is_refused_in_the_status_bar(window, qtbot):
+    project = window.project
+    low, high = start_bounds(project, 4)
+    focus_turn(qtbot, window, 4, 2)
+    window.playback.seek(high + 5_000)
+    before, steps = starts(project), len(project.history)
+    press(window, Qt.Key.Key_J, CTRL)
+    assert starts(project) == before and len(project.history) == steps
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Turn 5 cannot start") and "between" in message
+
+
+def test_an_opened_project_acts_on_its_first_turn(window, qtbot):
+    assert window.transcript.current_turn() == 0
+    window.transcript.setFocus()
+    turns = window.project.turns
+    other = next(s for s in window.project.speakers if s.slot and s.id != turns[0].speaker)
+    before = [turn.speaker for turn in turns]
+    press(window, getattr(Qt.Key, f"Key_{other.slot}"), CTRL)
+    assert [turn.speaker for turn in turns] == [other.id] + before[1:]
+
+
+def test_the_only_turn_cannot_be_deleted_and_an_empty_window_takes_typing(make_window, qtbot):
+    window = make_window()
+    assert window.project.turns == []
+    window.transcript.setFocus()
+    QTest.keyClicks(QApplication.focusWidget(), "Welcome")
+    assert [turn.text for turn in window.project.turns] == ["Welcome"]
+    assert window.transcript.current_turn() == 0
+    delete = window.actions_by_id["delete_turn"]
+    assert not delete.isEnabled()
+    window.transcript.split_at_cursor()
+    window.transcript.focus_turn(0, 0)
+    assert delete.isEnabled()
+
+
+def test_play_pause_keeps_its_menu_label_while_the_button_says_what_it_does(window, qtbot):
+    action = window.actions_by_id["play_pause"]
+    button = window.transport.buttons["play_pause"]
+    assert button.text() == "Play"
+    window.playback.play()
+    assert button.text() == "Pause" and action.text() == "&Play / Pause"
+    window.playback.pause()
+    assert button.text() == "Play" and action.text() == "&Play / Pause"
+
+
+def test_closing_the_window_stops_a_waveform_read(make_window, sample_copy, qtbot, monkeypatch):
+    import threading
+    from editor.audio import waveform as audio_waveform
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow(path, *, cancel=None, progress=None, **_options):
+        started.set()
+        if cancel.wait(10):
+            stopped.set()
+        raise audio_waveform.WaveformCancelled("cancelled")
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", slow)
+    window = make_window(sample_copy)
+    assert started.wait(5)
+    window.close()
+    assert stopped.wait(3), "the read went on after the window closed"

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from editor.core import dump_project
+from editor.core.commands import DeleteChapter
 from editor.core.importing import export_file
 
 PAGE = Path(__file__).resolve().parents[1] / "core" / "shownotes" / "data" / "page.txt"
@@ -25,7 +26,7 @@ def test_importing_a_transcript_is_one_undo_step(window, tmp_path):
     export_file(window.project, "srt", source)
     source.write_text(source.read_text(encoding="utf-8").replace("Rooftop Hours", "Roof Hours"),
                       encoding="utf-8")
-    assert window.import_path(source)
+    assert window.publishing.import_path(source)
     assert "Roof Hours" in window.project.turns[0].text
     assert window.isWindowModified()
     assert window.actions_by_id["undo"].text() == "&Undo Import transcript"
@@ -38,7 +39,7 @@ def test_importing_chapters_replaces_the_list(window, tmp_path):
     source.write_text(json.dumps({"version": "1.2.0", "chapters": [
         {"startTime": 0, "title": "Start"}, {"startTime": 42.5, "title": "Later"}]}),
         encoding="utf-8")
-    assert window.import_path(source)
+    assert window.publishing.import_path(source)
     assert [(c.start, c.title) for c in window.project.chapters] == [(0, "Start"),
                                                                     (42_500, "Later")]
     assert window.chapters_panel.table.model().rowCount() == 2
@@ -49,7 +50,7 @@ def test_a_page_becomes_a_new_unsaved_project(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Discard)
     window.project.history.set_unsaved()          # the open project has changes
-    assert window.import_path(PAGE)
+    assert window.publishing.import_path(PAGE)
     assert asked, "unsaved changes must be asked about"
     assert window.project.path is None
     assert window.project.turns and all(t.estimated for t in window.project.turns)
@@ -62,7 +63,7 @@ def test_a_bad_import_is_a_message_and_changes_nothing(window, tmp_path, monkeyp
     before = dump_project(window.project)
     bad = tmp_path / "bad.vtt"
     bad.write_text("WEBVTT\n\n00:00:01.000 --> soon\nHi\n", encoding="utf-8")
-    assert not window.import_path(bad)
+    assert not window.publishing.import_path(bad)
     assert len(shown) == 1 and "bad.vtt:3:" in shown[0]
     assert dump_project(window.project) == before
 
@@ -70,7 +71,7 @@ def test_a_bad_import_is_a_message_and_changes_nothing(window, tmp_path, monkeyp
 def test_embed_chapters_writes_a_copy_ffprobe_reads(window, ffmpeg):
     audio = window.project.audio_path
     original = audio.read_bytes()
-    target = window.embed_chapters()
+    target = window.publishing.embed_chapters()
     assert target == audio.with_name("episode.chapters.mp3")
     assert audio.read_bytes() == original
     probe = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
@@ -82,11 +83,11 @@ def test_embed_chapters_writes_a_copy_ffprobe_reads(window, ffmpeg):
 
 def test_check_tab_lists_findings_and_jumps_to_them(window):
     window.actions_by_id["check"].trigger()
-    assert window.side_tabs.currentWidget() is window.check_panel
-    codes = [f.code for f in window.check_panel.findings]
+    assert window.side_tabs.currentWidget() is window.publishing.check_panel
+    codes = [f.code for f in window.publishing.check_panel.findings]
     assert "estimated-times" in codes
-    finding = window.check_panel.findings[codes.index("estimated-times")]
-    window._on_check_panel_jump_requested(*finding.target)
+    finding = window.publishing.check_panel.findings[codes.index("estimated-times")]
+    window.publishing.check_panel.jump_requested.emit(*finding.target)
     assert window.transcript.current_turn() == finding.target[1]
 
 
@@ -95,8 +96,21 @@ def test_check_tab_follows_edits(window, qtbot):
     from editor.core.commands import SetChapterField
     window.project.history.push(SetChapterField(window.project, 1, "title", ""))
     qtbot.waitUntil(lambda: any(f.code == "chapter-without-title"
-                                for f in window.check_panel.findings), timeout=3000)
-    chapter = next(f for f in window.check_panel.findings if f.code == "chapter-without-title")
-    window._on_check_panel_jump_requested(*chapter.target)
+                                for f in window.publishing.check_panel.findings), timeout=3000)
+    panel = window.publishing.check_panel
+    chapter = next(f for f in panel.findings if f.code == "chapter-without-title")
+    panel.jump_requested.emit(*chapter.target)
     assert window.side_tabs.currentWidget() is window.chapters_panel
     assert window.chapters_panel.selected_row() == 1
+
+
+def test_embed_chapters_is_enabled_only_while_there_are_chapters(window):
+    action = window.actions_by_id["embed_chapters"]
+    assert action.isEnabled()
+    project = window.project
+    with project.history.macro("Delete every chapter"):
+        for index in reversed(range(len(project.chapters))):
+            project.history.push(DeleteChapter(project, index))
+    assert not action.isEnabled()
+    window.actions_by_id["undo"].trigger()
+    assert action.isEnabled()

@@ -1,15 +1,24 @@
 """The format registry: every import and export format, in one list.
 
-Each module in this package exports ``FORMATS``, a list of :class:`Format`. The
-registry finds them all, so a new module appears in the command line and the
-File menu at once. Readers take text (or a path, for binary sources) and return
-a new :class:`~editor.core.model.Project` holding what the format carries;
-writers take a project and return text (or write a path, for binary targets).
+Each module in this package exports ``FORMATS``, a list of :class:`Format`
+holding its readers and writers. Readers take text (or a path, for binary
+sources) and return a new :class:`~editor.core.model.Project` holding what the
+format carries; writers take a project and return text (or write a path, for
+binary targets).
+
+The registry lists the formats from :data:`DECLARED`, one light line per format
+(name, label, kind, extensions, whether it reads and writes), so that listing
+them, or picking one by name, imports no format module: a module and its
+libraries (Jinja2 for show notes, mutagen for audio files) are imported the first
+time one of its formats reads, writes or is asked for anything else it declares
+(``extra``, say). A new format module gets its lines here; a test checks that
+every module's ``FORMATS`` and these lines agree. The user's show-notes templates
+(``template:<name>``) are found by the show-notes module, so only a full listing
+(:func:`all_formats`) or a template's name imports it.
 """
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -42,28 +51,123 @@ class Format:
         return self.write is not None
 
 
-_registry: list[Format] | None = None
+class DeclaredFormat:
+    """A format as the registry lists it, before its module is imported.
+
+    Name, label, kind, extensions, options, binary, mime and whether it reads
+    and writes are declared; every other attribute (``read``, ``write``,
+    ``extra``, and whatever else the module's :class:`Format` declares) is the
+    module's own, imported on first use.
+    """
+
+    __slots__ = ("module", "name", "label", "kind", "extensions", "options", "binary",
+                 "mime", "can_read", "can_write", "_format")
+
+    def __init__(self, module: str, name: str, label: str, kind: str,
+                 extensions: tuple[str, ...], *, reads: bool = True, writes: bool = True,
+                 options: tuple[str, ...] = (), binary: bool = False, mime: str = "") -> None:
+        self.module, self.name, self.label, self.kind = module, name, label, kind
+        self.extensions, self.options, self.binary, self.mime = extensions, options, binary, mime
+        self.can_read, self.can_write = reads, writes
+        self._format: Format | None = None
+
+    def loaded(self) -> Format:
+        """The module's own :class:`Format` of this name (the module imported once)."""
+        if self._format is None:
+            module = importlib.import_module(f"{__name__}.{self.module}")
+            found = [f for f in getattr(module, "FORMATS", ()) if f.name == self.name]
+            if not found:
+                raise RuntimeError(f"format {self.name!r} is declared in the registry but "
+                                   f"{module.__name__} does not define it")
+            self._format = found[0]
+        return self._format
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Only for what is not declared above: read, write, extra, ...
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return getattr(self.loaded(), attribute)
+
+    def __repr__(self) -> str:
+        return f"DeclaredFormat({self.name!r}, module={self.module!r})"
 
 
-def all_formats() -> list[Format]:
-    """Every registered format, in a stable order (kind, then name)."""
+# One line per format, as each module's FORMATS defines it (a test holds them equal).
+DECLARED: tuple[DeclaredFormat, ...] = (
+    DeclaredFormat("otr", "otr", "oTranscribe transcript", "transcript", (".otr",),
+                   writes=False, mime="application/json"),
+    DeclaredFormat("srt", "srt", "SubRip (SRT) transcript", "transcript", (".srt",),
+                   options=("line_length",), mime="application/x-subrip"),
+    DeclaredFormat("plaintext", "text", "Plain text transcript", "transcript", (".txt",),
+                   options=("times",), mime="text/plain"),
+    DeclaredFormat("transcript_html", "transcript-html", "Podcasting 2.0 HTML transcript",
+                   "transcript", (".html", ".htm"), mime="text/html"),
+    DeclaredFormat("transcript_json", "transcript-json", "Podcasting 2.0 JSON transcript",
+                   "transcript", (".json",), mime="application/json"),
+    DeclaredFormat("vtt", "vtt", "WebVTT transcript", "transcript", (".vtt",),
+                   options=("line_length",), mime="text/vtt"),
+    DeclaredFormat("audacity", "audacity", "Audacity labels", "chapters",
+                   (".txt", ".labels.txt"), mime="text/plain"),
+    DeclaredFormat("chapters_json", "chapters-json", "Podcasting 2.0 JSON chapters",
+                   "chapters", (".chapters.json", ".json"), mime="application/json+chapters"),
+    DeclaredFormat("ffmetadata", "ffmetadata", "FFmpeg metadata chapters (FFMETADATA)",
+                   "chapters", (".ffmetadata", ".txt"), mime="text/plain"),
+    DeclaredFormat("embedded", "id3-chapters", "Chapters in an MP3 file (ID3)", "chapters",
+                   (".mp3",), writes=False, binary=True, mime="audio/mpeg"),
+    DeclaredFormat("embedded", "m4a-chapters", "Chapters in an M4A/MP4 file", "chapters",
+                   (".m4a", ".m4b", ".mp4"), writes=False, binary=True, mime="audio/mp4"),
+    DeclaredFormat("mp4chaps", "mp4chaps", "mp4chaps chapter text", "chapters",
+                   (".chapters.txt", ".txt"), mime="text/plain"),
+    DeclaredFormat("podlove", "podlove", "Podlove Simple Chapters", "chapters",
+                   (".psc", ".xml"), mime="application/xml"),
+    DeclaredFormat("youtube", "youtube", "YouTube description chapters", "chapters",
+                   (".youtube.txt", ".txt"), mime="text/plain"),
+    DeclaredFormat("shownotes", "shownotes-text", "Show notes page (classic text)",
+                   "shownotes", (".shownotes.txt", ".txt"), options=("transcript", "times"),
+                   mime="text/plain"),
+    DeclaredFormat("shownotes", "shownotes-md", "Show notes (Markdown)", "shownotes",
+                   (".shownotes.md", ".md"), reads=False, options=("transcript", "times"),
+                   mime="text/markdown"),
+    DeclaredFormat("shownotes", "shownotes-html", "Show notes (HTML)", "shownotes",
+                   (".shownotes.html", ".html"), reads=False, options=("transcript", "times"),
+                   mime="text/html"),
+)
+
+
+def _in_order(formats) -> list:
+    return sorted(formats, key=lambda f: (KINDS.index(f.kind), f.name))
+
+
+_declared = _in_order(DECLARED)
+
+
+def _user_template_formats() -> list[Format]:
+    """A format for each of the user's show-notes templates, as the folder is now."""
+    from .shownotes import user_template_formats  # Jinja2: only for a full listing
+    return user_template_formats()
+
+
+_registry: list | None = None
+
+
+def all_formats() -> list:
+    """Every format, in a stable order (kind, then name): the declared ones and the
+    user's show-notes templates (found the first time this is asked)."""
     global _registry
     if _registry is None:
-        found: list[Format] = []
-        for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-            if info.name.startswith("_"):
-                continue
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            found.extend(getattr(module, "FORMATS", ()))
+        found = _in_order([*DECLARED, *_user_template_formats()])
         names = [f.name for f in found]
         duplicates = {n for n in names if names.count(n) > 1}
         if duplicates:
             raise RuntimeError(f"format names registered twice: {sorted(duplicates)}")
-        _registry = sorted(found, key=lambda f: (KINDS.index(f.kind), f.name))
+        _registry = found
     return list(_registry)
 
 
-def by_name(name: str) -> Format:
+def by_name(name: str) -> Format | DeclaredFormat:
+    for fmt in _declared:
+        if fmt.name == name:
+            return fmt
     for fmt in all_formats():
         if fmt.name == name:
             return fmt
@@ -86,7 +190,8 @@ def guess(path: Path | str, *, readable: bool = True, kind: str | None = None,
     then registry order. ``kind`` limits the choice to one kind.
     """
     name = Path(path).name.lower()
-    matches = [(len(ext), ext, fmt) for fmt in all_formats() for ext in fmt.extensions
+    listed = _declared if readable else all_formats()  # templates only write
+    matches = [(len(ext), ext, fmt) for fmt in listed for ext in fmt.extensions
                if name.endswith(ext) and (fmt.can_read if readable else fmt.can_write)
                and (kind is None or fmt.kind == kind)]
     if not matches:
@@ -111,11 +216,10 @@ def guess(path: Path | str, *, readable: bool = True, kind: str | None = None,
 
 def _head(path: Path) -> str | None:
     """The start of the file at ``path`` as text, or None when it cannot be read."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(SNIFF_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        return None
+    from ..safeio import read_head   # regular files only: a FIFO must not block here
+    head = read_head(path, SNIFF_BYTES)
+    return head.decode("utf-8", errors="replace") if head is not None else None
 
 
-__all__ = ["Format", "FormatError", "KINDS", "all_formats", "by_name", "guess"]
+__all__ = ["DECLARED", "DeclaredFormat", "Format", "FormatError", "KINDS", "all_formats",
+           "by_name", "guess"]

@@ -49,6 +49,7 @@ class _Lines(HTMLParser):
         self._time: int | None = None
         self._text: list[str] = []
         self._spans: list[bool] = []          # open spans: is it a timestamp?
+        self._open_stamps = 0                 # how many of those are timestamps
         self._stamp: str | None = None        # data-timestamp of the open timestamp
         self._label: list[str] = []
 
@@ -60,20 +61,28 @@ class _Lines(HTMLParser):
         attributes = dict(attrs)
         is_timestamp = "timestamp" in (attributes.get("class") or "").split()
         self._spans.append(is_timestamp)
-        if is_timestamp and self._spans.count(True) == 1:
+        self._open_stamps += is_timestamp
+        if is_timestamp and self._open_stamps == 1:
             self._stamp, self._label = attributes.get("data-timestamp"), []
 
     def handle_endtag(self, tag):
         if tag in _BREAKS:
             self._break()
-        elif tag == "span" and self._spans and self._spans.pop() and True not in self._spans:
+        elif tag == "span" and self._spans and self._close_span():
             value = self._stamp if self._stamp is not None else "".join(self._label)
             # Only a timestamp that opens a line times a turn; others are dropped.
             if self._time is None and not "".join(self._text).strip():
                 self._time = _timestamp(value, len(self.lines) + 1)
 
+    def _close_span(self) -> bool:
+        """Close the innermost span; true when it closes the outermost timestamp."""
+        if not self._spans.pop():
+            return False
+        self._open_stamps -= 1
+        return self._open_stamps == 0
+
     def handle_data(self, data):
-        (self._label if True in self._spans else self._text).append(data)
+        (self._label if self._open_stamps else self._text).append(data)
 
     def close(self):
         super().close()

@@ -21,8 +21,9 @@ Real pages are messy, so the reader is lenient: missing headings are inferred
 from chapter lines and turns, and nothing is dropped (what is not understood
 goes to ``episode.notes``). Turns get estimated times from the chapter times
 (``estimate.estimate_by_chapters``); a turn line with its own time keeps it,
-confirmed. The only error raised is :class:`FormatError`, for text that is not
-a show-notes page at all.
+confirmed, and the estimated turns between such anchors are laid out again in
+one pass (``estimate.confirm_turns``). The only error raised is
+:class:`FormatError`, for text that is not a show-notes page at all.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..errors import FormatError
-from ..estimate import estimate_by_chapters, reestimate_around
+from ..estimate import confirm_turns, estimate_by_chapters
 from ..builder import ProjectBuilder
 from ..textparse import CHAPTER_LINE, TIMESTAMP, capitalised_name, speaker_prefix
 from ..model import Chapter, Credit, Link, Project, word_count
@@ -447,15 +448,11 @@ def _project(page: _Page, drafts: list[_Draft]) -> Project:
     for i, start in zip(lead + [i for group in groups for i in group], starts):
         turns[i].start = start
 
-    # Turns that carried their own time keep it, confirmed.
-    timed = [i for i, d in enumerate(drafts) if d.time is not None]
-    if len(timed) == len(turns):
-        for turn, draft in zip(turns, drafts):
-            turn.start, turn.estimated = draft.time, False
-    else:
-        chapter_starts = [c.start for c in project.chapters]
-        for i in timed:
-            first, times = reestimate_around(turns, i, drafts[i].time, chapter_starts, None)
-            for k, (start, estimated) in enumerate(times, start=first):
-                turns[k].start, turns[k].estimated = start, estimated
+    # Turns that carried their own time keep it, confirmed; the estimated turns
+    # between them are laid out again once, stretch by stretch.
+    timed = {i: d.time for i, d in enumerate(drafts) if d.time is not None}
+    if timed:
+        first, times = confirm_turns(turns, timed, [c.start for c in project.chapters], None)
+        for k, (start, estimated) in enumerate(times, start=first):
+            turns[k].start, turns[k].estimated = start, estimated
     return project

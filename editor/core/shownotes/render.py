@@ -7,15 +7,24 @@ sandbox, with HTML autoescaping when the file name ends in ``.html.j2``.
 
 Filters: ``md`` (Markdown escaping), ``safe_url``, ``md_url`` and
 ``chapter_title`` (a title as written after a time on a chapter line, so that a
-title opening with a separator mark reads back whole).
+title opening with a separator mark reads back whole). A URL becomes a link only
+with an http, https or mailto scheme, judged after HTML entities are decoded, as
+Markdown and HTML renderers decode them.
 
-Every template error (syntax, undefined names, sandbox refusals) becomes a
-:class:`TemplateError` naming the template and line; nothing else escapes.
+User templates run bounded: at most ``USER_TEMPLATE_SECONDS`` and
+``USER_TEMPLATE_OUTPUT`` characters, and a ``*`` or ``**`` whose result would be
+huge is refused before it is computed.
+
+Every template error (syntax, undefined names, sandbox refusals, limits) becomes
+a :class:`TemplateError` naming the template and line; nothing else escapes.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
+import sys
+import time
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -92,28 +101,41 @@ def _escape_line_start(match: re.Match) -> str:
 
 
 _SCHEME = re.compile(r"^([^/?#]*?):")
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _decoded(text: str) -> str:
+    """``text`` with HTML entities decoded until none is left (``&amp;#106;`` too)."""
+    for _ in range(10):
+        decoded = html.unescape(text)
+        if decoded == text:
+            return text
+        text = decoded
+    return text
 
 
 def safe_url(url: object) -> str | None:
-    """The URL when following it cannot run code, else None.
+    """The URL, entities decoded, when it is http, https or mailto; else None.
 
-    Browsers drop ASCII whitespace and control characters inside a URL before
-    reading its scheme, so the scheme is judged with those removed.
+    Markdown and HTML renderers decode entities (``&#106;avascript:``) and
+    browsers drop ASCII whitespace and control characters before reading a
+    scheme, so the scheme is judged after both. The URL returned is the decoded
+    one: no entity is left in it for a renderer to decode into something else.
     """
     if not url:
         return None
-    text = str(url).strip()
+    text = _decoded(str(url)).strip()
     squeezed = re.sub(r"[\x00-\x20\x7f]", "", text)
     scheme = _SCHEME.match(squeezed)
-    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+    if not scheme or scheme.group(1).lower() not in _SAFE_SCHEMES:
         return None
-    return text or None
+    return text
 
 
 def md_url(url: object) -> str:
-    """A URL usable as a Markdown link destination."""
-    return quote(str(url), safe="/:?#[]@!$&'*+,;=%~.-_")
+    """A safe URL as a Markdown link destination ("" when it is not safe)."""
+    safe = safe_url(url)
+    return quote(safe, safe="/:?#[]@!$&'*+,;=%~.-_") if safe else ""
 
 
 def _install_filters(env: jinja2.Environment) -> None:
@@ -138,12 +160,80 @@ def _builtin_environment(folder: Path) -> jinja2.Environment:
     return env
 
 
+# Limits of a user template: far above what show notes need, well below what
+# would stall the window or fill the memory.
+USER_TEMPLATE_SECONDS = 10.0
+USER_TEMPLATE_OUTPUT = 20_000_000        # characters
+_MAX_PRODUCT = 10_000_000                # items or characters from one * (text * n)
+_MAX_POWER_BITS = 100_000                # bits of the result of one **
+
+
+class _LimitReached(Exception):
+    """A user template went past one of its limits; the message says which."""
+
+
+class _BoundedEnvironment(jinja2.sandbox.SandboxedEnvironment):
+    """The sandbox, refusing a ``*`` or ``**`` whose result would be huge
+    before Python computes it (one such step can take gigabytes)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) \
+                        and len(seq) * count > _MAX_PRODUCT:
+                    raise _LimitReached(f"a repetition of more than {_MAX_PRODUCT:,} "
+                                        "items is not allowed")
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) \
+                and abs(left) > 1 and right * abs(left).bit_length() > _MAX_POWER_BITS:
+            raise _LimitReached("a power that large is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
 def _user_environment(folder: Path) -> jinja2.sandbox.SandboxedEnvironment:
-    env = jinja2.sandbox.SandboxedEnvironment(
+    env = _BoundedEnvironment(
         loader=jinja2.FileSystemLoader(folder), autoescape=_autoescape,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     _install_filters(env)
     return env
+
+
+class _Deadline:
+    """A trace function that stops a template running past its time.
+
+    Python calls it on every function call in this thread and on every line of
+    the template's own code, so a loop in the template or in what it calls is
+    stopped; it checks the clock every few hundred events to stay cheap.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.events = 0
+
+    def __call__(self, frame, event, arg):
+        self.events += 1
+        if self.events % 256 == 0 and time.monotonic() > self.deadline:
+            raise _LimitReached(f"stopped after {self.seconds:g} seconds (a loop too long?)")
+        return self
+
+
+def _generate_bounded(template: jinja2.Template, context: dict) -> str:
+    """Render within ``USER_TEMPLATE_SECONDS`` and ``USER_TEMPLATE_OUTPUT``."""
+    pieces, size = [], 0
+    previous = sys.gettrace()
+    sys.settrace(_Deadline(USER_TEMPLATE_SECONDS))
+    try:
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > USER_TEMPLATE_OUTPUT:
+                raise _LimitReached(f"stopped: the output passed {USER_TEMPLATE_OUTPUT:,} "
+                                    "characters")
+            pieces.append(piece)
+    finally:
+        sys.settrace(previous)
+    return "".join(pieces)
 
 
 def _error_line(exc: BaseException, filename: str | None) -> int | None:
@@ -155,7 +245,8 @@ def _error_line(exc: BaseException, filename: str | None) -> int | None:
     return line
 
 
-def _render(env: jinja2.Environment, name: str, context: dict) -> str:
+def _render(env: jinja2.Environment, name: str, context: dict, *,
+            bounded: bool = False) -> str:
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound:
@@ -163,13 +254,17 @@ def _render(env: jinja2.Environment, name: str, context: dict) -> str:
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(name, exc.message or "syntax error", exc.lineno) from None
     try:
+        if bounded:
+            return _generate_bounded(template, context)
         return template.render(context)
     except jinja2.TemplateSyntaxError as exc:  # in an included template
         raise TemplateError(exc.name or name, exc.message or "syntax error", exc.lineno) from None
-    except Exception as exc:  # undefined names, sandbox refusals, errors inside filters
+    except (Exception, MemoryError) as exc:  # undefined names, refusals, errors in filters
         problem = str(exc).strip() or type(exc).__name__
         if isinstance(exc, jinja2.exceptions.SecurityError):
             problem = f"not allowed: {problem}"
+        elif isinstance(exc, MemoryError):
+            problem = "ran out of memory"
         raise TemplateError(name, problem, _error_line(exc, template.filename)) from None
 
 
@@ -192,5 +287,5 @@ def render_user_template(project: Project, path: Path | str, *, transcript: bool
     """Show notes from a user's template file, rendered in the sandbox."""
     path = Path(path)
     context = build_context(project, transcript=transcript, times=times)
-    text = _render(_user_environment(path.parent), path.name, context)
+    text = _render(_user_environment(path.parent), path.name, context, bounded=True)
     return text if text.endswith("\n") else text + "\n"

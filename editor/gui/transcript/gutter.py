@@ -3,23 +3,22 @@
 Painted like a code editor's line-number area: only the blocks in view are
 visited, and each turn's first line gets its time (``~`` and dimmed when
 estimated) and its speaker's name in the speaker's colour, with a bar in that
-colour along the turn. Emits ``time_clicked(turn)`` and
+colour along the turn. It is given what it paints: the project, the shared
+block geometry, the colours and the band under the playing turn (repainting
+only the rows the band left and entered). Emits ``time_clicked(turn)`` and
 ``speaker_clicked(turn, global_pos)``.
 """
 from __future__ import annotations
-
-import weakref
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from editor.core.model import Project
 from editor.core.timecode import format_clock
 
-
-if TYPE_CHECKING:
-    from .view import TranscriptView
+from .colors import TranscriptColors
+from .geometry import Band, BlockGeometry, same_rows
 
 HOUR_MS = 3_600_000
 SPEAKER_COLUMN_CHARS = 16      # longer names are elided
@@ -29,15 +28,39 @@ class Gutter(QWidget):
     time_clicked = Signal(int)
     speaker_clicked = Signal(int, QPoint)
 
-    def __init__(self, view: "TranscriptView") -> None:
-        super().__init__(view.editor)
-        self._view = weakref.ref(view)      # weak: see TextArea in textarea.py
+    def __init__(self, parent: QWidget, project: Project, geometry: BlockGeometry,
+                 colors: TranscriptColors) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.geometry = geometry
+        self.colors = colors
+        self._band: Band | None = None
         self.setMouseTracking(True)
         # It paints every pixel itself, so scrolling can move pixels instead of repainting.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.hours = False
         self.pad = self.time_width = self.speaker_width = self.bar_width = 0.0
         self.measure()
+
+    def set_project(self, project: Project) -> None:
+        self.project = project
+        self.measure()
+
+    def set_colors(self, colors: TranscriptColors) -> None:
+        self.colors = colors
+        self.update()
+
+    def set_band(self, band: Band | None, scrolled: int = 0) -> None:
+        """Paint ``band`` as the playing turn's rows from now on. ``scrolled``: pixels
+        the gutter has just scrolled, which moved the old band's pixels with it."""
+        old, self._band = self._band, band
+        if old is not None and scrolled:
+            old = old.moved(scrolled)
+        if same_rows(old, band):
+            return
+        for rows in (old, band):
+            if rows is not None:
+                self.update(0, int(rows.top), self.width(), int(rows.bottom - rows.top) + 2)
 
     # -- geometry ----------------------------------------------------------
 
@@ -55,9 +78,7 @@ class Gutter(QWidget):
         self.pad = round(metrics.averageCharWidth() * 1.2)
         self.time_width = (metrics.horizontalAdvance("~") + digit * sample_digits
                            + metrics.horizontalAdvance(":") * (2 if self.hours else 1) + 2)
-        view = self._view()
-        names = [s.name for s in view.project.speakers] if view is not None else []
-        names = names or ["Speaker"]
+        names = [s.name for s in self.project.speakers] or ["Speaker"]
         cap = bold.averageCharWidth() * SPEAKER_COLUMN_CHARS
         self.speaker_width = min(max(bold.horizontalAdvance(n) for n in names) + 2, cap)
         self.bar_width = max(3.0, round(metrics.height() / 6))
@@ -78,52 +99,48 @@ class Gutter(QWidget):
     # -- what a turn shows ------------------------------------------------------
 
     def time_text(self, turn: int) -> str:
-        item = self._view().project.turns[turn]
+        item = self.project.turns[turn]
         shown = format_clock(item.start, hours=True if self.hours else None)
         return "~" + shown if item.estimated else shown
 
     def is_dimmed(self, turn: int) -> bool:
-        return self._view().project.turns[turn].estimated
+        return self.project.turns[turn].estimated
 
     # -- painting -----------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
-        if view is None:
-            return
-        colors = view.colors()
+        colors, project, layout = self.colors, self.project, self.geometry.layout
         painter = QPainter(self)
         painter.fillRect(event.rect(), colors.gutter)
         painter.setPen(colors.rule)
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         regular, bold = self.font(), self.bold_font()
         metrics, bold_metrics = QFontMetricsF(regular), QFontMetricsF(bold)
-        turns = view.project.turns
+        band = self._band
+        if band is not None:
+            painter.fillRect(QRectF(0, band.top, self.width() - 1, band.bottom - band.top),
+                             colors.playing_gutter)
+        turns = project.turns
         bar_x = self.width() - self.pad - self.bar_width
         top_limit, bottom_limit = event.rect().top(), event.rect().bottom()
-        for turn, block, top, height, is_first in view.visible_blocks():
+        for turn, block, top, height, is_first in self.geometry.visible_blocks():
             if top > bottom_limit:
                 break
             if top + height < top_limit:
                 continue
-            gap = view.text_layout.top_gap(block.blockNumber())
-            if turn == view.playing_turn():
-                band_top = top + (gap // 2 if is_first else 0)
-                painter.fillRect(QRectF(0, band_top, self.width() - 1, top + height - band_top),
-                                 colors.playing_gutter)
-            layout = block.layout()
-            if not layout.lineCount():
+            lines = block.layout()
+            if not lines.lineCount():
                 continue
-            line = layout.lineAt(0)
+            line = lines.lineAt(0)
             line_top = top + line.y()
             item = turns[turn]
-            speaker = view.project.speaker(item.speaker)
+            speaker = project.speaker(item.speaker)
             bar_color = colors.speaker(speaker.color if speaker else "#6b7280", colors.gutter)
             # One unbroken bar along the turn: from its first line through its paragraphs.
             bar_top = line_top if is_first else top
             bar_bottom = top + height
-            if block.blockNumber() + 1 in view.turn_starts() or not block.next().isValid():
-                bar_bottom -= view.text_layout.line_extra // 2      # the turn's last line
+            if self.geometry.begins_turn(block.blockNumber() + 1) or not block.next().isValid():
+                bar_bottom -= layout.line_extra // 2      # the turn's last line
             painter.fillRect(QRectF(bar_x, bar_top, self.bar_width, bar_bottom - bar_top), bar_color)
             if not is_first:
                 continue
@@ -134,7 +151,7 @@ class Gutter(QWidget):
             x = self.pad + self.time_width - metrics.horizontalAdvance(text)
             painter.drawText(QRectF(x, baseline - metrics.ascent(), self.time_width, metrics.height()),
                              Qt.AlignmentFlag.AlignLeft, text)
-            name = view.project.speaker_name(item.speaker) if item.speaker else ""
+            name = project.speaker_name(item.speaker) if item.speaker else ""
             if name:
                 painter.setFont(bold)
                 painter.setPen(bar_color)
@@ -148,16 +165,13 @@ class Gutter(QWidget):
 
     def hit(self, pos) -> tuple[str, int] | None:
         """("time" | "speaker", turn) under ``pos`` on a turn's first line, else None."""
-        view = self._view()
-        if view is None:
-            return None
-        for turn, block, top, height, is_first in view.visible_blocks():
+        for turn, block, top, height, is_first in self.geometry.visible_blocks():
             if top > pos.y():
                 break
             if not is_first or pos.y() > top + height:
                 continue
             line = block.layout().lineAt(0)
-            slack = view.text_layout.line_extra / 2 + 2
+            slack = self.geometry.layout.line_extra / 2 + 2
             line_top, line_bottom = top + line.y() - slack, top + line.y() + line.height() + slack
             if not line_top <= pos.y() <= line_bottom:
                 continue

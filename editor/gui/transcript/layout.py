@@ -27,6 +27,7 @@ class SpacedLayout(QPlainTextDocumentLayout):
     def __init__(self, document: QTextDocument, blocks: TurnBlocks) -> None:
         super().__init__(document)
         self._blocks = blocks
+        self.line_spacing = 0.0   # the font's line spacing, px
         self.line_extra = 0       # px added between the lines of a paragraph
         self.paragraph_gap = 0    # px above a paragraph
         self.turn_gap = 0         # px above a turn's first paragraph
@@ -52,7 +53,7 @@ class SpacedLayout(QPlainTextDocumentLayout):
         super().documentChanged(position, removed, added)
 
     def set_font_metrics(self, metrics: QFontMetricsF) -> None:
-        line = metrics.lineSpacing()
+        line = self.line_spacing = metrics.lineSpacing()
         self.line_extra = max(2, round(line * 0.3))
         self.paragraph_gap = max(2, round(line * 0.35))
         self.turn_gap = max(6, round(line * 0.85))

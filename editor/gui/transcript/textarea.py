@@ -1,24 +1,47 @@
-"""The text area of the transcript view: a QPlainTextEdit that asks its view first.
+"""The text area of the transcript: a QPlainTextEdit and the edit policy across turns.
 
-Keys, pastes and input-method text that would cross a turn boundary go to the
-view before the document sees them; undo and redo keys are never the
-document's (the window's actions own them). It holds its view weakly, so a view
-is freed as soon as nothing else holds it (never by the cycle collector halfway
-through Qt's teardown). Emits nothing of its own.
+:class:`TextArea` owns what keys, pastes, cuts and input-method text do where
+they meet a turn boundary. Typing inside one turn is left to the document (the
+mirror pushes it to the model). An edit over a selection spanning turns is made
+one "Edit across turns" macro first (delete the turns in between, merge the
+last into the first, set the joined text), so it reads like a document and
+undoes in one step; the document then follows the model. Backspace at a turn's
+start and Delete at a turn's end do nothing (merging is the window's Merge
+action, on purpose). Plain Return is a new paragraph; splitting and merging
+keys belong to the window's actions, whose keys the user chooses, as do undo
+and redo keys. An empty transcript stays editable: what is typed or pasted into
+it becomes the first turn.
+
+It also paints the band under the playing turn it is handed, and keeps the
+gutter it is given in its left margin. It holds its mirror weakly, so the
+transcript view is freed as soon as nothing else holds it (never by the cycle
+collector halfway through Qt's teardown).
+
+Emits ``context_menu_requested(position, global_pos)`` (the document position
+under the pointer), ``wheel_turned()`` and ``resized()``.
 """
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence,
+                           QColor, QPainter, QPaintEvent)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-if TYPE_CHECKING:
-    from .view import TranscriptView
+from editor.core.commands import DeleteTurn, InsertTurn, MergeWithPrevious, SetTurnText
+from editor.core.model import Turn
+
+from .blocks import shown_text
+from .geometry import Band, same_rows
+from .mirror import DocumentMirror
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
+_RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_BACKWARD_DELETES = (QKeySequence.StandardKey.DeleteStartOfWord,)
+_FORWARD_DELETES = (QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.DeleteEndOfWord,
+                    QKeySequence.StandardKey.DeleteEndOfLine,
+                    QKeySequence.StandardKey.DeleteCompleteLine)
 
 
 def is_window_key(event: QKeyEvent) -> bool:
@@ -28,66 +51,217 @@ def is_window_key(event: QKeyEvent) -> bool:
             or (event.key() == Qt.Key.Key_Y and event.modifiers() == _CTRL))
 
 
+def _normalise(text: str) -> str:
+    return shown_text(text).replace("\u2028", "\n")
+
+
 class TextArea(QPlainTextEdit):
-    def __init__(self, view: "TranscriptView") -> None:
-        super().__init__(view)
-        self._view = weakref.ref(view)
+    context_menu_requested = Signal(int, QPoint)
+    wheel_turned = Signal()
+    resized = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._mirror = lambda: None
+        self._band: Band | None = None
+        self._band_color = QColor()
+        self._side: QWidget | None = None
+        self._side_width = 0
+
+    def set_mirror(self, mirror: DocumentMirror) -> None:
+        self._mirror = weakref.ref(mirror)
+
+    # -- the band and the gutter ------------------------------------------------------------
+
+    def set_band_color(self, color: QColor) -> None:
+        self._band_color = QColor(color)
+        self.viewport().update()
+
+    def set_band(self, band: Band | None, scrolled: int = 0) -> None:
+        """Paint ``band`` under the playing turn from now on. ``scrolled``: pixels the
+        view has just scrolled, which moved the old band's pixels with it."""
+        old, self._band = self._band, band
+        if old is not None and scrolled:
+            old = old.moved(scrolled)
+        if same_rows(old, band):
+            return
+        for rows in (old, band):
+            if rows is not None:
+                self.viewport().update(QRect(0, int(rows.top), self.viewport().width(),
+                                             int(rows.bottom - rows.top) + 2))
+
+    def set_side_widget(self, widget: QWidget, width: int) -> None:
+        """Keep ``widget`` (the gutter) ``width`` px wide along the left margin."""
+        self._side, self._side_width = widget, width
+        self.setViewportMargins(width, 0, 0, 0)
+        self._place_side_widget()
+
+    def _place_side_widget(self) -> None:
+        if self._side is not None:
+            rect = self.contentsRect()
+            self._side.setGeometry(QRect(rect.left(), rect.top(), self._side_width, rect.height()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        band = self._band
+        if band is not None:
+            painter = QPainter(self.viewport())
+            painter.fillRect(QRect(0, int(band.top), self.viewport().width(),
+                                   int(band.bottom - band.top) + 1), self._band_color)
+            painter.end()
+        super().paintEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place_side_widget()
+        self.resized.emit()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.wheel_turned.emit()
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        self.context_menu_requested.emit(self.cursorForPosition(event.pos()).position(),
+                                         event.globalPos())
+
+    # -- what reaches the text ---------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        view = self._view()
-        if (view is not None and event.type() == QEvent.Type.ShortcutOverride
-                and view._yields_key(event)):
+        if event.type() == QEvent.Type.ShortcutOverride and is_window_key(event):
             event.ignore()          # let the window's action have it
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
         if is_window_key(event):
             event.ignore()
             return
-        if view is None or not view._handle_key(event):
+        mirror = self._mirror()
+        if mirror is None or not self._handle_key(mirror, event):
             super().keyPressEvent(event)
-            if view is not None:
-                view._after_native_edit()
+            if mirror is not None:
+                mirror.after_native_edit()
 
     def inputMethodEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
-        if view is not None and event.commitString() and (
-                view._selection_crosses_turns() or not len(view._blocks)):
-            view._insert_text(event.commitString())     # across turns, or the first turn
+        mirror = self._mirror()
+        if mirror is not None and event.commitString() and (
+                mirror.selection_crosses_turns() or not mirror.turn_count()):
+            self.insert_text(event.commitString())     # across turns, or the first turn
             event.accept()
             return
         super().inputMethodEvent(event)
-        if view is not None:
-            view._after_native_edit()
+        if mirror is not None:
+            mirror.after_native_edit()
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
-        if view is not None and source.hasText():
-            view._insert_text(source.text())
+        if source.hasText():
+            self.insert_text(source.text())
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
-        if view is not None:
-            view._context_menu(self.cursorForPosition(event.pos()), event.globalPos())
+    def _handle_key(self, mirror: DocumentMirror, event: QKeyEvent) -> bool:
+        """Handle keys that touch turn boundaries; False leaves the key to the editor.
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
-        if view is not None:
-            view.set_following(False)
-        super().wheelEvent(event)
+        Split and merge are the window's actions (their keys come from the keymap):
+        a Ctrl+Return that reaches the text is no action's key, and does nothing."""
+        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not mirror.turn_count():
+            return self._handle_key_when_empty(event)
+        if key in _RETURN_KEYS:
+            if not modifiers & _CTRL:
+                self.insert_text("\n")     # Shift+Return too: always a new paragraph
+            return True
+        backward = key == Qt.Key.Key_Backspace or any(event.matches(k) for k in _BACKWARD_DELETES)
+        forward = any(event.matches(k) for k in _FORWARD_DELETES)
+        if mirror.selection_crosses_turns():
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.cut_selection()
+            elif event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_clipboard()
+            elif backward or forward:
+                self._replace_selection(mirror, "")
+            elif event.text() and event.text().isprintable() and not modifiers & _CTRL:
+                self._replace_selection(mirror, event.text())
+            else:
+                return False
+            return True
+        if backward and mirror.at_turn_start():
+            return True      # a turn boundary: merging is the window's Merge action
+        if forward and mirror.at_turn_end():
+            return True
+        return False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        view = self._view()
-        if view is not None:
-            rect = self.contentsRect()
-            view.gutter.setGeometry(QRect(rect.left(), rect.top(), view.gutter.width_hint(),
-                                          rect.height()))
+    def _handle_key_when_empty(self, event: QKeyEvent) -> bool:
+        """No turns yet: typed or pasted text starts the first one; nothing else edits."""
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+        elif event.text() and event.text().isprintable() and not event.modifiers() & _CTRL:
+            self.insert_text(event.text())
+        return True
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        view = self._view()
-        if view is not None:
-            view._paint_band(event)
-        super().paintEvent(event)
+    # -- edits ------------------------------------------------------------------------------
+
+    def paste_clipboard(self) -> None:
+        self.insert_text(QGuiApplication.clipboard().text())
+
+    def cut_selection(self) -> None:
+        """Copy the selection and remove it, as one step even across turns."""
+        mirror = self._mirror()
+        self.copy()
+        if mirror is not None and mirror.selection_crosses_turns():
+            self._replace_selection(mirror, "")
+        else:
+            self.insert_text("")
+
+    def insert_text(self, text: str) -> None:
+        """``text`` where the cursor is, over the selection, as the user's edit."""
+        mirror = self._mirror()
+        if mirror is None:
+            return
+        text = _normalise(text)
+        if mirror.selection_crosses_turns():
+            self._replace_selection(mirror, text)
+            return
+        if not mirror.turn_count():
+            self._start_first_turn(mirror, text)
+            return
+        if mirror.current_turn() < 0:
+            return
+        history = mirror.project.history
+        several = len(text) > 1
+        if several:
+            history.break_merge()     # a paste is its own undo step
+        cursor = self.textCursor()
+        cursor.insertText(text)
+        self.setTextCursor(cursor)
+        mirror.after_native_edit()
+        if several:
+            history.break_merge()
+        self.ensureCursorVisible()
+
+    def _start_first_turn(self, mirror: DocumentMirror, text: str) -> None:
+        """An empty transcript's first turn, holding ``text``, for the first speaker."""
+        if not text:
+            return
+        project = mirror.project
+        speakers = project.speakers
+        turn = Turn(start=0, speaker=speakers[0].id if speakers else "", text=text)
+        project.history.break_merge()
+        project.history.push(InsertTurn(project, 0, turn))
+        mirror.place_cursor(0, len(text))
+
+    def _replace_selection(self, mirror: DocumentMirror, text: str) -> None:
+        """Replace the selection, which spans turns, as one undo step."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = _normalise(text)
+        first, last = mirror.turn_of_pos(start), mirror.turn_of_pos(end)
+        texts = mirror.blocks.texts
+        head = shown_text(texts[first])[:start - mirror.turn_start_pos(first)]
+        tail = shown_text(texts[last])[end - mirror.turn_start_pos(last):]
+        project = mirror.project
+        with project.history.macro("Edit across turns"):
+            for index in range(last - 1, first, -1):
+                project.history.push(DeleteTurn(project, index))
+            if last > first:
+                project.history.push(MergeWithPrevious(project, first + 1))
+            project.history.push(SetTurnText(project, first, head + text + tail))
+        mirror.place_cursor(first, len(head) + len(text))
+
