@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench_align import Voices, make_episode
-from editor.audio.align import CONFIDENT, AlignCancelled, AlignError, TurnText
+from editor.audio.align import AlignCancelled, AlignError, TurnText
 from editor.audio.align.sphinx import PocketsphinxAligner
 from editor.core.projectfile import load_project
 

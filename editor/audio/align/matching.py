@@ -6,8 +6,9 @@ episode), and :func:`anchor_chain` keeps the best chain of matched runs that
 rises in both orders at a speaking rate a person can keep up. Between two
 anchors of that chain lie either a few words to force-align, transcript words
 nobody said (too many for the time there: a cut passage) or audio with no
-transcript words in it (an ad break); :func:`plan_gaps` says which.
-Pure functions over lists; no audio, no engine.
+transcript words in it (an ad break); :func:`plan_gaps` says which, and
+:class:`SpeechEdges` finds where the heard speech next to a match begins or
+ends. Pure functions over lists; no audio, no engine.
 """
 from __future__ import annotations
 
