@@ -1,10 +1,10 @@
 """The ``showscribe`` command: the editor, and import / export / check for scripts.
 
 ``showscribe [PROJECT]`` opens the editor window; the subcommands use only the
-core. Exit codes: 0 fine, 1 publish findings (``check``; with ``--spelling``,
-unknown words too), 2 unreadable input, bad usage, or spelling asked for that
-cannot be checked (no dictionary for the episode's language). Errors are one
-line on standard error, never a traceback.
+core (and ``align``, the aligner in editor/audio). Exit codes: 0 fine, 1 publish
+findings (``check``; with ``--spelling``, unknown words too), 2 unreadable input,
+bad usage, or spelling asked for that cannot be checked (no dictionary for the
+episode's language). Errors are one line on standard error, never a traceback.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .core.errors import ShowscribeError
 
-SUBCOMMANDS = ("check", "import", "export", "embed-chapters", "formats")
+SUBCOMMANDS = ("check", "import", "export", "embed-chapters", "formats", "align")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -71,6 +71,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="write into the project's audio file itself")
 
     sub.add_parser("formats", help="list every import and export format")
+
+    align = sub.add_parser("align", help="time the turns from the audio (offline)")
+    align.add_argument("project", type=Path)
+    align.add_argument("--audio", type=Path, help="align to this audio file instead, "
+                                                  "and make it the project's")
+    align.add_argument("--all", action="store_true",
+                       help="re-time every turn, not only those still estimated")
+    align.add_argument("-o", "--output", type=Path, metavar="PROJECT.yaml",
+                       help="default: the project file itself")
     return parser
 
 
@@ -233,8 +242,65 @@ def cmd_formats(args) -> int:
     return EXIT_OK
 
 
+class _ProgressLine:
+    """``aligning NAME: 42%`` on standard error: rewritten in place on a terminal,
+    a line every tenth otherwise."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, fraction: float) -> None:
+        percent = int(fraction * 100)
+        step = percent if self.tty else percent - percent % 10
+        if step != self.shown:
+            self.shown = step
+            end = "\r" if self.tty and percent < 100 else "\n"
+            print(f"aligning {self.name}: {step}%", end=end, file=sys.stderr, flush=True)
+
+
+def cmd_align(args) -> int:
+    from .audio.align import TurnText
+    from .audio.align.sphinx import PocketsphinxAligner
+    from .core.commands import SetAudio, SetTurnTimes
+    from .core.projectfile import save_project
+    from .core.timecode import format_clock
+    project = _load(args.project)
+    audio = args.audio or project.audio_path
+    if audio is None:
+        raise ShowscribeError(f"{args.project}: the project has no audio file; give --audio")
+    if not project.turns:
+        raise ShowscribeError(f"{args.project}: the project has no turns to align")
+    aligner = PocketsphinxAligner(language=project.episode.language or "en")
+    turns = [TurnText(turn.start, turn.text) for turn in project.turns]
+    try:
+        result = aligner.align(audio, turns, progress=_ProgressLine(Path(audio).name))
+    except KeyboardInterrupt:
+        raise ShowscribeError("alignment interrupted; the project is unchanged") from None
+    if args.audio:
+        project.history.push(SetAudio(project, args.audio.absolute(), result.duration))
+    # Every turn is aligned (the others give context); only the chosen ones change.
+    times = [(aligned.start, not aligned.confident) if args.all or turn.estimated
+             else (turn.start, turn.estimated)
+             for turn, aligned in zip(project.turns, result.turns)]
+    project.history.push(SetTurnTimes(project, 0, times))
+    output = args.output or args.project
+    save_project(project, output)
+    print(f"{output.name}: {_count(len(project.turns), 'turn')}, "
+          f"{sum(not t.estimated for t in project.turns)} confirmed, "
+          f"{_count(sum(t.estimated for t in project.turns), 'estimated turn time')}")
+    for span in result.untranscribed:
+        print(f"audio not in the transcript: {format_clock(span.start)} "
+              f"to {format_clock(span.end)}")
+    for passage in result.unspoken:
+        print(f"not found in the audio: turn {passage.first[0] + 1} word {passage.first[1] + 1} "
+              f"to turn {passage.last[0] + 1} word {passage.last[1] + 1}")
+    return EXIT_OK
+
+
 COMMANDS = {"check": cmd_check, "import": cmd_import, "export": cmd_export,
-            "embed-chapters": cmd_embed, "formats": cmd_formats}
+            "embed-chapters": cmd_embed, "formats": cmd_formats, "align": cmd_align}
 
 
 def _desktop(install: bool) -> int:
