@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import (QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from editor import __version__
@@ -57,14 +57,13 @@ from .statusline import StatusLine
 from .theme import apply_theme
 from .transcript import TranscriptView
 from .transport import TransportBar
+from .navigation import Navigator
+from .screenfit import place_on_screen
 from .waveform import WaveformStrip
 from .waveform_detail import WaveformDetail, link_strip
 
 SAVED_MESSAGE_MS = 4000
 PREFERRED_SIZE = QSize(1280, 800)
-# Room left for what the window manager adds around the window.
-TITLE_BAR_ALLOWANCE = 40
-FRAME_ALLOWANCE = 4
 
 
 def default_player(on_event):
@@ -111,7 +110,9 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
-        self.spelling = SpellingController(self.transcript, self._go_to_text,
+        self.navigator = Navigator(self.transcript, self.side_tabs, self.chapters_panel,
+                                   self.episode_panel)
+        self.spelling = SpellingController(self.transcript, self.navigator.select,
                                            self.status_line.say_problem, self,
                                            enabled=self.settings.check_spelling)
         self.spelling.watch_fields(self.episode_panel.edits, self.chapters_panel.table, TITLE)
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         self.chapters_panel.seek_requested.connect(self.seek_and_show)
         self.chapters_panel.problem.connect(self.status_line.say_problem)
         self.chapters_panel.add_button.clicked.connect(self._on_chapters_add_button_clicked)
-        self.publishing.check_panel.jump_requested.connect(self._on_check_panel_jump_requested)
+        self.publishing.check_panel.jump_requested.connect(self.navigator.go_to)
         self.spelling.enabled_changed.connect(self._on_spelling_enabled_changed)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self.settings.changed.connect(self._apply_settings)
         self.keys.install()
 
-        self._place_on_screen()
+        place_on_screen(self, self.settings.window_state("geometry"), PREFERRED_SIZE)
         self._set_project(self.project)
 
     # -- the bindings of the action table ---------------------------------------------
@@ -246,26 +247,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.transport)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-
-    def _place_on_screen(self) -> None:
-        """The last size and place, else the preferred size; either way inside the
-        screen's available area (a laptop's 1366x768 has no room for 800 px and a
-        title bar)."""
-        geometry = self.settings.window_state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(PREFERRED_SIZE)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        size = self.size().boundedTo(QSize(room.width() - 2 * FRAME_ALLOWANCE,
-                                           room.height() - TITLE_BAR_ALLOWANCE))
-        self.resize(size)
-        place = self.geometry()
-        if geometry is None or not room.contains(place):
-            place.moveCenter(room.center())
-            place.moveTop(max(room.top() + TITLE_BAR_ALLOWANCE - FRAME_ALLOWANCE, place.top()))
-            self.move(place.topLeft())
 
     def _apply_settings(self) -> None:
         """Bind the keys from the keyboard map; take the skip and rewind lengths, the
@@ -442,30 +423,6 @@ class MainWindow(QMainWindow):
         self.waveform.set_playhead(ms)
         self.waveform_detail.set_playhead(ms)
         self.status_line.show_position(ms)
-
-    def _on_check_panel_jump_requested(self, kind: str, where) -> None:
-        if kind == "turn":
-            self.transcript.focus_turn(where)
-        elif kind == "chapter":
-            self.side_tabs.setCurrentWidget(self.chapters_panel)
-            self.chapters_panel.table.selectRow(where)
-            self.chapters_panel.table.setFocus()
-        elif kind == "episode":
-            self.side_tabs.setCurrentWidget(self.episode_panel)
-            edit = self.episode_panel.edits.get(where)
-            if edit is not None:
-                self.episode_panel.ensureWidgetVisible(edit)
-                edit.setFocus()
-
-    def _go_to_text(self, kind: str, where, start: int, end: int) -> None:
-        """Show a text of the episode with ``start``-``end`` of it selected (F7)."""
-        self._on_check_panel_jump_requested(kind, where)
-        if kind == "turn":
-            self.transcript.select_in_turn(where, start, end)
-        elif kind == "episode":
-            edit = self.episode_panel.edits.get(where)
-            if isinstance(edit, QLineEdit):
-                edit.setSelection(start, end - start)
 
     def _update_title(self) -> None:
         name = self.project.path.name if self.project.path else "Untitled"

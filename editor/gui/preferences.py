@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from .actions import ACTIONS, ACTIONS_BY_ID
+from .screenfit import fit_to_screen
 from .settings import Settings
 from .theme import THEMES
 
@@ -51,16 +52,6 @@ def shortcuts_text(keymap: dict[str, list[str]]) -> str:
         f"{' / '.join(native_key(k) for k in keymap.get(spec.id, [])) or '&mdash;'}"
         f"</b></td></tr>" for spec in ACTIONS)
     return f"<table cellpadding='3'>{rows}</table>"
-
-
-def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
-    """Resize ``dialog`` to ``width`` x ``height``, or less where the screen's
-    available area (less room for a title bar) is smaller."""
-    screen = dialog.screen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width, height = min(width, room.width() - 8), min(height, room.height() - 48)
-    dialog.resize(width, height)
 
 
 class ShortcutsDialog(QDialog):
