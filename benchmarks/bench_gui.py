@@ -14,6 +14,10 @@ if any figure fails.
 - follow tick: the window's playhead handler (what the 30 ms position timer
   calls: highlight the turn under the playhead, update the status bar), events
   processed after each; median of all ticks and of those that move to a new turn.
+- typing over Select All: one letter typed over the whole transcript of a
+  10,000-turn episode until the window has repainted (undone between runs).
+- split and undo: the middle turn of a 50,000-turn episode split, then undone,
+  each until the window has repainted.
 
     .venv/bin/python benchmarks/bench_gui.py [--runs N] [--turns N] [--keys N]
 """
@@ -46,6 +50,8 @@ from editor.core.projectfile import save_project  # noqa: E402
 OPEN_TARGET_S = 1.5
 KEY_MEDIAN_MS, KEY_P99_MS = 5.0, 16.0
 TICK_MS = 2.0
+SELECT_ALL_MS = 200.0
+SPLIT_MS = 20.0
 
 
 def line(name: str, ours: float, unit: str, target: float, reference: float | None = None,
@@ -191,11 +197,78 @@ def measure_ticks(app: QApplication, window) -> tuple[list[float], list[float]]:
     return every, moves
 
 
+def open_window(app: QApplication, project_file: Path):
+    from editor.gui.mainwindow import MainWindow
+    from editor.gui.settings import Settings
+    window = MainWindow(Settings())
+    window.open_path(project_file)
+    window.show()
+    window.grab()
+    app.processEvents()
+    return window
+
+
+def close_window(app: QApplication, window) -> None:
+    window.project.history.set_clean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
+def measure_typing_over_everything(app: QApplication, project_file: Path, runs: int
+                                   ) -> list[float]:
+    """Milliseconds from one letter typed over Select All until the window has
+    repainted, and the turns are one; undone between runs."""
+    window = open_window(app, project_file)
+    editor, project = window.transcript.editor, window.project
+    count, spent = len(project.turns), []
+    for _ in range(runs):
+        window.transcript.focus_turn(0, 0)
+        editor.selectAll()
+        app.processEvents()
+        spent.extend(type_keys(app, editor, 1))
+        if [turn.text for turn in project.turns] != ["a"]:
+            raise SystemExit("typing over Select All did not leave one turn")
+        project.history.undo()
+        app.processEvents()
+        if len(project.turns) != count:
+            raise SystemExit("undo did not bring the turns back")
+    close_window(app, window)
+    return spent
+
+
+def measure_split_and_undo(app: QApplication, project_file: Path, runs: int
+                           ) -> tuple[list[float], list[float]]:
+    """Milliseconds of a split in the middle turn and of its undo, each until the
+    window has repainted."""
+    window = open_window(app, project_file)
+    view, history = window.transcript, window.project.history
+    middle = len(window.project.turns) // 2
+    splits, undos = [], []
+    for _ in range(runs):
+        view.focus_turn(middle, 5)
+        app.processEvents()
+        begin = time.perf_counter()
+        view.split_at_cursor()
+        app.processEvents()
+        splits.append((time.perf_counter() - begin) * 1000)
+        begin = time.perf_counter()
+        history.undo()
+        app.processEvents()
+        undos.append((time.perf_counter() - begin) * 1000)
+    close_window(app, window)
+    return splits, undos
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="app starts to time (median)")
     parser.add_argument("--turns", type=int, default=5000)
     parser.add_argument("--keys", type=int, default=300)
+    parser.add_argument("--select-all-turns", type=int, default=10_000,
+                        help="turns of the episode typed over after Select All")
+    parser.add_argument("--split-turns", type=int, default=50_000,
+                        help="turns of the episode split and undone in")
     parser.add_argument("--audio-minutes", type=int, default=180,
                         help="length of the MP3 for the memory figure (0: skip it)")
     args = parser.parse_args(argv)
@@ -233,13 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                           str(folder / "config"))
         app = QApplication.instance() or QApplication([])
-        from editor.gui.mainwindow import MainWindow
-        from editor.gui.settings import Settings
-        window = MainWindow(Settings())
-        window.open_path(project_file)
-        window.show()
-        window.grab()
-        app.processEvents()
+        window = open_window(app, project_file)
         keys = measure_keystrokes(app, window, args.keys)
         results.append(line("keystroke to repaint in the window, median",
                             statistics.median(keys), "ms", KEY_MEDIAN_MS))
@@ -250,8 +317,20 @@ def main(argv: list[str] | None = None) -> int:
                             statistics.median(every), "ms", TICK_MS))
         results.append(line("follow-playback tick moving to the next turn, median",
                             statistics.median(moves), "ms", TICK_MS))
-        window.project.history.set_clean()
-        window.close()
+        close_window(app, window)
+
+        for turns in {args.select_all_turns, args.split_turns}:
+            save_project(make_project(turns=turns, seed=1), folder / f"episode-{turns}.yaml")
+        typed = measure_typing_over_everything(
+            app, folder / f"episode-{args.select_all_turns}.yaml", args.runs)
+        results.append(line(f"one letter typed over Select All at {args.select_all_turns:,} "
+                            f"turns, median", statistics.median(typed), "ms", SELECT_ALL_MS))
+        splits, undos = measure_split_and_undo(app, folder / f"episode-{args.split_turns}.yaml",
+                                               max(args.runs, 9))
+        results.append(line(f"split at {args.split_turns:,} turns, median",
+                            statistics.median(splits), "ms", SPLIT_MS))
+        results.append(line(f"undo of the split at {args.split_turns:,} turns, median",
+                            statistics.median(undos), "ms", SPLIT_MS))
         return 0 if all(results) else 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)
