@@ -5,12 +5,13 @@ visited, and each turn's first line gets its time (``~`` and dimmed when
 estimated) and its speaker's name in the speaker's colour, with a bar in that
 colour along the turn. It is given what it paints: the project, the shared
 block geometry, the colours and the band under the playing turn (repainting
-only the rows the band left and entered). Emits ``time_clicked(turn)`` and
+only the rows the band left and entered). When the text repaints, it repaints
+only the rows whose blocks moved, so a keystroke inside a line repaints none. Emits ``time_clicked(turn)`` and
 ``speaker_clicked(turn, global_pos)``.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +36,7 @@ class Gutter(QWidget):
         self.geometry = geometry
         self.colors = colors
         self._band: Band | None = None
+        self._rows: list[tuple[int, int, float, float]] | None = None  # (turn, block, top, height)
         self.setMouseTracking(True)
         # It paints every pixel itself, so scrolling can move pixels instead of repainting.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -49,6 +51,29 @@ class Gutter(QWidget):
     def set_colors(self, colors: TranscriptColors) -> None:
         self.colors = colors
         self.update()
+
+    def follow_text_repaint(self, rect: QRect) -> None:
+        """The text area repaints ``rect`` without scrolling: repaint the rows from
+        the first block that moved, changed height or changed turn, and nothing
+        when none did (a keystroke inside a line, the cursor blinking): times and
+        names change only by the turns' own signals, which repaint them."""
+        rows = [(turn, block.blockNumber(), top, height)
+                for turn, block, top, height, _ in self.geometry.visible_blocks()]
+        old, self._rows = self._rows, rows
+        if old is None:
+            self.update(0, rect.y(), self.width(), rect.height())
+            return
+        moved = next((i for i, (was, now) in enumerate(zip(old, rows)) if was != now),
+                     min(len(old), len(rows)))
+        if moved == len(old) == len(rows):
+            return
+        top = min(row[2] for row in (old[moved:moved + 1] + rows[moved:moved + 1]))
+        self.update(0, int(top) - 1, self.width(), self.height() - int(top) + 1)
+
+    def forget_rows(self) -> None:
+        """The view scrolled or was laid out anew: the next text repaint is followed
+        as asked, not compared against rows that no longer hold."""
+        self._rows = None
 
     def set_band(self, band: Band | None, scrolled: int = 0) -> None:
         """Paint ``band`` as the playing turn's rows from now on. ``scrolled``: pixels
