@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path)
     check.add_argument("--platform", choices=("youtube", "spotify"),
                        help="also apply that platform's chapter rules")
+    check.add_argument("--format", dest="format_name", metavar="F",
+                       help="also say what exporting in format F would lose; see 'formats'")
     check.add_argument("--spelling", action="store_true",
                        help="also list the unknown words, with the episode's language "
                             "and dictionary and your own")
@@ -94,11 +96,17 @@ def _count(n: int, what: str) -> str:
 
 
 def cmd_check(args) -> int:
+    from .core.checks import check_project
+    from .core.formatcheck import embed_findings, format_findings
+    from .core.importing import resolve_format
+    fmt = resolve_format(None, args.format_name, readable=False) if args.format_name else None
     project = _load(args.project)
     report = _spelling_report(project, args.project) if args.spelling else None
     print(_summary(project, args.project))
-    from .core.checks import check_project
-    findings = check_project(project, platform=args.platform, spelling=report)
+    findings = (check_project(project, platform=args.platform, spelling=report)
+                + embed_findings(project))
+    if fmt is not None:
+        findings += format_findings(project, fmt)
     for finding in findings:
         print(f"{finding.severity}: {finding.message}")
     for unknown in report.unknown if report else ():
@@ -151,6 +159,8 @@ def cmd_import(args) -> int:
         if fitted:
             project.history.push(SetTurnTimes(project, *fitted))
     save_project(project, args.output, force=args.force)
+    for warning in project.import_warnings:
+        print(f"showscribe: warning: {warning.with_source(str(args.source))}", file=sys.stderr)
     print(_summary(project, args.output))
     return EXIT_OK
 

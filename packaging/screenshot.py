@@ -93,9 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         window.playback.pause()
         turn = window.project.turn_at(window.playback.position_ms())
         window.transcript.focus_turn(max(turn, 0), 0)
-        chapter = window.project.chapter_at(window.playback.position_ms())
-        if chapter >= 0:
-            window.chapters_panel.table.selectRow(chapter)
+        # No chapter is selected: the picture shows the mark of the one being played.
         window.side_tabs.setCurrentIndex(TABS.index(args.tab))
         wait(200)
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,8 @@ from .timecode import MAX_MS
 from .textparse import accepted_speakers, speaker_prefix
 
 __all__ = ["MAX_MS", "ProjectBuilder", "fill_times", "turn_spans",
-           "chapter_spans", "visible_chapters", "split_span", "turns_from_lines"]
+           "chapter_spans", "visible_chapters", "split_span", "turns_from_lines",
+           "placeholder_title"]
 
 class ProjectBuilder:
     """Accumulates what a reader found; ``project()`` returns the result."""
@@ -118,6 +119,13 @@ def turn_spans(project: Project) -> list[tuple[int, int]]:
 def visible_chapters(project: Project) -> list[Chapter]:
     """Chapters that appear in a table of contents (``toc`` true)."""
     return [c for c in project.chapters if c.toc]
+
+
+def placeholder_title(number: int) -> str:
+    """What a format that cannot show an untitled chapter writes for chapter
+    ``number`` (1-based): MP3 players would show the frame's id, and yt-dlp
+    takes the next line of a YouTube description as the title."""
+    return f"Chapter {number}"
 
 
 def chapter_spans(chapters: list[Chapter], duration: int | None

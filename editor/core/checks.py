@@ -94,9 +94,8 @@ def _chapter_name(project: Project, index: int) -> str:
 
 
 def _turn_name(project: Project, index: int) -> str:
-    speaker = project.turns[index].speaker
-    who = f" ({project.speaker_name(speaker)})" if speaker else ""
-    return f"turn {index + 1}{who}"
+    """By speaker and time, as the transcript shows it (it shows no turn numbers)."""
+    return project.turn_label(index)
 
 
 def _episode(project: Project) -> list[Finding]:
@@ -204,12 +203,12 @@ def _speakers(project: Project) -> list[Finding]:
             found.append(Finding(
                 "error", "placeholder-speaker",
                 f"speaker {speaker.name!r} still has a placeholder name ({turns}, first: "
-                f"turn {index + 1})", ("turn", index)))
+                f"{_turn_name(project, index)})", ("turn", index)))
         elif not _credited(speaker.name, credited):
             found.append(Finding(
                 "warning", "speaker-not-credited",
-                f"speaker {speaker.name!r} speaks ({turns}, first: turn {index + 1}) but is "
-                f"in no credit", ("turn", index)))
+                f"speaker {speaker.name!r} speaks ({turns}, first: "
+                f"{_turn_name(project, index)}) but is in no credit", ("turn", index)))
     return found
 
 
@@ -229,15 +228,13 @@ def _turns(project: Project) -> list[Finding]:
     found = _first_of(
         project, [i for i in range(1, len(starts)) if starts[i] < starts[i - 1]],
         "turns-out-of-order",
-        lambda i: f"starts at {format_clock(starts[i])}, before the turn above it "
-                  f"({format_clock(starts[i - 1])})")
+        lambda i: f"is before the turn above it ({project.clock(starts[i - 1])})")
     duration = project.audio_duration
     if duration is not None:
         found += _first_of(
             project, [i for i, start in enumerate(starts) if start >= duration],
             "turn-after-end",
-            lambda i: f"starts at {format_clock(starts[i])}, after the end of the audio "
-                      f"({format_clock(duration)})")
+            lambda i: f"is after the end of the audio ({project.clock(duration)})")
     estimated = [i for i, t in enumerate(project.turns) if t.estimated]
     if estimated:
         first = estimated[0]
@@ -245,6 +242,5 @@ def _turns(project: Project) -> list[Finding]:
         found.append(Finding(
             "warning", "estimated-times",
             f"{count} turn time{'s are' if count != 1 else ' is'} estimated, not yet "
-            f"confirmed (first: {_turn_name(project, first)} at "
-            f"~{format_clock(project.turns[first].start)})", ("turn", first)))
+            f"confirmed (first: {_turn_name(project, first)})", ("turn", first)))
     return found

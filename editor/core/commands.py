@@ -14,7 +14,7 @@ from .estimate import reestimate_around, speaking_ms
 from .history import Command
 from .model import (EPISODE_FIELDS, Chapter, Credit, Link, Project, Speaker, Turn, is_color,
                     is_iso_date, is_slot, word_count)
-from .timecode import MAX_MS, format_clock
+from .timecode import MAX_MS
 
 CHAPTER_FIELDS = ("title", "url", "image", "toc")
 SPEAKER_FIELDS = ("name", "color", "slot")
@@ -81,6 +81,11 @@ def _value(checks: dict, field: str, value, what: str):
     return xml_legal(value) if isinstance(value, str) else value
 
 
+def _capitalised(label: str) -> str:
+    """A label opening a sentence: "the turn at 05:12" -> "The turn at 05:12"."""
+    return "The" + label[3:] if label.startswith("the ") else label
+
+
 def start_bounds(project: Project, index: int) -> tuple[int, int | None]:
     """Where turn ``index`` may start: between its nearest confirmed neighbours
     (the first turn counts as one), and not past the end of the audio."""
@@ -137,10 +142,11 @@ class SetTurnStart(Command):
         _time(start, "a turn's start")
         low, high = start_bounds(project, index)
         if start < low or (high is not None and start > high):
-            until = format_clock(high) if high is not None else "the end"
-            raise ValueError(f"turn {index + 1} cannot start at {format_clock(start)}: it must "
-                             f"start between {format_clock(low)} and {until}, where its "
-                             "confirmed neighbours are")
+            until = project.clock(high) if high is not None else "the end"
+            raise ValueError(f"{_capitalised(project.turn_label(index))} cannot start at "
+                             f"{project.clock(start)}: it must start between "
+                             f"{project.clock(low)} and {until}, where its confirmed "
+                             "neighbours are")
         self.first, self.times = reestimate_around(
             project.turns, index, start, [c.start for c in project.chapters],
             project.audio_duration)
@@ -201,26 +207,49 @@ class SetTurnSpeaker(Command):
 class SplitTurn(Command):
     """Split a turn at a text position into two turns of the same speaker.
 
-    The new turn's start is estimated inside the old turn's span, in proportion
-    to the text before the cut.
+    The new turn's start is estimated. With ``playhead`` inside the turn being
+    split (after its start, before the next turn's), it is the playhead: the
+    user splits where they hear the new sentence. Otherwise it is laid inside the
+    old turn's span in proportion to the text before the cut, never past the next
+    turn; the last turn's span is its speaking time at the estimating rate
+    (within the audio), not the rest of the episode. The new turn remembers what
+    whitespace the cut removed (its ``seam``), so a merge puts back only that.
     """
 
     text = "Split turn"
 
-    def __init__(self, project: Project, index: int, position: int) -> None:
+    def __init__(self, project: Project, index: int, position: int,
+                 playhead: int | None = None) -> None:
         self.project, self.index = project, _index(project.turns, index, "turn")
         turn = project.turns[index]
         if type(position) is not int or not 0 <= position <= len(turn.text):
-            raise IndexError(f"position {position!r} is outside turn {index + 1}'s text")
+            raise IndexError(f"position {position!r} is outside the text of "
+                             f"{project.turn_label(index)}")
         self.old_text = turn.text
         head, tail = turn.text[:position].rstrip(), turn.text[position:].lstrip()
+        removed = turn.text[len(head):len(turn.text) - len(tail)]
         self.head = head
-        end = project.turn_end(index)
-        if end is None or end <= turn.start:
+        start = self._new_start(project, index, len(head) / max(len(head) + len(tail), 1),
+                                playhead)
+        self.new_turn = Turn(start=start, speaker=turn.speaker, text=tail, estimated=True,
+                             seam="\n" if "\n" in removed else " " if removed else "")
+
+    @staticmethod
+    def _new_start(project: Project, index: int, share: float, playhead: int | None) -> int:
+        turn = project.turns[index]
+        is_last = index + 1 >= len(project.turns)
+        end = None if is_last else project.turns[index + 1].start
+        if playhead is not None and turn.start < playhead and (end is None or playhead < end):
+            if not (is_last and project.audio_duration is not None
+                    and playhead >= project.audio_duration):
+                return playhead
+        if is_last:
             end = turn.start + speaking_ms(word_count(turn.text))
-        share = len(head) / max(len(head) + len(tail), 1)
-        start = turn.start + int((end - turn.start) * share)
-        self.new_turn = Turn(start=start, speaker=turn.speaker, text=tail, estimated=True)
+            if project.audio_duration is not None and project.audio_duration > turn.start:
+                end = min(end, project.audio_duration)
+        if end <= turn.start:
+            return turn.start
+        return turn.start + int((end - turn.start) * share)
 
     def redo(self) -> None:
         self.project.set_turn_texts({self.index: self.head})
@@ -232,7 +261,13 @@ class SplitTurn(Command):
 
 
 class MergeWithPrevious(Command):
-    """Join a turn to the end of the one before it (a space between)."""
+    """Join a turn to the end of the one before it.
+
+    Between the two goes what the split that made the turn removed (its
+    ``seam``: nothing, a space or a paragraph break), so a split and a merge
+    give back the text as it was; a turn not made by a split is joined with a
+    space.
+    """
 
     text = "Merge turns"
 
@@ -242,7 +277,9 @@ class MergeWithPrevious(Command):
         self.project, self.index = project, index
         self.prev_text = project.turns[index - 1].text
         self.turn = replace(project.turns[index])
-        joiner = " " if self.prev_text and self.turn.text else ""
+        joiner = " " if self.turn.seam is None else self.turn.seam
+        if not (self.prev_text and self.turn.text):
+            joiner = ""
         self.joined = self.prev_text + joiner + self.turn.text
 
     @property
@@ -495,9 +532,18 @@ class AddSpeaker(Command):
         self.project.remove_speaker(self.index)
 
 
+def renamed_credits(credits: tuple[Credit, ...], old: str, new: str) -> tuple[Credit, ...]:
+    """``credits`` with every name that is exactly ``old`` (a whole name, same case)
+    changed to ``new``; other names, "Cal Reid" for "Cal" say, are left as they are."""
+    return tuple(Credit(credit.role, tuple(new if name == old else name
+                                           for name in credit.names))
+                 for credit in credits)
+
+
 class SetSpeakerField(Command):
     """Rename, recolour or re-slot a speaker. A rename shows in every turn at once,
-    since turns refer to the speaker by id."""
+    since turns refer to the speaker by id, and renames the credits that name the
+    speaker exactly, in the same step (the show notes say who speaks)."""
 
     def __init__(self, project: Project, speaker_id: str, field: str, value) -> None:
         if field not in SPEAKER_FIELDS:
@@ -509,11 +555,18 @@ class SetSpeakerField(Command):
         self.new = value
         self.text = {"name": "Rename speaker", "color": "Change speaker colour",
                      "slot": "Change speaker key"}[field]
+        self.old_credits = self.new_credits = project.episode.credits
+        if field == "name" and self.old.strip() and value.strip():
+            self.new_credits = renamed_credits(self.old_credits, self.old.strip(), value.strip())
 
     def redo(self) -> None:
         self.project.update_speaker(self.index, **{self.field: self.new})
+        if self.new_credits != self.old_credits:
+            self.project.set_episode_field("credits", self.new_credits)
 
     def undo(self) -> None:
+        if self.new_credits != self.old_credits:
+            self.project.set_episode_field("credits", self.old_credits)
         self.project.update_speaker(self.index, **{self.field: self.old})
 
 

@@ -2,9 +2,16 @@
 and reading them back.
 
 MP3 chapters are ID3v2.3 CHAP frames listed by one top-level, ordered CTOC
-(docs/formats.md, id3-chapters), written with mutagen. MP4-family chapters (.m4a, .m4b,
-.mp4) are written by ffmpeg with a stream copy from an FFMETADATA file and read
-back with ffprobe (docs/formats.md, m4a-chapters).
+(docs/formats.md, id3-chapters), written with mutagen. The CHAP frames are
+written in time order: libavformat (ffprobe, ffmpeg, VLC) lists chapters in
+frame order. A chapter URL is written as ID3v2.3 allows (Latin-1: an IDNA
+host, a percent-encoded path; ``id3_url``). Reading also takes a chapter's
+TIT3 subtitle (into ``Chapter.extra["subtitle"]``) and its APIC image (as a
+``data:`` URI in ``Chapter.image``, which embedding writes back). An untitled
+chapter gets ``builder.placeholder_title``: players would show the frame id.
+MP4-family chapters (.m4a, .m4b, .mp4) are written by ffmpeg with a stream
+copy from an FFMETADATA file and read back with ffprobe (docs/formats.md,
+m4a-chapters).
 
 Embedding leaves the source alone unless ``overwrite=True`` and never leaves a
 half-written file: the result is built in a temporary file in the target's
@@ -13,6 +20,8 @@ raise :class:`ShowscribeError` (:class:`FormatError` when reading) naming the fi
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import json
 import os
@@ -23,18 +32,21 @@ import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from mutagen import MutagenError
-from mutagen.id3 import (APIC, CHAP, CTOC, ID3, WXXX, CTOCFlags, Encoding, ID3NoHeaderError,
-                         TIT2)
+from mutagen.id3 import (APIC, CHAP, CTOC, ID3, TIT3, WXXX, CTOCFlags, Encoding,
+                         ID3NoHeaderError, TIT2)
+from mutagen.id3._tags import save_frame
 from mutagen.mp3 import MP3
 
+from .builder import placeholder_title
 from .errors import FormatError, ShowscribeError
 from .ffmetadata import write as write_ffmetadata
 from .model import Chapter, Project
 
 __all__ = ["MP3_SUFFIXES", "MP4_SUFFIXES", "MAX_TOC_CHAPTERS", "default_target",
-           "embed_chapters", "read_embedded_chapters", "read_embedded_project"]
+           "id3_url", "embed_chapters", "read_embedded_chapters", "read_embedded_project"]
 
 MP3_SUFFIXES = (".mp3",)
 MP4_SUFFIXES = (".m4a", ".m4b", ".mp4")
@@ -54,6 +66,49 @@ def _container(path: Path) -> str:
     known = ", ".join(MP3_SUFFIXES + MP4_SUFFIXES)
     raise ShowscribeError(f"{path}: chapters cannot be embedded in a "
                           f"{suffix or 'extensionless'} file (supported: {known})")
+
+
+def id3_url(url: str) -> str | None:
+    """``url`` as an ID3v2.3 WXXX frame can hold it (Latin-1 only): the host in
+    IDNA form, the rest percent-encoded as UTF-8; None when the host is not a
+    valid international name (``https://例え.jp/`` gives ``https://xn--r8jz45g.jp/``)."""
+    try:
+        url.encode("latin-1")
+        if url.isascii():
+            return url
+    except UnicodeEncodeError:
+        pass
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        netloc = parts.netloc
+        if host and not host.isascii():
+            ascii_host = host.encode("idna").decode("ascii")
+            netloc = netloc.replace(host, ascii_host, 1) if host in netloc else ascii_host
+        safe = "/:@!$&'()*+,;=-._~%"
+        encoded = urlunsplit((parts.scheme, quote(netloc, safe=safe + "[]"),
+                              quote(parts.path, safe=safe), quote(parts.query, safe=safe + "?"),
+                              quote(parts.fragment, safe=safe + "?#")))
+    except (UnicodeError, ValueError):
+        return None
+    return encoded if encoded.isascii() else None
+
+
+class _TimeOrderedID3(ID3):
+    """ID3 tags whose CTOC and CHAP frames are saved last and in the order they
+    were added. mutagen saves other frames by size, which would put chapters
+    out of time order for readers that list frames as they come."""
+
+    def _write(self, config):
+        chapters = [frame for frame in self.values() if frame.FrameID in ("CTOC", "CHAP")]
+        for frame in chapters:
+            del self[frame.HashKey]
+        try:
+            others = super()._write(config)
+        finally:
+            for frame in chapters:
+                self.add(frame)
+        return others + b"".join(save_frame(frame, config=config) for frame in chapters)
 
 
 def default_target(source: Path | str) -> Path:
@@ -134,14 +189,19 @@ def _embed_mp3(project: Project, chapters: list[Chapter], source: Path, target: 
     except (MutagenError, OSError) as error:
         raise ShowscribeError(f"{source}: not a readable MP3 file ({error})") from error
     images = [_image(project, c) for c in chapters]
+    urls = [id3_url(c.url) if c.url else None for c in chapters]
+    for number, (chapter, url) in enumerate(zip(chapters, urls), 1):
+        if chapter.url and url is None:
+            raise ShowscribeError(f"{source}: chapter {number}'s URL {chapter.url!r} cannot "
+                                  "be written in an MP3 (its host is not a valid domain name)")
 
     with _replacing(target, source) as temp:
         try:
             shutil.copyfile(source, temp)
             try:
-                tags = ID3(temp)
+                tags = _TimeOrderedID3(temp)
             except ID3NoHeaderError:
-                tags = ID3()
+                tags = _TimeOrderedID3()
             tags.delall("CHAP")
             tags.delall("CTOC")
             ids = [f"chp{i}" for i in range(len(chapters))]
@@ -150,12 +210,17 @@ def _embed_mp3(project: Project, chapters: list[Chapter], source: Path, target: 
                 tags.add(CTOC(element_id=TOC_ID,
                               flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
                               child_element_ids=toc_ids, sub_frames=[TIT2(text=["TOC"])]))
-            for index, (eid, chapter, image) in enumerate(zip(ids, chapters, images)):
+            for index, (eid, chapter, image, url) in enumerate(
+                    zip(ids, chapters, images, urls)):
                 end = chapters[index + 1].start if index + 1 < len(chapters) else length_ms
-                sub = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])]
-                if chapter.url:
-                    sub.append(WXXX(encoding=Encoding.UTF8, desc="chapter url",
-                                    url=chapter.url))
+                # libavformat shows an empty title as the element id.
+                title = chapter.title.strip() or placeholder_title(index + 1)
+                sub = [TIT2(encoding=Encoding.UTF8, text=[title])]
+                if url:
+                    sub.append(WXXX(encoding=Encoding.UTF8, desc="chapter url", url=url))
+                subtitle = chapter.extra.get("subtitle")
+                if isinstance(subtitle, str) and subtitle:
+                    sub.append(TIT3(encoding=Encoding.UTF8, text=[subtitle]))
                 if image:
                     mime, data = image
                     sub.append(APIC(encoding=Encoding.UTF8, mime=mime, type=3, desc=eid,
@@ -170,10 +235,13 @@ def _embed_mp3(project: Project, chapters: list[Chapter], source: Path, target: 
 
 
 def _image(project: Project, chapter: Chapter) -> tuple[str, bytes] | None:
-    """(mime, bytes) of a chapter image that is an existing local JPEG or PNG file.
+    """(mime, bytes) of a chapter image that is an existing local JPEG or PNG file
+    or a ``data:`` URI of one (as an MP3's chapter image is imported).
 
     URLs and other picture types cannot be embedded and are left out.
     """
+    if chapter.image and chapter.image.startswith("data:"):
+        return _data_uri_image(chapter.image)
     if not chapter.image or "://" in chapter.image:
         return None
     path = Path(chapter.image).expanduser()
@@ -187,6 +255,18 @@ def _image(project: Project, chapter: Chapter) -> tuple[str, bytes] | None:
         if data.startswith(magic):
             return mime, data
     return None
+
+
+def _data_uri_image(uri: str) -> tuple[str, bytes] | None:
+    head, _, payload = uri.partition(",")
+    if not head.endswith(";base64"):
+        return None
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return next(((mime, data) for magic, mime in _IMAGE_MIMES if data.startswith(magic)),
+                None)
 
 
 def _embed_mp4(chapters: list[Chapter], source: Path, target: Path) -> None:
@@ -288,10 +368,19 @@ def _read_mp3(path: Path) -> tuple[list[Chapter], int]:
 def _chapter_from_frame(frame: CHAP, toc: bool) -> Chapter:
     titles = frame.sub_frames.getall("TIT2")
     urls = frame.sub_frames.getall("WXXX")
+    subtitles = frame.sub_frames.getall("TIT3")
+    images = frame.sub_frames.getall("APIC")
+    extra = {}
+    if subtitles and subtitles[0].text and str(subtitles[0].text[0]):
+        extra["subtitle"] = str(subtitles[0].text[0])
+    image = None
+    if images and images[0].data:
+        mime = images[0].mime if "/" in images[0].mime else "image/jpeg"
+        image = f"data:{mime};base64,{base64.b64encode(images[0].data).decode('ascii')}"
     return Chapter(start=frame.start_time,
                    title=str(titles[0].text[0]) if titles and titles[0].text else "",
                    url=urls[0].url if urls and urls[0].url else None,
-                   toc=toc)
+                   image=image, toc=toc, extra=extra)
 
 
 def _probe(path: Path) -> tuple[list[Chapter], int | None]:

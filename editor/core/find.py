@@ -7,17 +7,23 @@ either side) and a speaker filter (only turns of one speaker id).
 
 ``replace_all`` returns the new texts only; the caller pushes them as one
 :class:`~editor.core.commands.ReplaceTexts`, so replace-all is one undo step.
+
+For the find counter ("3 of 8") and the highlights: ``find_all`` lists every
+match once per search, ``match_number`` places a match in that list by
+bisection, and ``matches_in_text`` searches one turn's text (the transcript
+highlights only the turns in view, however long the episode).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from .model import Turn
 
-__all__ = ["Query", "Match", "find_all", "find_next", "match_at", "replace_all",
-           "replace_match"]
+__all__ = ["Query", "Match", "find_all", "find_next", "match_at", "match_number",
+           "matches_in_text", "replace_all", "replace_match"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,21 @@ def find_all(turns: Sequence[Turn], query: Query) -> list[Match]:
         if query.searches(turn):
             found.extend(_matches_in(turns, index, pattern))
     return found
+
+
+def matches_in_text(text: str, query: Query) -> list[tuple[int, int]]:
+    """(start, end) of every match of ``query`` in one turn's ``text``."""
+    pattern = query.pattern()
+    if pattern is None:
+        return []
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def match_number(matches: Sequence[Match], match: Match) -> int:
+    """``match``'s place (1-based) in ``matches`` (as ``find_all`` lists them), or
+    0 when it is not one of them."""
+    at = bisect.bisect_left(matches, match)
+    return at + 1 if at < len(matches) and matches[at] == match else 0
 
 
 def find_next(turns: Sequence[Turn], query: Query, turn: int, offset: int,

@@ -2,15 +2,18 @@
 
 ``History.push`` runs a command and records it. Consecutive commands that say
 they can merge (typing in one turn) become one undo step, unless the history is
-at its clean mark (a save) or ``break_merge`` was called. ``macro`` groups
+at its clean mark (a save), ``break_merge`` was called (a new paragraph, the
+cursor jumping), or the typist paused for ``TYPING_PAUSE_S`` since the last
+push: one Ctrl+Z then takes back one burst of typing, not a whole turn. ``macro`` groups
 commands into one step. The clean index marks the saved state.
 
 Emits ``changed()`` after anything that changes what undo/redo/clean report.
 """
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .signals import signal
 
@@ -47,10 +50,15 @@ class Macro(Command):
             child.undo()
 
 
+TYPING_PAUSE_S = 1.0
+
+
 class History:
     changed = signal()
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock           # seconds; tests give their own
+        self._last_push = float("-inf")
         self._commands: list[Command] = []
         self._index = 0               # commands[:index] are done
         self._clean: int | None = 0   # None: the saved state cannot be reached
@@ -65,6 +73,10 @@ class History:
         if self._macros:
             self._macros[-1].children.append(command)
             return
+        now, last = self._clock(), self._last_push
+        self._last_push = now
+        if now - last >= TYPING_PAUSE_S:
+            self._merge_open = False
         if (self._merge_open and self._index == len(self._commands) and self._index
                 and self._index != self._clean
                 and self._commands[self._index - 1].merge_with(command)):

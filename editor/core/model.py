@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .signals import signal
+from .timecode import format_clock
+
+HOUR_MS = 3_600_000
 
 __all__ = ["Link", "Credit", "Episode", "Speaker", "Turn", "Chapter", "Project",
            "EPISODE_FIELDS", "word_count", "is_color", "is_slot", "is_iso_date",
@@ -81,6 +84,10 @@ class Turn:
     speaker: str                     # a Speaker.id, or "" for none
     text: str = ""                   # paragraphs separated by "\n"
     estimated: bool = False
+    # What a split took away between the turn before and this one ("" for
+    # nothing, " ", "\n"), so merging them back restores it; None when the turn
+    # was not made by a split. Not saved, and no part of a turn's equality.
+    seam: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -173,6 +180,8 @@ class Project:
         # Words the spell checker accepts in this episode (names, places,
         # products), in the order they were added; each entry may hold several.
         self.dictionary: list[str] = []
+        # Problems a reader stepped over (a skipped cue), as FormatErrors with lines.
+        self.import_warnings: list = []
 
         from .history import History  # late: history imports nothing of ours
         self.history = History()
@@ -206,6 +215,28 @@ class Project:
     def speaker_name(self, speaker_id: str) -> str:
         speaker = self.speaker(speaker_id)
         return speaker.name if speaker else speaker_id
+
+    # -- how times and turns are named on screen and in messages -----------------
+
+    def shows_hours(self) -> bool:
+        """Whether this episode's times are shown with hours: one width for every
+        time of the episode, chosen by its longest (audio, last turn, last chapter)."""
+        longest = max(self.audio_duration or 0, self.turns[-1].start if self.turns else 0,
+                      self.chapters[-1].start if self.chapters else 0)
+        return longest >= HOUR_MS
+
+    def clock(self, ms: int) -> str:
+        """``ms`` as this episode shows times: ``05:12``, or ``0:05:12`` in a long one."""
+        return format_clock(max(0, ms), hours=True if self.shows_hours() else None)
+
+    def turn_label(self, index: int) -> str:
+        """A turn as the window shows it, by speaker and time (never its number,
+        which the window does not show): "Bo's turn at ~05:12"."""
+        turn = self.turns[index]
+        when = ("~" if turn.estimated else "") + self.clock(turn.start)
+        if not turn.speaker:
+            return f"the turn at {when}"
+        return f"{self.speaker_name(turn.speaker)}\u2019s turn at {when}"
 
     def turn_starts(self) -> list[int]:
         """Every turn's start, in turn order: one cache shared by the transcript,

@@ -93,13 +93,15 @@ _STOPWORDS = frozenset({
     "note", "notes", "nb", "ps", "p.s", "update", "updated", "edit", "edited", "warning",
     "caution", "tip", "correction", "source", "sources", "disclaimer", "transcript",
     "timestamps", "chapters", "http", "https", "ftp", "www", "mailto", "tel", "email",
-    "e-mail",
+    "e-mail", "webvtt",   # a caption file's first word, never a name
 })
 _STOP_PHRASES = frozenset({"editor's note", "editors note", "editor's notes"})
 _PREFIX = re.compile(r"(?P<name>[^\s:：][^:：]{0,59}?)\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)",
                      re.DOTALL)
 # A name word starts with a letter and holds letters, digits and . ' ’ - only.
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+# The remark in brackets after a name: up to three words, no brackets or colons.
+_REMARK = re.compile(r"[^\s():：,][^\s():：]*(?:,? [^\s():：,][^\s():：]*){0,2}")
 # Lower-case words that may sit inside a name ("Ludwig van Beethoven").
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "della",
                         "la", "le", "bin", "ibn", "al", "el", "y", "dos", "das", "ten", "ter"})
@@ -114,15 +116,33 @@ def _symbol_word(word: str) -> bool:
 def speaker_name(name: str) -> bool:
     """Whether ``name`` may be a speaker's name: one to four words, each a name
     word or an emoji (later words may be numbers, as in "Speaker 2"), not
-    opening with a lower-case letter, and not a stopword such as "Note"."""
-    words = name.split()   # a doubled space is a slip of the keyboard, not a new word
-    if not 1 <= len(words) <= 4 or name != name.strip() or name[0].islower():
+    opening with a lower-case letter, and not a stopword such as "Note".
+
+    Names as people write them count too: a comma after a word
+    ("O'Brien, Pat"), ``&`` between words ("Zoë & Co") and a closing remark
+    in brackets of up to three words ("Anna (host)", "Bo (co-host, remote)").
+    """
+    if not name or name != name.strip() or name[0].islower() or name[0] in ",&(":
         return False
-    if not all(_NAME_WORD.fullmatch(word) or _symbol_word(word)
-               or (i > 0 and word.isdigit()) for i, word in enumerate(words)):
+    main, remark = name, ""
+    if name.endswith(")") and " (" in name:
+        main, remark = name[:-1].split(" (", 1)
+        if not _REMARK.fullmatch(remark):
+            return False
+    words = main.split()   # a doubled space is a slip of the keyboard, not a new word
+    named = [w for w in words if w != "&"]
+    if not 1 <= len(named) <= 4 or words[-1] == "&" or "& &" in main:
         return False
-    folded = name.casefold().replace("’", "'")
-    return words[0].casefold().rstrip(".") not in _STOPWORDS and folded not in _STOP_PHRASES
+    for i, word in enumerate(words):
+        if word == "&":
+            continue
+        if word.endswith(",") and i < len(words) - 1:
+            word = word[:-1]
+        if not (_NAME_WORD.fullmatch(word) or _symbol_word(word)
+                or (i > 0 and word.isdigit())):
+            return False
+    folded = main.casefold().replace("’", "'")
+    return words[0].casefold().rstrip(".,") not in _STOPWORDS and folded not in _STOP_PHRASES
 
 
 def speaker_prefix(line: str) -> tuple[str, str] | None:

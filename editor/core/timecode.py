@@ -11,7 +11,7 @@ import re
 __all__ = [
     "MAX_MS", "TimeError", "parse_time", "parse_npt", "parse_vtt", "parse_srt", "parse_shownotes",
     "format_hms_ms", "format_vtt", "format_srt", "format_clock", "format_npt",
-    "format_seconds",
+    "format_seconds", "format_duration",
 ]
 
 
@@ -170,3 +170,10 @@ def format_seconds(ms: int) -> float | int:
     if ms % 1000 == 0:
         return ms // 1000
     return round(ms / 1000, 3)
+
+
+def format_duration(ms: int) -> str:
+    """An HTML ``<time datetime>`` duration: ``PT31S``, ``PT3723.007S``. A
+    clock form such as ``00:31`` would read as a time of day."""
+    fraction = f".{ms % 1000:03d}" if ms % 1000 else ""
+    return f"PT{ms // 1000}{fraction}S"

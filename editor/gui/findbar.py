@@ -1,21 +1,30 @@
 """The find and replace bar under the transcript.
 
 The search itself is ``editor.core.find`` (no Qt); this bar holds the options,
-asks the transcript view to select each match, replaces one match with a
-SetTurnText and all matches with one ReplaceTexts (one undo step).
+asks the transcript view to select each match and to highlight them all,
+replaces one match with a SetTurnText and all matches with one ReplaceTexts
+(one undo step).
+
+The counter says "3 of 8" once a match is found, else how many there are. The
+whole transcript is searched only after typing pauses for ``SEARCH_DELAY_MS``
+(and again that long after the turns change), never on each keystroke: a long
+episode's find field stays as quick to type in as a short one's.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit,
                                QPushButton, QToolButton, QWidget)
 
 from editor.core.commands import ReplaceTexts, SetTurnText
-from editor.core.find import Match, Query, find_all, find_next, match_at, replace_all, \
-    replace_match
+from editor.core.find import Match, Query, find_all, find_next, match_at, match_number, \
+    replace_all, replace_match
 from editor.core.model import Project
 
+from .projectlink import ProjectLink
+
 ALL_SPEAKERS = "All speakers"
+SEARCH_DELAY_MS = 150
 
 
 class FindBar(QWidget):
@@ -24,6 +33,13 @@ class FindBar(QWidget):
         self.project = project
         self.transcript = transcript
         self._last: Match | None = None
+        self._matches: list[Match] | None = None    # every match; None: search again
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self._link = ProjectLink()
+        self._connect(project)
 
         self.find_edit = QLineEdit(self)
         self.find_edit.setPlaceholderText("Find")
@@ -75,9 +91,18 @@ class FindBar(QWidget):
         self.hide()
 
     def set_project(self, project: Project) -> None:
+        self._link.disconnect_all()
         self.project = project
+        self._connect(project)
         self._last = None
+        self._matches = None
         self.fill_speakers()
+        if self.isVisible():
+            self._search_timer.start()
+
+    def _connect(self, project: Project) -> None:
+        for signal in (project.turns_changed, project.turns_inserted, project.turns_removed):
+            self._link.connect(signal, self._on_project_turns_edited)
 
     def fill_speakers(self) -> None:
         current = self.speaker_combo.currentData()
@@ -98,10 +123,12 @@ class FindBar(QWidget):
         self.show()
         self.find_edit.setFocus()
         self.find_edit.selectAll()
-        self._update_count()
+        self._search_now()
 
     def close_bar(self) -> None:
         self.hide()
+        self._search_timer.stop()
+        self.transcript.set_find_query(None)
         self.transcript.setFocus()
 
     @property
@@ -126,10 +153,12 @@ class FindBar(QWidget):
         turn, offset = self._search_origin(backwards)
         match = find_next(self.project.turns, self.query(), turn, offset, backwards)
         self._last = match
-        if match is None:
-            self.count_label.setText("Not found")
-        else:
+        if match is not None:
             self.transcript.select_in_turn(match.turn, match.start, match.end)
+        if self._matches is None:
+            self._search_now()        # a deliberate step: the count may not wait
+        else:
+            self._update_count()
         return match
 
     def _search_origin(self, backwards: bool) -> tuple[int, int]:
@@ -157,7 +186,6 @@ class FindBar(QWidget):
         after = last.start + len(self.replace_edit.text())
         self.transcript.select_in_turn(last.turn, after, after)
         self.find_next()
-        self._update_count()
 
     def replace_all(self) -> int:
         """Replace every match in one undo step; returns how many turns changed."""
@@ -168,17 +196,43 @@ class FindBar(QWidget):
             self.project.history.push(ReplaceTexts(self.project, changes))
             self.project.history.break_merge()
         self._last = None
+        self._search_now()
         self.count_label.setText(f"Replaced {count}")
         return len(changes)
 
+    # -- the counter and the highlights ------------------------------------------------
+
     def _on_query_changed(self, *_args) -> None:
         self._last = None
+        self._matches = None
+        self._search_timer.start()
+
+    def _on_project_turns_edited(self, *_args) -> None:
+        self._matches = None
+        if self.isVisible():
+            self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        self._search_now()
+
+    def _search_now(self) -> None:
+        """Search the whole transcript: the counter, and the highlights in view."""
+        self._search_timer.stop()
+        query = self.query()
+        self._matches = find_all(self.project.turns, query)
+        self.transcript.set_find_query(query)
         self._update_count()
 
     def _update_count(self) -> None:
         if not self.find_edit.text():
             self.count_label.setText("")
             return
-        count = len(find_all(self.project.turns, self.query()))
-        self.count_label.setText(f"{count} match{'es' if count != 1 else ''}"
-                                 if count else "Not found")
+        matches = self._matches or []
+        count = len(matches)
+        number = match_number(matches, self._last) if self._last is not None else 0
+        if not count:
+            self.count_label.setText("Not found")
+        elif number:
+            self.count_label.setText(f"{number:,} of {count:,}")
+        else:
+            self.count_label.setText(f"{count:,} match{'es' if count != 1 else ''}")

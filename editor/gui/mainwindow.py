@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
 
     def _on_playback_position_changed(self, ms: int) -> None:
         self.transcript.set_playhead(ms)
+        self.chapters_panel.set_playhead(ms)
         self.waveform.set_playhead(ms)
         self.status_line.show_position(ms)
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.core.model import Project, word_count
-from editor.core.timecode import format_clock
 
 from .projectlink import ProjectLink
 
@@ -62,7 +61,7 @@ class StatusLine(QStatusBar):
         self.saved_label.setText("\u25cf Unsaved changes" if modified else "")
 
     def show_position(self, ms: int) -> None:
-        self.position_label.setText(format_clock(ms))
+        self.position_label.setText(self._project.clock(ms))   # the episode's one width
 
     def word_total(self) -> int:
         return self._words

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core import save_project
+from editor.core import Credit, save_project
 
 from cli_projects import clean_project
 
@@ -108,3 +108,55 @@ def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["check"])
     assert exc.value.code == 2
+
+
+def test_check_format_reports_what_that_format_would_lose(tmp_path, capsys):
+    project = clean_project()
+    project.turns[0].text = "Welcome.\nA second paragraph."
+    project.chapters[1].url = "https://example.org/middle"
+    path = tmp_path / "p.yaml"
+    save_project(project, path)
+    code, out, err = run(["check", str(path), "--format", "srt"], capsys)
+    assert (code, err) == (1, "")
+    assert out.splitlines()[1:] == [
+        "warning: srt: turn 1 (Ann Lee): paragraph breaks are not written; its paragraphs "
+        "come back as one"]
+    code, out, _ = run(["check", str(path), "--format", "mp4chaps"], capsys)
+    assert code == 1
+    assert out.splitlines()[1:] == ["warning: mp4chaps: chapter 2: chapter links are not "
+                                    "written"]
+    code, out, _ = run(["check", str(path), "--format", "chapters-json"], capsys)
+    assert (code, out.splitlines()[1:]) == (0, [])
+
+
+def test_check_format_names_a_speaker_a_prefix_format_cannot_write(tmp_path, capsys):
+    project = clean_project()
+    project.speakers[1].name = "bo: the guest"
+    project.episode.credits = (Credit("Hosted", ("Ann Lee",)), Credit("Guest", ("bo",)))
+    path = tmp_path / "p.yaml"
+    save_project(project, path)
+    code, out, _ = run(["check", str(path), "--format", "text"], capsys)
+    assert code == 1
+    assert ("warning: text: speaker 'bo: the guest' (first: turn 2) cannot be written as a "
+            "'Name:' prefix that reads back; those turns would join the turn before"
+            ) in out.splitlines()
+    code, out, _ = run(["check", str(path), "--format", "vtt"], capsys)
+    assert not any(line.startswith("warning: vtt:") for line in out.splitlines())
+
+
+def test_check_warns_of_a_chapter_url_an_mp3_cannot_hold_as_is(tmp_path, capsys):
+    project = clean_project()
+    project.chapters[2].url = "https://例え.jp/"
+    path = tmp_path / "p.yaml"
+    save_project(project, path)
+    code, out, _ = run(["check", str(path)], capsys)
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        "warning: MP3: chapter 3's URL is written as 'https://xn--r8jz45g.jp/' "
+        "(ID3 URLs are Latin-1)"]
+
+
+def test_check_with_an_unknown_format_is_a_usage_error(project_file, capsys):
+    code, out, err = run(["check", str(project_file), "--format", "nope"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("showscribe: unknown format 'nope' (known: ") and err.count("\n") == 1

@@ -54,13 +54,13 @@ def test_the_known_typos_are_listed_exactly_and_exit_1(tmp_path, capsys):
     code, lines, err = run(["check", "--spelling", str(save(with_typos(), tmp_path))], capsys)
     assert code == 1 and err == ""
     assert lines[-6:] == [
-        "warning: 1 turn time is estimated, not yet confirmed (first: turn 3 (Bo Chan) at "
+        "warning: 1 turn time is estimated, not yet confirmed (first: Bo Chan\u2019s turn at "
         "~03:36)",
         "warning: 4 unknown words (first: 'Middel' in chapter 2 'Middel' at 00:20)",
         "unknown word: Middel (1 time, first: chapter 2 'Middel' at 00:20)",
-        "unknown word: Teh (1 time, first: turn 1 (Ann Lee) at 00:00)",
-        "unknown word: recieve (2 times, first: turn 2 (Bo Chan) at 00:20)",
-        "unknown word: teh (1 time, first: turn 3 (Bo Chan) at ~03:36)",
+        "unknown word: Teh (1 time, first: Ann Lee\u2019s turn at 00:00)",
+        "unknown word: recieve (2 times, first: Bo Chan\u2019s turn at 00:20)",
+        "unknown word: teh (1 time, first: Bo Chan\u2019s turn at ~03:36)",
     ]
 
 
@@ -81,7 +81,7 @@ def test_the_episode_and_the_user_dictionaries_are_used(tmp_path, capsys, monkey
     code, lines, _ = run(["check", "--spelling", str(save(project, tmp_path))], capsys)
     assert code == 1
     assert [line for line in lines if line.startswith("unknown word:")] == [
-        "unknown word: recieve (2 times, first: turn 2 (Bo Chan) at 00:20)"]
+        "unknown word: recieve (2 times, first: Bo Chan\u2019s turn at 00:20)"]
 
 
 def test_without_spelling_typos_are_not_listed(tmp_path, capsys):

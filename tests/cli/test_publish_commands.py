@@ -108,6 +108,19 @@ def test_import_bad_source_names_file_and_line(tmp_path, capsys):
     assert not target.exists()
 
 
+def test_import_names_a_skipped_cue_on_stderr_and_keeps_the_rest(tmp_path, capsys):
+    source = tmp_path / "partly.vtt"
+    source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n\n"
+                      "00:00:03.000 --> nonsense\nlost\n\n"
+                      "00:00:04.000 --> 00:00:05.000\nagain\n", encoding="utf-8")
+    target = tmp_path / "p.yaml"
+    code, out, err = run(["import", source, "-o", target], capsys)
+    assert code == 0
+    assert err == (f"showscribe: warning: {source}:6: 'nonsense' is not a WebVTT timestamp "
+                   "(HH:MM:SS.mmm, or MM:SS.mmm below an hour) (skipped)\n")
+    assert [t.text for t in load_project(target).turns] == ["Hello", "again"]
+
+
 def test_import_unknown_extension_asks_for_format(tmp_path, capsys):
     odd = tmp_path / "notes.xyz"
     odd.write_text("hello", encoding="utf-8")

@@ -111,7 +111,7 @@ def test_turns_out_of_time_order_are_an_error():
     p.turns[2].start = 30_000               # before the turn above it (0:40)
     f = only(check_project(p), "turns-out-of-order")
     assert (f.severity, f.target) == ("error", ("turn", 2))
-    assert f.message == "turn 3 (Ann) starts at 00:30, before the turn above it (00:40)"
+    assert f.message == "Ann\u2019s turn at 00:30 is before the turn above it (00:40)"
 
 
 def test_chapter_title_lengths_per_platform():
@@ -144,7 +144,8 @@ def test_placeholder_speakers(name):
     p.speakers[1].name = name
     f = only(check_project(p), "placeholder-speaker")
     assert f.severity == "error"
-    assert f.message == (f"speaker {name!r} still has a placeholder name (1 turn, first: turn 2)")
+    assert f.message == (f"speaker {name!r} still has a placeholder name (1 turn, first: "
+                         f"{name}\u2019s turn at 00:40)")
     assert f.target == ("turn", 1)
 
 
@@ -169,7 +170,7 @@ def test_turns_and_chapters_past_the_end_of_the_audio():
                                "(01:00)")
     turn = only(findings, "turn-after-end")
     assert turn.target == ("turn", 2)
-    assert turn.message == "turn 3 (Ann) starts at 01:20, after the end of the audio (01:00)"
+    assert turn.message == "Ann\u2019s turn at 01:20 is after the end of the audio (01:00)"
     p.history.push(InsertTurn(p, 3, Turn(90_000, "bo", "Late.")))
     assert only(check_project(p), "turn-after-end").message.endswith("; 2 turns in all")
 
@@ -190,7 +191,7 @@ def test_the_turn_checks_follow_every_edit_of_the_turn_starts():
     p.history.push(InsertTurn(p, 1, Turn(20_000, "bo", "Later.")))
     found = only(check_project(p), "turns-out-of-order")
     assert found.target == ("turn", 2)
-    assert found.message == "turn 3 (Bo Chan) starts at 00:05, before the turn above it (00:20)"
+    assert found.message == "Bo Chan\u2019s turn at 00:05 is before the turn above it (00:20)"
     p.turns = [Turn(0, "ann", "Welcome."), Turn(50_000, "bo", "Thanks.")]
     assert check_project(p) == []
     p.audio_duration = 40_000
@@ -211,7 +212,7 @@ def test_estimated_times_are_one_finding_pointing_at_the_first():
     f = only(check_project(p), "estimated-times")
     assert f.severity == "warning" and f.target == ("turn", 1)
     assert f.message == ("2 turn times are estimated, not yet confirmed "
-                         "(first: turn 2 (Bo Chan) at ~00:40)")
+                         "(first: Bo Chan\u2019s turn at ~00:40)")
 
 
 def test_speaker_missing_from_the_credits():
@@ -219,7 +220,8 @@ def test_speaker_missing_from_the_credits():
     p.episode.credits = (Credit("Hosted", ("Ann Lee",)),)
     f = only(check_project(p), "speaker-not-credited")
     assert f.severity == "warning" and f.target == ("turn", 1)
-    assert f.message == "speaker 'Bo Chan' speaks (1 turn, first: turn 2) but is in no credit"
+    assert f.message == ("speaker 'Bo Chan' speaks (1 turn, first: Bo Chan\u2019s turn at 00:40) "
+                         "but is in no credit")
 
 
 def test_credit_matching_is_by_name_words():

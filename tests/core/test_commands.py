@@ -15,7 +15,7 @@ from editor.core.commands import (AddChapter, AddEpisodeWord, RemoveEpisodeWord,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
                                   SetTurnTimes, SplitTurn)
 from editor.core.history import Command
-from editor.core.model import Chapter, Credit, Link, Speaker, Turn
+from editor.core.model import Chapter, Credit, Link, Project, Speaker, Turn
 
 from helpers import SignalLog, assert_reverts, dump, small_project
 
@@ -103,6 +103,17 @@ def test_split_multi_paragraph_turn_at_paragraph_break_reverts(project):
 @reversion_test(SplitTurn)
 def test_split_last_turn_reverts(project):
     return SplitTurn(project, 6, 4)
+
+
+@reversion_test(SplitTurn)
+def test_split_turn_at_the_playhead_reverts(project):
+    return SplitTurn(project, 1, len("Thanks for having"), playhead=5_000)
+
+
+@reversion_test(MergeWithPrevious)
+def test_merge_back_a_split_without_space_reverts(project):
+    project.history.push(SplitTurn(project, 1, len("Thanks")))
+    return MergeWithPrevious(project, 2)
 
 
 @reversion_test(MergeWithPrevious)
@@ -261,6 +272,12 @@ def test_rename_speaker_reverts(project):
 
 
 @reversion_test(SetSpeakerField)
+def test_rename_speaker_with_credits_reverts(project):
+    project.episode.credits = (Credit("Host", ("Ann",)), Credit("Guest", ("Bo", "Cy")))
+    return SetSpeakerField(project, "bo", "name", "Robert")
+
+
+@reversion_test(SetSpeakerField)
 def test_recolour_speaker_reverts(project):
     return SetSpeakerField(project, "cy", "color", "#000000")
 
@@ -315,6 +332,88 @@ def test_merge_with_previous_joins_with_a_space(project):
                                      "I have a question about that one.")
     assert project.turns[3].text[command.join_position:] == "I have a question about that one."
     assert len(project.turns) == 6
+
+
+def test_split_while_the_playhead_is_inside_the_turn_starts_the_new_turn_there(project):
+    project.history.push(SplitTurn(project, 1, len("Thanks for having"), playhead=7_250))
+    assert (project.turns[2].start, project.turns[2].estimated) == (7_250, True)
+
+
+@pytest.mark.parametrize("playhead", [4_000, 12_000, 50_000, None])
+def test_split_with_the_playhead_outside_the_turn_stays_between_its_neighbours(
+        project, playhead):
+    project.history.push(SplitTurn(project, 1, len("Thanks for having"), playhead=playhead))
+    share = len("Thanks for having") / len("Thanks for having" + "me here today.")
+    assert project.turns[2].start == 4_000 + int(8_000 * share)
+
+
+def test_split_of_the_only_turn_of_a_fresh_project_is_not_timed_at_the_episode_end():
+    # A project made from audio alone: one turn at 0:00 and a long audio.
+    project = Project()
+    project.speakers = [Speaker("s1", "Speaker 1")]
+    project.turns = [Turn(0, "s1", "Hello and welcome. Today we talk about rain.")]
+    project.audio_duration = 189_000
+    text = project.turns[0].text
+    project.history.push(SplitTurn(project, 0, text.index("Today"), playhead=7_000))
+    assert project.turns[1].start == 7_000
+    project.history.undo()
+    project.history.push(SplitTurn(project, 0, text.index("Today")))
+    words = len(text.split())
+    assert 0 < project.turns[1].start < words * 60_000 // 150
+    project.history.undo()
+    project.history.push(SplitTurn(project, 0, text.index("Today"), playhead=200_000))
+    assert project.turns[1].start < words * 60_000 // 150      # past the audio: not a time
+
+
+def test_split_never_starts_the_new_turn_past_the_next_confirmed_turn(project):
+    project.turns[2].start = project.turns[1].start      # a turn of no length before it
+    project.history.push(SplitTurn(project, 1, 6, playhead=9_000))
+    assert project.turns[1].start <= project.turns[2].start <= project.turns[3].start
+
+
+@pytest.mark.parametrize("text, position, merged", [
+    ("Exactly. In the end.", len("Exactly"), "Exactly. In the end."),
+    ("Exactly. In the end.", len("Exactly."), "Exactly. In the end."),
+    ("Exactly.   In the end.", len("Exactly. "), "Exactly. In the end."),
+    ("Splitting mid-word", len("Splitting mid"), "Splitting mid-word"),
+    ("First paragraph.\nSecond one.", len("First paragraph."), "First paragraph.\nSecond one."),
+])
+def test_merge_after_a_split_joins_with_what_the_split_removed(project, text, position, merged):
+    project.turns[1].text = text
+    project.history.push(SplitTurn(project, 1, position))
+    project.history.push(MergeWithPrevious(project, 2))
+    assert project.turns[1].text == merged
+
+
+def test_merge_keeps_the_seam_through_undo_and_redo(project):
+    project.turns[1].text = "Exactly. In"
+    project.history.push(SplitTurn(project, 1, len("Exactly")))
+    project.history.push(MergeWithPrevious(project, 2))
+    project.history.undo()
+    project.history.undo()
+    project.history.redo()
+    project.history.push(MergeWithPrevious(project, 2))
+    assert project.turns[1].text == "Exactly. In"
+
+
+def test_rename_speaker_renames_credits_that_name_them_exactly_in_one_step(project):
+    project.episode.credits = (Credit("Hosted", ("Cal Reid",)),
+                               Credit("Guest", ("Bo", "Bob", "bo", "Bo Chan")))
+    project.history.push(SetSpeakerField(project, "bo", "name", "Robert"))
+    assert project.episode.credits == (Credit("Hosted", ("Cal Reid",)),
+                                       Credit("Guest", ("Robert", "Bob", "bo", "Bo Chan")))
+    assert project.history.undo_text == "Rename speaker"
+    project.history.undo()
+    assert project.episode.credits[1].names == ("Bo", "Bob", "bo", "Bo Chan")
+    assert project.speakers[1].name == "Bo"
+
+
+def test_recolouring_a_speaker_leaves_the_credits_alone(project):
+    project.episode.credits = (Credit("Guest", ("Bo",)),)
+    log = []
+    project.episode_changed.connect(log.append)
+    project.history.push(SetSpeakerField(project, "bo", "color", "#000000"))
+    assert log == [] and project.episode.credits == (Credit("Guest", ("Bo",)),)
 
 
 def test_merge_with_previous_of_first_turn_is_refused(project):
@@ -431,7 +530,7 @@ def test_invalid_arguments_are_refused_and_nothing_changes(project, build, error
 def test_a_turn_start_must_stay_between_its_confirmed_neighbours(project):
     low, high = commands.start_bounds(project, 3)
     assert low <= high
-    with pytest.raises(ValueError, match=r"turn 4 cannot start at .*: it must start between"):
+    with pytest.raises(ValueError, match=r"^Bo\u2019s turn at ~00:30 cannot start at .*: it must start between"):
         SetTurnStart(project, 3, high + 1)
     with pytest.raises(ValueError):
         SetTurnStart(project, 3, low - 1) if low else SetTurnStart(project, 3, -1)

@@ -1,6 +1,7 @@
 """Chapters embedded into real MP3 and M4A files, checked with ffprobe and mutagen."""
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -9,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from mutagen.id3 import CHAP, CTOC, ID3, TIT2, CTOCFlags
+from mutagen.id3 import APIC, CHAP, CTOC, ID3, TIT2, TIT3, CTOCFlags
 from mutagen.mp3 import MP3
 
 from editor.core.embed import (MAX_TOC_CHAPTERS, default_target, embed_chapters,
@@ -76,10 +77,10 @@ def _probe(path: Path, *entries: str) -> dict:
 
 
 def _probed_chapters(path: Path) -> list[tuple[int, int, str]]:
+    """ffprobe's chapter list in ffprobe's own order (the order players show)."""
     chapters = _probe(path, "-show_chapters")["chapters"]
-    found = [(round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000),
-              c["tags"]["title"]) for c in chapters]
-    return sorted(found)
+    return [(round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000),
+             c.get("tags", {}).get("title")) for c in chapters]
 
 
 def _duration_ms(path: Path) -> int:
@@ -114,6 +115,87 @@ def test_ffprobe_reads_m4a_chapters_with_titles_times_and_end(made, tmp_path):
     assert chapters == [(0, 9_500, "Intro"), (9_500, 25_001, TRICKY),
                         (25_001, chapters[-1][1], "Ünïcødé — ending")]
     assert abs(chapters[-1][1] - _duration_ms(source)) <= 1
+
+
+def _many_chapters() -> Project:
+    # Titles of very different lengths: mutagen on its own saves frames by size.
+    titles = ["Listener Questions about the whole thing, at length", "Intro", "News",
+              "A", "Interview with our guest of the week", "Outro and thanks"]
+    return _project(*(Chapter(i * 5_000, title, url=f"https://ex.com/{'x' * (9 - i)}")
+                      for i, title in enumerate(titles)))
+
+
+def test_ffprobe_lists_mp3_chapters_in_time_order(made, tmp_path):
+    project = _many_chapters()
+    out = embed_chapters(project, _copy(made, "mp3", tmp_path))
+    assert [(s, t) for s, _, t in _probed_chapters(out)] == [
+        (c.start, c.title) for c in project.chapters]
+    assert [chap.element_id for chap in ID3(out).getall("CHAP")] == [
+        f"chp{i}" for i in range(6)]
+
+
+def test_transcoding_the_embedded_mp3_to_m4a_keeps_every_chapter(made, tmp_path):
+    project = _many_chapters()
+    out = embed_chapters(project, _copy(made, "mp3", tmp_path))
+    m4a = tmp_path / "out.m4a"
+    _ffmpeg("-i", str(out), "-c:a", "aac", str(m4a))
+    probed = _probed_chapters(m4a)
+    assert [t for _, _, t in probed] == [c.title for c in project.chapters]
+    # The AAC encoder's timebase moves times by up to one frame (1024 samples).
+    assert all(abs(s - c.start) <= 30 for (s, _, _), c in zip(probed, project.chapters))
+    assert all(end > start for start, end, _ in probed)
+    assert [s for s, _, _ in probed] == sorted(s for s, _, _ in probed)
+
+
+def test_an_untitled_mp3_chapter_has_a_placeholder_title_not_its_element_id(made,
+                                                                           tmp_path):
+    out = embed_chapters(_project(Chapter(0, "Intro"), Chapter(5_000, " "),
+                                  Chapter(9_000, "End")), _copy(made, "mp3", tmp_path))
+    assert [t for _, _, t in _probed_chapters(out)] == ["Intro", "Chapter 2", "End"]
+
+
+def test_a_chapter_url_outside_latin1_is_written_as_idna_and_percent_encoding(made,
+                                                                            tmp_path):
+    project = _project(Chapter(0, "Intro", url="https://例え.jp/パス?q=ü"),
+                       Chapter(5_000, "Plain", url="https://ex.com/a"))
+    out = embed_chapters(project, _copy(made, "mp3", tmp_path))
+    assert [c.url for c in read_embedded_chapters(out)] == [
+        "https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%C3%BC", "https://ex.com/a"]
+
+
+def test_a_chapter_url_that_cannot_be_encoded_is_refused_in_one_line(made, tmp_path):
+    source = _copy(made, "mp3", tmp_path)
+    before = source.read_bytes()
+    project = _project(Chapter(0, "Intro"), Chapter(5_000, "Bad", url="https://a\u3000b..jp/"))
+    with pytest.raises(ShowscribeError, match=r"t\.mp3: chapter 2's URL .* cannot be written "
+                                              r"in an MP3 \(its host is not a valid domain "
+                                              r"name\)$"):
+        embed_chapters(project, source)
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.mp3"]
+
+
+def test_mp3_chapter_subtitles_and_images_are_imported_and_embed_again(made, tmp_path):
+    path = _copy(made, "mp3", tmp_path)
+    tags = ID3(path)
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                  child_element_ids=["a", "b"]))
+    tags.add(CHAP(element_id="a", start_time=0, end_time=4000, sub_frames=[
+        TIT2(text=["One"]), TIT3(text=["The first one"]),
+        APIC(mime="image/png", type=3, desc="a", data=PNG)]))
+    tags.add(CHAP(element_id="b", start_time=4000, end_time=9000,
+                  sub_frames=[TIT2(text=["Two"])]))
+    tags.save(path, v2_version=3)
+    first, second = read_embedded_chapters(path)
+    assert first.extra == {"subtitle": "The first one"}
+    assert first.image == "data:image/png;base64," + base64.b64encode(PNG).decode()
+    assert (second.extra, second.image) == ({}, None)
+
+    again = embed_chapters(_project(first, second), path, tmp_path / "again.mp3")
+    chaps = ID3(again).getall("CHAP")
+    assert [(p.mime, p.data) for p in chaps[0].sub_frames.getall("APIC")] == [
+        ("image/png", PNG)]
+    assert chaps[0].sub_frames.getall("TIT3")[0].text == ["The first one"]
 
 
 @pytest.mark.parametrize("kind", ["mp3", "m4a"])

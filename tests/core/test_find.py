@@ -3,8 +3,8 @@ whole word, the speaker filter, wrapping search in both directions, replace all.
 from __future__ import annotations
 
 from editor.core.commands import ReplaceTexts
-from editor.core.find import Match, Query, find_all, find_next, match_at, replace_all, \
-    replace_match
+from editor.core.find import Match, Query, find_all, find_next, match_at, match_number, \
+    matches_in_text, replace_all, replace_match
 from editor.core.model import Project, Turn
 
 
@@ -109,3 +109,20 @@ def test_replace_all_is_one_undo_step():
     assert project.history.undo()
     assert [t.text for t in project.turns] == ["one fish", "two fish", "red fish"]
     assert not project.history.can_undo
+
+
+def test_match_number_places_a_match_in_document_order():
+    turns = [Turn(0, "a", "one two one"), Turn(1, "b", "none"), Turn(2, "a", "One")]
+    query = Query("one")
+    matches = find_all(turns, query)
+    assert [(m.turn, m.start) for m in matches] == [(0, 0), (0, 8), (1, 1), (2, 0)]
+    assert [match_number(matches, m) for m in matches] == [1, 2, 3, 4]
+    assert match_number(matches, Match(0, 4, 7)) == 0
+    assert match_number([], Match(0, 0, 3)) == 0
+
+
+def test_matches_in_text_follow_the_query_options():
+    assert matches_in_text("One one bone", Query("one")) == [(0, 3), (4, 7), (9, 12)]
+    assert matches_in_text("One one bone", Query("one", whole_word=True)) == [(0, 3), (4, 7)]
+    assert matches_in_text("One one bone", Query("One", case_sensitive=True)) == [(0, 3)]
+    assert matches_in_text("anything", Query("")) == []

@@ -236,3 +236,20 @@ def test_set_unsaved_means_no_state_is_clean_until_saved():
     assert not history.is_clean
     history.set_clean()
     assert history.is_clean
+
+
+def test_a_pause_of_a_second_in_typing_starts_a_new_step():
+    now = [100.0]
+    project = small_project()
+    project.history = History(clock=lambda: now[0])
+    original = project.turns[0].text
+    for text, at in (("W", 100.0), ("We", 100.4), ("We a", 101.3), ("We ar", 102.4),
+                     ("We are", 102.5)):
+        now[0] = at
+        project.history.push(SetTurnText(project, 0, text))
+    # 0.9 s between keys still merges; a full second does not.
+    assert len(project.history) == 2
+    project.history.undo()
+    assert project.turns[0].text == "We a"
+    project.history.undo()
+    assert project.turns[0].text == original

@@ -252,3 +252,22 @@ def test_a_new_project_is_empty_and_clean():
     project = Project()
     assert (project.turns, project.chapters, project.speakers) == ([], [], [])
     assert project.audio_path is None and project.history.is_clean
+
+
+def test_an_episode_shows_all_its_times_in_one_width():
+    project = small_project()
+    assert project.clock(65_000) == "01:05" and not project.shows_hours()
+    project.audio_duration = 3_600_000
+    assert project.shows_hours()
+    assert [project.clock(ms) for ms in (65_000, 3_725_000)] == ["0:01:05", "1:02:05"]
+    project.audio_duration = None
+    project.chapters[-1].start = 3_700_000
+    assert project.clock(0) == "0:00:00"
+
+
+def test_a_turn_is_named_by_speaker_and_time_not_by_number():
+    project = small_project()
+    assert project.turn_label(1) == "Bo\u2019s turn at ~00:04"
+    assert project.turn_label(4) == "Cy\u2019s turn at 00:45"
+    project.turns[4].speaker = ""
+    assert project.turn_label(4) == "the turn at 00:45"

@@ -74,8 +74,9 @@ def test_a_copy_round_trips_the_project_and_its_whole_undo_history(tmp_path, sto
 
 
 # What a Project holds that a recovery copy deliberately leaves out: its signals,
-# its history (carried separately), its file (stored as project_path) and caches.
-NOT_IN_THE_PROJECT_DATA = {"history", "path", "_turn_starts"}
+# its history (carried separately), its file (stored as project_path), caches, and
+# what a reader stepped over on import (import_warnings, reported once).
+NOT_IN_THE_PROJECT_DATA = {"history", "path", "_turn_starts", "import_warnings"}
 
 
 def test_the_snapshot_knows_every_field_of_the_project():

@@ -37,9 +37,9 @@ def test_each_unknown_word_once_with_its_count_and_first_place(project):
     assert listing(project, report) == [
         ("Tset", 1, "episode title"),
         ("Teh", 2, "chapter 2 'Teh lighthouse' at 05:00"),
-        ("recieve", 3, "turn 2 (Takeo) at 00:12"),
-        ("teh", 1, "turn 3 (Takeo) at ~03:36"),
-        ("Recieve", 1, "turn 4 at 04:10"),
+        ("recieve", 3, "Takeo\u2019s turn at 00:12"),
+        ("teh", 1, "Takeo\u2019s turn at ~03:36"),
+        ("Recieve", 1, "the turn at 04:10"),
     ]
     assert report.occurrences == 8 and report.not_checked is None
     first_recieve = report.unknown[2].first
@@ -103,7 +103,7 @@ def test_one_unknown_word_is_said_in_the_singular(project):
     project.chapters = []
     project.turns = [Turn(0, "mara", "Welcome, Takeo, to Kõpu.")]
     finding = check_project(project, spelling=scan_project(SpellChecker(project)))[-1]
-    assert finding.message == "1 unknown word (first: 'Kõpu' in turn 1 (Mara Ilves) at 00:00)"
+    assert finding.message == "1 unknown word (first: 'Kõpu' in Mara Ilves\u2019s turn at 00:00)"
 
 
 def test_next_misspelling_walks_the_episode_in_order_and_wraps_round(project):

@@ -733,7 +733,7 @@ def test_the_bare_view_leaves_ctrl_return_and_ctrl_backspace_to_the_window(make_
 def test_typing_into_an_empty_transcript_starts_the_first_turn(make_view):
     project = uniform_project(0)
     view = make_view(project)
-    assert not view.editor.isReadOnly() and view.editor.placeholderText()
+    assert not view.editor.isReadOnly() and view.editor.hint()
     view.editor.setFocus()
     QTest.keyClicks(view.editor, "Hi there")
     assert [(t.start, t.speaker, t.text) for t in project.turns] == [(0, "a", "Hi there")]

@@ -501,7 +501,8 @@ def test_ctrl_j_past_the_next_confirmed_turn_is_refused_in_the_status_bar(window
     press(window, Qt.Key.Key_J, CTRL)
     assert starts(project) == before and len(project.history) == steps
     message = window.statusBar().currentMessage()
-    assert message.startswith("Turn 5 cannot start") and "between" in message
+    assert message.startswith("Dana Whitfield\u2019s turn at 00:29 cannot start")
+    assert "between" in message
 
 
 def test_an_opened_project_acts_on_its_first_turn(window, qtbot):

@@ -45,6 +45,17 @@ def test_importing_chapters_replaces_the_list(window, tmp_path):
     assert window.chapters_panel.table.model().rowCount() == 2
 
 
+def test_an_import_that_skipped_a_cue_says_so_in_the_status_bar(window, tmp_path):
+    source = tmp_path / "partly.vtt"
+    source.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Hello\n\n"
+                      "00:00:03.000 --> later\nlost\n", encoding="utf-8")
+    assert window.publishing.import_path(source)
+    assert [t.text for t in window.project.turns] == ["Hello"]
+    assert window.statusBar().currentMessage() == (
+        "Imported 1 turns from partly.vtt; partly.vtt:6: 'later' is not a WebVTT "
+        "timestamp (HH:MM:SS.mmm, or MM:SS.mmm below an hour) (skipped)")
+
+
 def test_a_page_becomes_a_new_unsaved_project(window, monkeypatch):
     asked = []
     monkeypatch.setattr(QMessageBox, "warning",

@@ -15,6 +15,21 @@ time one of its formats reads, writes or is asked for anything else it declares
 every module's ``FORMATS`` and these lines agree. The user's show-notes templates
 (``template:<name>``) are found by the show-notes module, so only a full listing
 (:func:`all_formats`) or a template's name imports it.
+
+Each format declares in ``carries`` what its writer puts down and its reader
+takes back whole (the one list both ``formatcheck`` and the round-trip tests
+use); anything else in a project is lost by that format:
+
+- ``turns``: the transcript's turns and their words;
+- ``speakers``: each turn's speaker; ``paragraphs``: paragraph breaks in turns;
+- ``turn_times``: turn starts to the millisecond;
+- ``chapter_titles``; ``chapter_times`` (to the ms) or ``chapter_seconds``
+  (whole seconds); ``chapter_urls``; ``chapter_images``; ``hidden_chapters``
+  (chapters with ``toc`` false; without this only listed chapters are written);
+- ``episode_title``.
+
+``extra["speaker_prefixes"]`` marks formats that write speakers as ``Name:``
+prefixes, so that only names the shared speaker rule reads are carried.
 """
 from __future__ import annotations
 
@@ -40,6 +55,7 @@ class Format:
     options: tuple[str, ...] = ()    # keyword options ``write`` accepts
     binary: bool = False             # read/write take paths instead of text
     mime: str = ""
+    carries: frozenset[str] = frozenset()    # see the module docstring
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -221,5 +237,9 @@ def _head(path: Path) -> str | None:
     return head.decode("utf-8", errors="replace") if head is not None else None
 
 
-__all__ = ["DECLARED", "DeclaredFormat", "Format", "FormatError", "KINDS", "all_formats",
-           "by_name", "guess"]
+CARRIED = frozenset({"turns", "speakers", "paragraphs", "turn_times", "chapter_titles",
+                     "chapter_times", "chapter_seconds", "chapter_urls", "chapter_images",
+                     "hidden_chapters", "episode_title"})
+
+__all__ = ["CARRIED", "DECLARED", "DeclaredFormat", "Format", "FormatError", "KINDS",
+           "all_formats", "by_name", "guess"]

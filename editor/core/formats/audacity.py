@@ -82,5 +82,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="audacity", label="Audacity labels", kind="chapters",
     extensions=(".txt", ".labels.txt"), read=read, write=write, mime="text/plain",
+    carries=frozenset({"chapter_titles", "chapter_times"}),
     extra={"sniff": sniff},
 )]

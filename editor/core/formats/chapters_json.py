@@ -92,5 +92,8 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="chapters-json", label="Podcasting 2.0 JSON chapters", kind="chapters",
     extensions=(".chapters.json", ".json"), read=read, write=write,
-    mime="application/json+chapters", extra={"sniff": sniff},
+    mime="application/json+chapters",
+    carries=frozenset({"chapter_titles", "chapter_times", "chapter_urls", "chapter_images",
+                       "hidden_chapters", "episode_title"}),
+    extra={"sniff": sniff},
 )]

@@ -7,5 +7,6 @@ from . import Format
 FORMATS = [Format(
     name="ffmetadata", label="FFmpeg metadata chapters (FFMETADATA)", kind="chapters",
     extensions=(".ffmetadata", ".txt"), read=read, write=write, mime="text/plain",
+    carries=frozenset({"chapter_titles", "chapter_times", "episode_title"}),
     extra={"sniff": sniff},
 )]

@@ -1,11 +1,12 @@
 """mp4chaps chapter text (``<media>.chapters.txt``): ``HH:MM:SS.mmm Title``.
 
-Writing: one chapter per line, with Podlove's optional trailing ``<url>`` for
-a chapter link. The format has no hidden chapters or images: chapters with
-``toc`` false are left out, images are not written.
+Writing: one chapter per line. The format has no links, hidden chapters or
+images: mp4v2's own ``mp4chaps`` reads a trailing ``<url>`` as part of the
+title, so URLs are not written; chapters with ``toc`` false are left out.
 
-Reading also takes ``#`` comments, any NPT time (``1:35.5``, ``95``), a tab
-after the time, and the OGM form ``CHAPTER01=00:00:00.000`` /
+Reading also takes Podlove's trailing ``<https://url>`` as the chapter's
+link, ``#`` comments, any NPT time (``1:35.5``, ``95``), a tab after the
+time, and the OGM form ``CHAPTER01=00:00:00.000`` /
 ``CHAPTER01NAME=Intro``. Chapters are sorted by start.
 """
 from __future__ import annotations
@@ -27,10 +28,7 @@ _LINK = re.compile(r"(?P<title>.*?)\s*<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)
 def write(project: Project) -> str:
     lines = []
     for chapter in visible_chapters(project):
-        line = f"{format_npt(chapter.start)} {one_line(chapter.title)}".rstrip()
-        if chapter.url:
-            line += f" <{chapter.url}>"
-        lines.append(line)
+        lines.append(f"{format_npt(chapter.start)} {one_line(chapter.title)}".rstrip())
     return "".join(line + "\n" for line in lines)
 
 
@@ -40,6 +38,11 @@ def _time(text: str, line: int) -> int:
     except ValueError:
         raise FormatError(f"'{text.strip()[:40]}' is not a time (like 00:01:35.500)",
                           line=line) from None
+
+
+def looks_like_link(title: str) -> bool:
+    """Whether a title ends like Podlove's ``<url>`` and so reads back as a link."""
+    return _LINK.fullmatch(one_line(title)) is not None
 
 
 def _title_and_url(text: str) -> tuple[str, str | None]:
@@ -92,5 +95,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="mp4chaps", label="mp4chaps chapter text", kind="chapters",
     extensions=(".chapters.txt", ".txt"), read=read, write=write, mime="text/plain",
-    extra={"sniff": sniff},
+    carries=frozenset({"chapter_titles", "chapter_times"}),
+    extra={"sniff": sniff, "title_rule": lambda title: not looks_like_link(title)},
 )]

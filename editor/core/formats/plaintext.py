@@ -9,7 +9,8 @@ first turn (the first starting at or after it; after the last turn if none):
 Reading takes the pasted shapes listed in docs/formats.md (text):
 
 - A. ``Name: text``; B. the same after a ``[00:12:34]`` or ``(00:12:34)`` time;
-- C. a header line ``Name (00:03:48):`` (text may follow on the same line);
+- C. a header line ``Name (00:03:48):`` or ``Name [00:03:48]:`` (text may
+  follow on the same line), and a bracketed name, ``[Name]:``;
 - D. an Otter header ``Name␠␠1:02:03`` (exactly two spaces), after a blank
   line, a heading or at the file's start;
 - E. chapter headings: ``## Title`` in the same places; or, in a text with
@@ -26,7 +27,9 @@ Lines under a header are the turn's paragraphs, one a line. The speaker
 rules are the ones every reader shares (``textparse.speaker_prefix``: ``Note:``,
 ``Update:``, ``Tip:``, URLs and times are not speakers); a ``Name:`` used once
 must be capitalised (``textparse.accepted_speakers``), while C and D headers name
-a speaker by their shape. A timed line without a name keeps the previous
+a speaker by their shape; so does a capitalised ``Name:`` used once on a line
+right after a turn's first line or before one (turns with no blank line
+between them). A timed line without a name keeps the previous
 speaker, so a turn without a speaker right after one with a speaker does not
 survive a round trip (nor does one that reads as a heading: a lone line
 without closing punctuation), and a paragraph under a turn's first line that
@@ -47,14 +50,16 @@ from ..model import Chapter, Project, Turn, word_count
 from ..timecode import format_hms_ms, parse_shownotes
 from . import Format
 from ..builder import ProjectBuilder, fill_times, visible_chapters
-from ..textparse import (TIMESTAMP, accepted_speakers, decode, one_line, speaker_name,
-                    speaker_prefix)
+from ..textparse import (TIMESTAMP, accepted_speakers, capitalised_name, decode, one_line,
+                         speaker_name, speaker_prefix)
 
 # Turn lines (docs/formats.md, text) in two: an optional bracketed time (shape B), then a
 # ``Name (time):`` header (shape C); names are checked by ``speaker_name``.
 _TIMED = re.compile(rf"\s*(?P<ts>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*(?P<rest>.*)")
-_HEADER = re.compile(rf"(?P<name>[^\s:：()][^:：()]*?)\s*\((?P<ts>{TIMESTAMP})\)\s*"
-                     rf"(?::(?:\s+|$)|：\s*)(?P<body>.*)")
+_HEADER = re.compile(rf"(?P<name>[^\s:：()\[][^:：\[]*?)\s*(?:\((?P<ts>{TIMESTAMP})\)|"
+                     rf"\[(?P<ts2>{TIMESTAMP})\])\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)")
+# ``[Name]:`` (shape C without a time).
+_BRACKETED = re.compile(r"\[(?P<name>[^\]:：]+)\]\s*(?::(?:\s+|$)|：\s*)(?P<body>.*)")
 # An Otter header (docs/formats.md, text, shape D): exactly two spaces between name and time.
 _OTTER = re.compile(rf"(?P<name>\S.*?)  (?P<ts>{TIMESTAMP})\s*")
 # The writer's chapter heading: a time in round brackets with milliseconds.
@@ -137,9 +142,14 @@ def _parse_line(number: int, raw: str, after_break: bool, alone: bool) -> _Line:
         line.time = _time(timed["ts"], number)
         line.round_time = timed["ts"].startswith("(")
         line.plain = line.text = " ".join(timed["rest"].split())
+    bracketed = _BRACKETED.fullmatch(line.plain)
+    if bracketed and speaker_name(bracketed["name"].strip()):
+        line.name, line.text, line.header = (bracketed["name"].strip(),
+                                              " ".join(bracketed["body"].split()), True)
+        return line
     header = _HEADER.fullmatch(line.plain)
     if header and speaker_name(header["name"]):
-        own = _time(header["ts"], number)
+        own = _time(header["ts"] or header["ts2"], number)
         line.time = own if line.time is None else line.time   # "[ts] Name (ts):" keeps ts
         line.name, line.text, line.header = header["name"], header["body"], True
         return line
@@ -147,6 +157,24 @@ def _parse_line(number: int, raw: str, after_break: bool, alone: bool) -> _Line:
     if prefix:
         line.name, line.text = prefix[0], " ".join(prefix[1].split())
     return line
+
+
+def _names_beside_turns(lines: list[_Line | None], names: set[str]) -> set[str]:
+    """Capitalised names used once on a line next to a named turn's line, with no
+    blank line between: turns written one a line (``Ann: Hi`` / ``Bo: Hello``)."""
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if line is None or not line.name or line.name in names | found \
+                    or not capitalised_name(line.name):
+                continue
+            beside = [lines[k] for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+            if any(other is not None and other.name in names | found for other in beside):
+                found.add(line.name)
+                changed = True
+    return found
 
 
 def _title_like(text: str) -> bool:
@@ -196,6 +224,7 @@ def read(text: str) -> Project:
             used[line.name] = used.get(line.name, 0) + 1
     names = (accepted_speakers(at_start) | {n for n, c in used.items() if c >= 2}
              | {line.name for line in present if line.header})
+    names |= _names_beside_turns(lines, names)
     if names:
         _mark_headings(lines, names)
     marked = bool(names) or any(line.time is not None and line.heading is None
@@ -249,6 +278,37 @@ def _project(turns: list[_Turn], times: list[int | None], anchored: set[int],
     return builder.project()
 
 
+def lost_text(text: str, named: bool) -> bool:
+    """Whether a turn's text reads back as more than text: a line (a paragraph;
+    the first one too when no ``Name:`` comes before it) that has a time,
+    names a speaker or is a heading."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.split()]
+    for paragraph in paragraphs[1 if named else 0:]:
+        try:
+            line = _parse_line(1, paragraph, True, True)
+        except FormatError:
+            return True
+        if line.time is not None or line.heading is not None or line.name or line.header:
+            return True
+    return False
+
+
+def lost_turns(project: Project) -> list[int]:
+    """Turns whose bounds a re-import does not keep: in a text with speakers, a
+    turn without one joins the turn before it, and the first one reads as a
+    heading when it looks like one."""
+    if not any(turn.speaker for turn in project.turns):
+        return []
+    lost = []
+    for i, turn in enumerate(project.turns):
+        if turn.speaker:
+            continue
+        first = next((" ".join(p.split()) for p in turn.paragraphs if p.split()), "")
+        if i > 0 or _title_like(first) or not first:
+            lost.append(i)
+    return lost
+
+
 def sniff(text: str) -> int:
     """Plain text is what any text file can be read as: the fallback."""
     return 1
@@ -257,5 +317,7 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="text", label="Plain text transcript", kind="transcript", extensions=(".txt",),
     read=read, write=write, options=("times",), mime="text/plain",
-    extra={"sniff": sniff},
+    carries=frozenset({"turns", "speakers", "paragraphs", "chapter_titles", "chapter_times"}),
+    extra={"sniff": sniff, "speaker_prefixes": True, "lost_turns": lost_turns,
+           "lost_text": lost_text},
 )]

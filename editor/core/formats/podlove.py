@@ -104,4 +104,5 @@ def _chapter(line: int, attributes: dict[str, str]) -> Chapter:
 FORMATS = [Format(
     name="podlove", label="Podlove Simple Chapters", kind="chapters",
     extensions=(".psc", ".xml"), read=read, write=write, mime="application/xml",
+    carries=frozenset({"chapter_titles", "chapter_times", "chapter_urls", "chapter_images"}),
 )]

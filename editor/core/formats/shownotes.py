@@ -11,10 +11,29 @@ from pathlib import Path
 
 from ..model import Project
 from ..shownotes import read_page, render_shownotes, render_user_template, user_templates
-from ..shownotes.page_reader import sniff
-from . import Format
+from ..shownotes.page_reader import sniff, title_similarity
+from . import Format, plaintext
 
 OPTIONS = ("transcript", "times")
+
+
+def _lost_turns(project: Project) -> list[int]:
+    """Turns whose bounds the page reader does not keep: a line without a
+    speaker continues the turn before it (or, first, joins the page's header)."""
+    return [i for i, turn in enumerate(project.turns) if not turn.speaker]
+
+
+def _heading_reads_back(title: str) -> bool:
+    """The page reader finds a chapter's transcript heading by its words; a title
+    without a letter or digit has none and reads back as a line of the turn."""
+    return not title.strip() or title_similarity(title, title) == 1.0
+
+
+def _lost_text(text: str, named: bool) -> bool:
+    """A paragraph that the page reader takes for a time, speaker or heading."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.split()]
+    return plaintext.lost_text(text, named) or any(
+        p.casefold() in ("timestamps", "transcript") for p in paragraphs)
 
 
 def _writer(style: str):
@@ -44,7 +63,11 @@ def user_template_formats() -> list[Format]:
 FORMATS = [
     Format(name="shownotes-text", label="Show notes page (classic text)", kind="shownotes",
            extensions=(".shownotes.txt", ".txt"), read=read_page, write=_writer("text"),
-           options=OPTIONS, mime="text/plain", extra={"sniff": sniff}),
+           options=OPTIONS, mime="text/plain",
+           carries=frozenset({"turns", "speakers", "paragraphs", "chapter_titles",
+                              "chapter_seconds", "episode_title"}),
+           extra={"sniff": sniff, "speaker_prefixes": True, "lost_turns": _lost_turns,
+                  "lost_text": _lost_text, "title_rule": _heading_reads_back}),
     Format(name="shownotes-md", label="Show notes (Markdown)", kind="shownotes",
            extensions=(".shownotes.md", ".md"), write=_writer("md"), options=OPTIONS,
            mime="text/markdown"),

@@ -113,7 +113,34 @@ def read(text: str) -> Project:
     return reader.project()
 
 
+def lost_text(text: str, named: bool = True) -> bool:
+    """Text a re-import changes: formatting tags are dropped (SRT has no escapes),
+    and a timing arrow breaks the cue."""
+    return bool(MARKUP.search(text)) or "-->" in text
+
+
+def lost_turns(project: Project) -> list[int]:
+    """Turns whose bounds a re-import does not keep: one without a speaker is
+    continued from the turn before in a file with speakers, and is a turn per
+    cue in a file without; and a cue that starts like ``Name:`` where no
+    prefix was written starts a turn of its own."""
+    cues = cut_turns(project, LINE_LENGTH, LINES_PER_CUE, prefix_first=True)
+    per_turn: dict[int, int] = {}
+    lost: set[int] = set()
+    for cue in cues:
+        per_turn[cue.turn] = per_turn.get(cue.turn, 0) + 1
+        prefixed = cue.speaker and per_turn[cue.turn] == 1
+        if not prefixed and speaker_prefix(cue.lines[0]):
+            lost.add(cue.turn - 1)
+    marked = any(cue.speaker for cue in cues)
+    lost.update(i for i, turn in enumerate(project.turns) if not turn.speaker
+                and ((marked and i > 0) or (not marked and per_turn.get(i + 1, 0) > 1)))
+    return sorted(lost)
+
+
 FORMATS = [Format(
     name="srt", label="SubRip (SRT) transcript", kind="transcript", extensions=(".srt",),
     read=read, write=write, options=("line_length",), mime="application/x-subrip",
+    extra={"speaker_prefixes": True, "lost_turns": lost_turns, "lost_text": lost_text},
+    carries=frozenset({"turns", "speakers", "turn_times"}),
 )]

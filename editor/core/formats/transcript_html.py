@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 from ..errors import FormatError
 from ..model import Project, word_count
-from ..timecode import format_clock, parse_time
+from ..timecode import format_clock, format_duration, parse_time
 from . import Format
 from ..builder import ProjectBuilder, fill_times
 from ..textparse import decode
@@ -31,10 +31,6 @@ _DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,3}))?S)?")
 _BLOCKS = frozenset({"p", "div", "section", "article", "li", "h1", "h2", "h3", "h4",
                      "h5", "h6", "blockquote", "tr", "dd", "dt", "body"})
 _SKIPPED = frozenset({"script", "style", "template"})
-
-
-def _datetime_attr(ms: int) -> str:
-    return f"PT{ms // 1000}.{ms % 1000:03d}S"
 
 
 def write(project: Project) -> str:
@@ -50,7 +46,7 @@ def write(project: Project) -> str:
         elif previous:
             out.append("<cite></cite>")  # else the turn would read as the previous speaker's
         previous = name
-        out.append(f'<time datetime="{_datetime_attr(turn.start)}">'
+        out.append(f'<time datetime="{format_duration(turn.start)}">'
                    f"{format_clock(turn.start, pad_minutes=False)}</time>")
         for paragraph in turn.paragraphs:
             if paragraph.split():
@@ -152,8 +148,14 @@ class _Reader(HTMLParser):
 
 def read(text: str) -> Project:
     reader = _Reader()
-    reader.feed(decode(text))
-    reader.close()
+    try:
+        reader.feed(decode(text))
+        reader.close()
+    except AssertionError:
+        # html.parser asserts on some damaged markup ("<![OCTYPE ...").
+        line, _column = reader.getpos()
+        raise FormatError("damaged HTML markup the reader cannot read past",
+                          line=line) from None
     builder = ProjectBuilder()
     if reader.title:
         builder.episode.title = reader.title
@@ -173,5 +175,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="transcript-html", label="Podcasting 2.0 HTML transcript", kind="transcript",
     extensions=(".html", ".htm"), read=read, write=write, mime="text/html",
+    carries=frozenset({"turns", "speakers", "paragraphs", "turn_times", "episode_title"}),
     extra={"sniff": sniff},
 )]

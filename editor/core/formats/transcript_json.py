@@ -3,10 +3,13 @@
 Reading: a segment starts a new turn when its speaker differs from the one
 before, or when the segment before ended a paragraph (its body ends in "\\n");
 otherwise it continues the current paragraph, so word-level files become one
-turn per speaker run. A "\\n" inside a body is a paragraph break.
+turn per speaker run. A "\\n" inside a body is a paragraph break. A segment
+without a ``speaker`` goes on with the previous segment's speaker, as podcast
+apps read it; ``"speaker": ""`` says "no speaker".
 
 Writing: one segment per turn, ``startTime``/``endTime`` in seconds, the body
-holding the turn's paragraphs separated by "\\n" and ending in "\\n".
+holding the turn's paragraphs separated by "\\n" and ending in "\\n"; a turn
+without a speaker after one with a speaker gets ``"speaker": ""``.
 """
 from __future__ import annotations
 
@@ -32,6 +35,8 @@ def read(text: str) -> Project:
     open_paragraph = False                # the last segment did not end one
     for index, item in enumerate(segments):
         start, name, body = _segment(doc, index, item)
+        if name is None:
+            name = speaker
         if turn is None or name != speaker or not open_paragraph:
             _close(turn, paragraphs)
             turn, paragraphs, speaker = builder.turn(start, name, []), [[]], name
@@ -49,7 +54,8 @@ def _close(turn, paragraphs: list[list[str]]) -> None:
         turn.text = "\n".join(" ".join(words) for words in paragraphs if words)
 
 
-def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str, str]:
+def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str | None, str]:
+    """(start, speaker or None when the segment names none, body)."""
     path = ("segments", index)
     start = doc.timed_item(item, path, "a segment is an object with 'startTime' and 'body'")
     values = []
@@ -58,16 +64,19 @@ def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str, str]:
         if value is not None and not isinstance(value, str):
             raise doc.error("is not a string", *path, key)
         values.append(value or "")
-    return start, values[0].strip(), values[1]
+    named = item.get("speaker") is not None
+    return start, values[0].strip() if named else None, values[1]
 
 
 def write(project: Project) -> str:
     segments = []
+    previous = ""
     for turn, (start, end) in zip(project.turns, turn_spans(project)):
         segment: dict[str, Any] = {}
-        name = project.speaker_name(turn.speaker) if turn.speaker else ""
-        if name:
+        name = project.speaker_name(turn.speaker).strip() if turn.speaker else ""
+        if name or previous:   # a missing speaker would read as the previous one
             segment["speaker"] = name
+        previous = name
         segment["startTime"] = format_seconds(start)
         segment["endTime"] = format_seconds(end)
         segment["body"] = "\n".join(turn.paragraphs) + "\n"
@@ -84,5 +93,6 @@ def sniff(text: str) -> int:
 FORMATS = [Format(
     name="transcript-json", label="Podcasting 2.0 JSON transcript", kind="transcript",
     extensions=(".json",), read=read, write=write, mime="application/json",
+    carries=frozenset({"turns", "speakers", "paragraphs", "turn_times"}),
     extra={"sniff": sniff},
 )]

@@ -12,7 +12,10 @@ bad timestamp (``75:00.000``) without a word, keeps only the first voice of a
 cue and reports no line numbers. NOTE, STYLE and REGION blocks are skipped;
 every voice span of a cue counts (a second speaker in a cue starts a new turn,
 its time estimated from its place in the cue); other tags are dropped and
-character references unescaped. Without our identifiers, consecutive cues of
+character references unescaped; a line break inside a cue is a space. A
+malformed block (a bad timing line, text that is not a cue) is skipped, as
+browsers skip it, and reported in ``Project.import_warnings`` with its line;
+a file in which no cue can be read is an error. Without our identifiers, consecutive cues of
 one voice form one turn (see ``_captions`` for files without voices).
 """
 from __future__ import annotations
@@ -78,7 +81,9 @@ def _time(text: str, line: int) -> int:
 
 
 def _pieces(payload: str) -> list[tuple[str | None, str]]:
-    """The text of a cue split by voice, tags removed and references unescaped."""
+    """The text of a cue split by voice, tags removed and references unescaped.
+    Line breaks are spaces: ``<i>one</i>`` and ``<i>two</i>`` on two lines are two words."""
+    payload = payload.replace("\n", " ")
     groups: list[list] = []          # [voice, [fragments]]
     voice: str | None = None
     position = 0
@@ -98,13 +103,12 @@ def _pieces(payload: str) -> list[tuple[str | None, str]]:
     merged: list[list] = []
     for group_voice, fragments in groups:
         text = html.unescape("".join(fragments))
-        if group_voice is None and not text.strip():
-            continue
         if merged and merged[-1][0] == group_voice:
             merged[-1][1] += text
         else:
             merged.append([group_voice, text])
-    return [(v, t) for v, t in merged]
+    # Space between two voices belongs to neither.
+    return [(v, t) for v, t in merged if v is not None or t.strip()]
 
 
 def _blocks(lines: list[str], first: int) -> list[list[tuple[int, str]]]:
@@ -126,7 +130,8 @@ def _is_keyword_block(first: str, keyword: str) -> bool:
     return first == keyword or first.startswith((keyword + " ", keyword + "\t"))
 
 
-def _cues(text: str) -> list[_Cue]:
+def _cues(text: str) -> tuple[list[_Cue], list[FormatError]]:
+    """The readable cues, and the problems of the blocks skipped."""
     lines = text.split("\n")
     if not _SIGNATURE.fullmatch(lines[0]):
         raise FormatError(f"'{lines[0][:40]}' is not the WebVTT signature: a WebVTT "
@@ -136,6 +141,7 @@ def _cues(text: str) -> list[_Cue]:
     if blocks and blocks[0][0][0] == 2 and not any("-->" in l for _, l in blocks[0]):
         blocks = blocks[1:]
     cues: list[_Cue] = []
+    skipped: list[FormatError] = []
     for block in blocks:
         first = block[0][1]
         if _is_keyword_block(first, "NOTE"):
@@ -145,8 +151,18 @@ def _cues(text: str) -> list[_Cue]:
             continue
         at = 0
         while at < len(block):
-            at = _cue(block, at, cues)
-    return cues
+            try:
+                at = _cue(block, at, cues)
+            except FormatError as problem:
+                skipped.append(FormatError(f"{problem.problem} (skipped)", problem.line))
+                # Go on at the next timing line of the block after the bad one.
+                after = at + 1 if "-->" in block[at][1] else at + 2
+                at = next((k for k in range(after, len(block)) if "-->" in block[k][1]),
+                          len(block))
+    if skipped and not cues:
+        first = skipped[0]
+        raise FormatError(first.problem.removesuffix(" (skipped)"), first.line)
+    return cues, skipped
 
 
 def _cue(block: list[tuple[int, str]], at: int, cues: list[_Cue]) -> int:
@@ -177,7 +193,7 @@ def _cue(block: list[tuple[int, str]], at: int, cues: list[_Cue]) -> int:
 
 
 def read(text: str) -> Project:
-    cues = _cues(decode(text))
+    cues, skipped = _cues(decode(text))
     marked = any(voice for cue in cues for voice, _ in cue.pieces)
     reader = CueReader(marked)
     last_turn: str | None = None     # our identifier's turn and paragraph, if any
@@ -197,7 +213,9 @@ def read(text: str) -> Project:
             continue
         last_turn = None
         _read_generic(reader, cue)
-    return reader.project()
+    project = reader.project()
+    project.import_warnings = skipped
+    return project
 
 
 def _read_generic(reader: CueReader, cue: _Cue) -> None:
@@ -223,4 +241,5 @@ def _read_generic(reader: CueReader, cue: _Cue) -> None:
 FORMATS = [Format(
     name="vtt", label="WebVTT transcript", kind="transcript", extensions=(".vtt",),
     read=read, write=write, options=("line_length",), mime="text/vtt",
+    carries=frozenset({"turns", "speakers", "paragraphs", "turn_times"}),
 )]

@@ -14,13 +14,14 @@ Context keys:
   disclaimer (list of paragraphs)
 - ``chapters``: the listed chapters (``toc`` true) in order: number, anchor
   (``chapter-N``), start_ms, time (``05:12`` / ``1:02:07``), clock (``5:12``),
+  duration (``PT312S``, for ``<time datetime>``),
   title, heading (the title; for an untitled chapter its time, ``(05:12)``, which
   the page reader takes back as that chapter's heading), url, image, turns
 - ``lead_turns``: turns before the first listed chapter
 - ``sections``: the transcript in order, each with ``chapter`` (None for the
   lead turns) and ``turns``
 - each turn: index, speaker (name, "" for none), speaker_id, paragraphs,
-  start_ms, time, clock, estimated
+  start_ms, time, clock, duration, estimated
 - ``options``: transcript, times
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Project
-from ..timecode import format_clock
+from ..timecode import format_clock, format_duration
 
 __all__ = ["build_context", "join_names", "one_line", "paragraphs"]
 
@@ -65,6 +66,10 @@ class _Timed:
     @property
     def clock(self) -> str:
         return format_clock(self.start_ms, pad_minutes=False)
+
+    @property
+    def duration(self) -> str:
+        return format_duration(self.start_ms)
 
 
 @dataclass(slots=True, frozen=True)

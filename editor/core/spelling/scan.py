@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Project
-from ..timecode import format_clock
 from .checker import SpellChecker
 
 __all__ = ["Place", "UnknownWord", "SpellingReport", "SpellingScan", "next_misspelling",
@@ -40,16 +39,14 @@ class Place:
         return (self.kind, self.key)
 
     def describe(self, project: Project) -> str:
-        """``turn 12 (Takeo) at 03:36``, ``chapter 2 'News' at 00:30``, ``episode title``."""
+        """``Takeo's turn at 03:36`` (by speaker and time: the window shows no turn
+        numbers), ``chapter 2 'News' at 00:30``, ``episode title``."""
         if self.kind == "episode":
             return f"episode {self.key}"
         if self.kind == "chapter":
             chapter = project.chapters[self.key]
-            return f"chapter {self.key + 1} {chapter.title!r} at {format_clock(chapter.start)}"
-        turn = project.turns[self.key]
-        who = f" ({project.speaker_name(turn.speaker)})" if turn.speaker else ""
-        at = ("~" if turn.estimated else "") + format_clock(turn.start)
-        return f"turn {self.key + 1}{who} at {at}"
+            return f"chapter {self.key + 1} {chapter.title!r} at {project.clock(chapter.start)}"
+        return project.turn_label(self.key)
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,12 @@ class PublishingController(QObject):
         apply_import(self._project, imported, kind)
         what = "chapters" if kind == "chapters" else "turns"
         count = len(imported.chapters if kind == "chapters" else imported.turns)
-        self._say(f"Imported {count} {what} from {path.name}")
+        message = f"Imported {count} {what} from {path.name}"
+        if imported.import_warnings:
+            first = imported.import_warnings[0].with_source(path.name)
+            more = len(imported.import_warnings) - 1
+            message += f"; {first}" + (f", and {more} more skipped" if more else "")
+        self._say(message)
         return True
 
     def embed_chapters(self, overwrite: bool = False) -> Path | None:

@@ -68,6 +68,8 @@ class TranscriptColors:
         self.time = readable(mix(text, base, 0.25), self.gutter)
         self.estimated_time = readable(mix(text, base, 0.55), self.gutter, 3.0)
         self.rule = mix(base, text, 0.12)
+        # Find matches: amber, light enough (or dark enough) for the text on it.
+        self.match = mix(base, QColor("#f5b700"), 0.38 if dark else 0.45)
         self._speakers: dict[tuple[str, int], QColor] = {}
 
     def speaker(self, color: str, background: QColor | None = None) -> QColor:

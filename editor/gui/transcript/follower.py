@@ -57,6 +57,10 @@ class PlayheadFollower(QObject):
     def playing_turn(self) -> int:
         return self._playing
 
+    def playhead(self) -> int:
+        """The playhead last set, in ms."""
+        return self._playhead
+
     def set_playhead(self, ms: int) -> None:
         self._playhead = ms
         self._set_playing(self.project.turn_at(ms))

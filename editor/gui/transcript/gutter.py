@@ -21,7 +21,6 @@ from editor.core.timecode import format_clock
 from .colors import TranscriptColors
 from .geometry import Band, BlockGeometry, same_rows
 
-HOUR_MS = 3_600_000
 SPEAKER_COLUMN_CHARS = 16      # longer names are elided
 
 

@@ -16,7 +16,8 @@ once the history step is done, so the user sees what changed.
 
 Document to project: typing inside one turn is done natively by the document,
 then pushed as ``SetTurnText`` (consecutive typing in a turn merges into one
-undo step; the cursor moving to another turn calls ``history.break_merge()``).
+undo step; the cursor moving other than by typing, within the turn or to
+another, calls ``history.break_merge()``).
 An edit that reached the document across a turn boundary is undone by
 reloading the document from the model, so the two never disagree. (Edits meant
 to cross turns never get here: the text area turns them into commands first.)
@@ -70,6 +71,7 @@ class DocumentMirror(QObject):
         self._native_broke = False      # a native edit crossed a turn: reload
         self._edit_turn, self._edit_start, self._edit_end = -1, 0, 0
         self._current = -1
+        self._typed_to: int | None = None     # where the last native edit left the cursor
         self._reveal: tuple[int, int] | None = None   # (turn, offset) of the first outside change
         for signal, handler in self._project_signals(project):
             signal.connect(handler)
@@ -216,6 +218,9 @@ class DocumentMirror(QObject):
     def _on_editor_cursor_position_changed(self) -> None:
         if self._syncing:
             return
+        typed_to, self._typed_to = self._typed_to, None
+        if self.editor.textCursor().position() != typed_to:
+            self.project.history.break_merge()      # a jump, not typing: a new undo step
         self._refresh_cursor_turn()
         self.cursor_moved.emit(self._current)
 
@@ -225,6 +230,7 @@ class DocumentMirror(QObject):
         if self._syncing or self._native_broke or not (removed or added):
             return
         self._reveal = None      # the user is typing here: nothing to show elsewhere
+        self._typed_to = position + added      # where typing leaves the cursor
         turn = self._edit_turn
         if turn < 0 or position < self._edit_start or position + removed > self._edit_end:
             self._native_broke = True       # crossed a turn boundary: undone by a reload

@@ -9,11 +9,13 @@ undoes in one step; the document then follows the model. Backspace at a turn's
 start and Delete at a turn's end do nothing (merging is the window's Merge
 action, on purpose). Plain Return is a new paragraph; splitting and merging
 keys belong to the window's actions, whose keys the user chooses, as do undo
-and redo keys. An empty transcript stays editable: what is typed or pasted into
+and redo keys. A new paragraph starts a new undo step. An empty transcript stays editable: what is typed or pasted into
 it becomes the first turn.
 
-It also paints the band under the playing turn it is handed, and keeps the
-gutter it is given in its left margin. It holds its mirror weakly, so the
+It also paints the band under the playing turn it is handed, the hint an
+empty transcript shows (on the cursor's line: Qt's own placeholder sits at
+the document margin, above the line the spaced layout puts the cursor on),
+and keeps the gutter it is given in its left margin. It holds its mirror weakly, so the
 transcript view is freed as soon as nothing else holds it (never by the cycle
 collector halfway through Qt's teardown).
 
@@ -25,8 +27,8 @@ from __future__ import annotations
 import weakref
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence,
-                           QColor, QPainter, QPaintEvent)
+from PySide6.QtGui import (QColor, QContextMenuEvent, QGuiApplication, QKeyEvent,
+                           QKeySequence, QPainter, QPaintEvent, QPalette)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.core.commands import EditAcrossTurns, InsertTurn
@@ -67,6 +69,7 @@ class TextArea(QPlainTextEdit):
         self._band_color = QColor()
         self._side: QWidget | None = None
         self._side_width = 0
+        self._hint = ""
 
     def set_mirror(self, mirror: DocumentMirror) -> None:
         self._mirror = weakref.ref(mirror)
@@ -90,6 +93,14 @@ class TextArea(QPlainTextEdit):
                 self.viewport().update(QRect(0, int(rows.top), self.viewport().width(),
                                              int(rows.bottom - rows.top) + 2))
 
+    def set_hint(self, text: str) -> None:
+        """What an empty transcript shows where typing will go."""
+        self._hint = text
+        self.viewport().update()
+
+    def hint(self) -> str:
+        return self._hint
+
     def set_side_widget(self, widget: QWidget, width: int) -> None:
         """Keep ``widget`` (the gutter) ``width`` px wide along the left margin."""
         self._side, self._side_width = widget, width
@@ -109,6 +120,15 @@ class TextArea(QPlainTextEdit):
                                    int(band.bottom - band.top) + 1), self._band_color)
             painter.end()
         super().paintEvent(event)
+        if self._hint and self.document().isEmpty():
+            line = self.cursorRect()
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QRect(line.right() + 1, line.top(), self.viewport().width(),
+                                   line.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             self._hint)
+            painter.end()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -166,7 +186,9 @@ class TextArea(QPlainTextEdit):
             return self._handle_key_when_empty(event)
         if key in _RETURN_KEYS:
             if not modifiers & _CTRL:
-                self.insert_text("\n")     # Shift+Return too: always a new paragraph
+                # Shift+Return too: always a new paragraph, and a new undo step.
+                mirror.project.history.break_merge()
+                self.insert_text("\n")
             return True
         backward = key == Qt.Key.Key_Backspace or any(event.matches(k) for k in _BACKWARD_DELETES)
         forward = any(event.matches(k) for k in _FORWARD_DELETES)

@@ -21,6 +21,7 @@ job and talks upward only by Qt signals:
 - :mod:`.follower`: the playhead, the band under the playing turn (computed once
   and handed to the text area and the gutter) and following;
 - :mod:`.gutter`: times and speakers, painted from what it is given;
+- :mod:`.highlights`: the find bar's matches, marked in the turns in view;
 - :mod:`.geometry`, :mod:`.blocks`, :mod:`.layout`: where blocks and turns are.
 
 Lifetime: the project holds the mirror's handlers weakly, the text area holds its
@@ -46,7 +47,8 @@ from .blocks import TurnBlocks
 from .colors import TranscriptColors
 from .follower import PlayheadFollower
 from .geometry import BlockGeometry
-from .gutter import HOUR_MS, Gutter
+from .gutter import Gutter
+from .highlights import FindHighlights
 from .layout import SpacedLayout
 from .mirror import DocumentMirror
 from .textarea import TextArea
@@ -82,7 +84,7 @@ class TranscriptView(QWidget):
         self.editor.setTabChangesFocus(True)     # a transcript has no use for tab characters
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.editor.setPlaceholderText(EMPTY_PLACEHOLDER)
+        self.editor.set_hint(EMPTY_PLACEHOLDER)
         self.editor.set_band_color(self._colors.playing)
         self.geometry = BlockGeometry(self.editor, blocks, self.text_layout)
         self.gutter = Gutter(self.editor, project, self.geometry, self._colors)
@@ -106,6 +108,8 @@ class TranscriptView(QWidget):
         self.mirror.speakers_changed.connect(self._on_mirror_speakers_changed)
         self.mirror.audio_changed.connect(self._on_mirror_audio_changed)
         self.follower.follow_changed.connect(self.follow_changed)
+        self.highlights = FindHighlights(project, self.editor, self.geometry, self.mirror, self)
+        self.highlights.set_color(self._colors.match)
         self._apply_font()
         self.mirror.reload()
         self.mirror.show_start()
@@ -116,6 +120,7 @@ class TranscriptView(QWidget):
         self.mirror.set_project(project)
         self.mirror.show_start()
         self.follower.set_project(project)
+        self.highlights.set_project(project)
 
     # -- what the window asks -----------------------------------------------------------
 
@@ -155,6 +160,10 @@ class TranscriptView(QWidget):
     def colors(self) -> TranscriptColors:
         return self._colors
 
+    def set_find_query(self, query) -> None:
+        """Highlight every match of ``query`` (a core find Query; None: none)."""
+        self.highlights.set_query(query)
+
     # -- looks ------------------------------------------------------------------------
 
     def _apply_font(self) -> None:
@@ -176,15 +185,14 @@ class TranscriptView(QWidget):
             self.editor.setPalette(self.palette())
             self.editor.set_band_color(self._colors.playing)
             self.gutter.set_colors(self._colors)
+            self.highlights.set_color(self._colors.match)
         super().changeEvent(event)
 
     def _update_gutter_width(self) -> None:
         self.editor.set_side_widget(self.gutter, self.gutter.width_hint())
 
     def _update_hours(self) -> None:
-        turns = self.project.turns
-        longest = max(turns[-1].start if turns else 0, self.project.audio_duration or 0)
-        hours = longest >= HOUR_MS
+        hours = self.project.shows_hours()      # one width for every time of the episode
         if hours != self.gutter.hours:
             self.gutter.hours = hours
             self.gutter.measure()
@@ -225,13 +233,15 @@ class TranscriptView(QWidget):
     # -- edit actions -----------------------------------------------------------------------
 
     def split_at_cursor(self) -> None:
+        """Split the current turn at the cursor; the new turn starts at the playhead
+        when the playhead is inside the turn (the user splits where they hear it)."""
         turn = self.current_turn()
         if turn < 0:
             return
         offset = self.cursor_offset()
         history = self.project.history
         history.break_merge()
-        history.push(SplitTurn(self.project, turn, offset))
+        history.push(SplitTurn(self.project, turn, offset, playhead=self.follower.playhead()))
         self.mirror.place_cursor(turn + 1, 0)
 
     def merge_with_previous(self) -> bool:

@@ -81,3 +81,9 @@ def test_arbitrary_text(name, data):
 @given(data=st.data())
 def test_damaged_valid_file(name, data):
     _check(name, data.draw(damaged(_valid(name))))
+
+
+def test_damaged_html_markup_is_a_format_error_naming_its_line():
+    text = "<html>\n<body>\n<![OCTYPE html>\n<p>Hi</p>\n</body>\n</html>\n"
+    error = read_or_format_error(by_name("transcript-html").read, text)
+    assert isinstance(error, Exception) and error.line == 3

@@ -106,6 +106,10 @@ def test_builder_gives_distinct_colours_ids_and_keys():
     ("石田：こんにちは", ("石田", "こんにちは")),
     ("Guest 2: hi", ("Guest 2", "hi")),
     ("< Ann: hi", None), ("#1 Fan: hi", None), ("@ann: hi", None),
+    ("O'Brien, Pat: hi", ("O'Brien, Pat", "hi")), ("Zoë & Co: hi", ("Zoë & Co", "hi")),
+    ("Anna (host): hi", ("Anna (host)", "hi")), ("Well, I think: so", ("Well, I think", "so")),
+    ("Ann,: hi", None), ("& Co: hi", None), ("Ann &: hi", None), ("Ann (): hi", None),
+    ("Ann (a b c d): hi", None), ("WEBVTT  Ann: hi", None), ("Ann  Lee: hi", ("Ann  Lee", "hi")),
 ])
 def test_speaker_prefix_shared_stoplist_and_names(line, expected):
     assert speaker_prefix(line) == expected

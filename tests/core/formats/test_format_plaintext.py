@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
-from editor.core.formats import plaintext
-from editor.core.model import Chapter
+from editor.core.formats import by_name, plaintext
+from editor.core.model import Chapter, Project, Speaker, Turn
 from formats_support import (chapter_projects, chapter_view, read_or_format_error,
                              transcript_project, transcript_projects, turn_view)
 
@@ -319,3 +319,41 @@ def test_bad_time_in_an_own_heading_names_its_line():
     with pytest.raises(FormatError) as caught:
         plaintext.read("Ann: hi\n\n(00:75:00.000) Intro\n\nBo: hey\n")
     assert caught.value.line == 3 and "'00:75:00.000' is not a time" in str(caught.value)
+
+
+def test_a_name_used_once_starts_a_turn_when_turns_are_one_a_line():
+    text = "Ann: Hello there.\nBo: Hi, Ann.\nAnn: How was the trip?\nCy Dee: Long.\n"
+    assert [(n, t) for _, n, t in turn_view(plaintext.read(text))] == [
+        ("Ann", "Hello there."), ("Bo", "Hi, Ann."), ("Ann", "How was the trip?"),
+        ("Cy Dee", "Long.")]
+
+
+def test_a_sentence_with_a_colon_inside_a_turn_stays_text():
+    text = "Ann: Hello there.\nThe problem is: nobody came.\n\nBo: Oh.\n"
+    assert [(n, t) for _, n, t in turn_view(plaintext.read(text))] == [
+        ("Ann", "Hello there.\nThe problem is: nobody came."), ("Bo", "Oh.")]
+
+
+def test_bracketed_names_and_names_with_a_bracketed_time():
+    text = ("[John]: Welcome.\n[Mary Ann]: Thanks.\n\n"
+            "John [00:01:02]: Second.\nMary Ann [1:02:03.5]: Third.\n")
+    project = plaintext.read(text)
+    assert [(n, t) for _, n, t in turn_view(project)] == [
+        ("John", "Welcome."), ("Mary Ann", "Thanks."), ("John", "Second."),
+        ("Mary Ann", "Third.")]
+    assert [t.start for t in project.turns[2:]] == [62_000, 3_723_500]
+    assert [t.estimated for t in project.turns] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("name", ["O'Brien, Pat", "Zoë & Co", "Anna (host)",
+                                  "Bo (co-host, remote)"])
+@pytest.mark.parametrize("fmt", ["text", "srt", "shownotes-text"])
+def test_names_with_commas_ampersands_and_brackets_round_trip(fmt, name):
+    project = Project()
+    project.episode.title = "Episode"
+    project.speakers = [Speaker("a", "Ann"), Speaker("b", name)]
+    project.turns = [Turn(i * 10_000, "ab"[i % 2], f"Turn number {i} is here.")
+                     for i in range(12)]
+    back = by_name(fmt).read(by_name(fmt).write(project))
+    assert [(back.speaker_name(t.speaker), t.text) for t in back.turns] == [
+        (project.speaker_name(t.speaker), t.text) for t in project.turns]

@@ -30,7 +30,7 @@ def test_round_trip_any_project(project):
 def test_written_shape_is_the_flat_cite_time_p_sequence():
     text = transcript_html.write(transcript_project())
     assert '<meta charset="utf-8">' in text
-    assert ("<cite>Ann:</cite>\n<time datetime=\"PT0.000S\">0:00</time>\n"
+    assert ("<cite>Ann:</cite>\n<time datetime=\"PT0S\">0:00</time>\n"
             "<p>Welcome back &amp; hello &lt;everyone&gt;.</p>\n"
             "<p>This is the second paragraph.</p>\n<cite>Bo Li:</cite>") in text
     assert '<time datetime="PT3600.001S">1:00:00</time>' in text

@@ -35,6 +35,25 @@ def test_written_shape():
     assert data["segments"][-1]["endTime"] == 3700   # the audio's end
 
 
+def test_a_segment_without_a_speaker_continues_the_speakers_turn():
+    text = json.dumps({"version": "1.0.0", "segments": [
+        {"speaker": "Ann", "startTime": 0, "body": "Hello"},
+        {"startTime": 1, "body": "and welcome."},
+        {"speaker": "Bo", "startTime": 2, "body": "Hi.\n"},
+        {"startTime": 3, "body": "Next paragraph."},
+        {"speaker": "", "startTime": 4, "body": "Nobody."}]})
+    project = transcript_json.read(text)
+    assert turn_view(project) == [(0, "Ann", "Hello and welcome."), (2000, "Bo", "Hi."),
+                                  (3000, "Bo", "Next paragraph."), (4000, "", "Nobody.")]
+
+
+def test_a_turn_without_a_speaker_after_one_is_written_with_an_empty_speaker():
+    project = transcript_project()
+    project.turns[2].speaker = ""
+    segments = json.loads(transcript_json.write(project))["segments"]
+    assert [s.get("speaker") for s in segments] == ["Ann", "Bo Li", "", "Ann", "Ann"]
+
+
 def test_word_level_segments_merge_into_turns():
     text = json.dumps({"version": "1.0.0", "segments": [
         {"speaker": "Ann", "startTime": 0.5, "endTime": 0.9, "body": "Welcome"},
@@ -47,8 +66,7 @@ def test_word_level_segments_merge_into_turns():
     assert turn_view(transcript_json.read("\ufeff" + text)) == [
         (500, "Ann", "Welcome back. New"),
         (2000, "Ann", "paragraph turn."),
-        (2300, "Bo", "Thanks"),
-        (4000, "", "nobody"),
+        (2300, "Bo", "Thanks nobody"),   # no speaker: Bo goes on
     ]
 
 

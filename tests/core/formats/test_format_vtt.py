@@ -129,13 +129,37 @@ def test_one_digit_hours_are_read():
     assert vtt.read(text).turns[0].start == 3_601_000
 
 
+def test_a_line_break_inside_a_cue_is_a_space():
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<i>one</i>\n<i>two</i>\n\n" \
+           "00:00:02.000 --> 00:00:03.000\n<v Ann>three\nfour</v>\n"
+    assert [t.text for t in vtt.read(text).turns] == ["one two", "three four"]
+
+
+@pytest.mark.parametrize("text, line, quoted, kept", [
+    ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\na\n\n75:00.000 --> 76:00.000\nb\n\n"
+     "00:00:03.000 --> 00:00:04.000\nc", 7, "'75:00.000' is not a WebVTT timestamp", "a c"),
+    ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\n\njust some text\n", 6,
+     "'just some text' starts neither a cue", "x"),
+    ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\nbad --> 00:00:03.000\ny\n"
+     "00:00:03.000 --> 00:00:04.000\nz", 5, "'bad' is not a WebVTT timestamp", "x z"),
+])
+def test_a_malformed_cue_is_skipped_with_a_warning_naming_its_line(text, line, quoted, kept):
+    project = vtt.read(text)
+    assert " ".join(t.text for t in project.turns) == kept
+    (warning,) = project.import_warnings
+    assert warning.line == line and quoted in warning.problem
+    assert warning.problem.endswith("(skipped)")
+
+
+def test_a_file_of_malformed_cues_only_is_an_error():
+    with pytest.raises(FormatError, match=r"^<input>:3: '75:00.000' is not a WebVTT "
+                                          r"timestamp .*below an hour\)$"):
+        vtt.read("WEBVTT\n\n75:00.000 --> 76:00.000\nb\n")
+
+
 @pytest.mark.parametrize("text, line, quoted", [
     ("WEBVTT\n\n00:75:00.000 --> 01:00:00.000\nx", 3, "'00:75:00.000' is not a WebVTT"),
-    ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\na\n\n75:00.000 --> 76:00.000\nb", 7,
-     "'75:00.000' is not a WebVTT timestamp"),
     ("WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nx", 3, "'00:00:01,000' is not a WebVTT"),
-    ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\n\njust some text\n", 6,
-     "'just some text' starts neither a cue"),
     ("WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nx", 3, "starts neither a cue"),
     ("WEBVTT\n\n00:00:01.000 --> \nx", 3, "is not a cue timing line"),
     ("Subtitles\n\n00:00:01.000 --> 00:00:02.000\nx", 1, "is not the WebVTT signature"),

@@ -1,6 +1,8 @@
 """YouTube description chapters: written form, round trip, reading descriptions."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 
@@ -16,15 +18,45 @@ def test_written_lines_are_hh_mm_ss_title():
         "01:02:03 Late questions\n")
 
 
-def test_untitled_chapter_is_written_as_its_time_alone_and_read_back():
+# yt-dlp's description grammar (yt_dlp/extractor/youtube: _extract_chapters_from_description):
+# the time first, else the time last; "\W*\s" may run over a line end.
+YT_DLP_TIME = r"(?:\d+:)?\d{1,2}:\d{2}"
+YT_DLP_LINE = r"(?m)^\s*(%s)\b\W*\s(%s)\s*$"
+
+
+def yt_dlp_chapters(text: str) -> list[tuple[str, str]]:
+    """(time, title) as yt-dlp's description regex finds them, in its order."""
+    first = re.findall(YT_DLP_LINE % (YT_DLP_TIME, ".+?"), text)
+    return first or [(t, title) for title, t in re.findall(YT_DLP_LINE % (".+?", YT_DLP_TIME),
+                                                          text)]
+
+
+def test_untitled_chapter_is_written_with_a_placeholder_that_yt_dlp_reads_whole():
     project = chapter_project()
     project.chapters.insert(3, Chapter(180_000, ""))
     text = youtube.write(project)
-    assert "\n00:03:00\n" in text
-    assert chapter_view(youtube.read(text), url=False, image=False) == [
-        (0, "Intro", None, None, True), (95_000, "News & Notes; = # \\ «ok»", None, None, True),
-        (180_000, "", None, None, True), (310_000, "Interview", None, None, True),
-        (3_723_000, "Late questions", None, None, True)]
+    assert "\n00:03:00 Chapter 3\n" in text
+    assert yt_dlp_chapters(text) == [
+        ("00:00:00", "Intro"), ("00:01:35", "News & Notes; = # \\ «ok»"),
+        ("00:03:00", "Chapter 3"), ("00:05:10", "Interview"), ("01:02:03", "Late questions")]
+    assert [c.title for c in youtube.read(text).chapters] == [
+        "Intro", "News & Notes; = # \\ «ok»", "Chapter 3", "Interview", "Late questions"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Intro 0:00\nThe news 1:30\nQ&A - 12:34\nBye 1:02:03\n",
+     [(0, "Intro"), (90_000, "The news"), (754_000, "Q&A"), (3_723_000, "Bye")]),
+    ("Great show!\n\nOpening | 00:00\nMain part: 5:00\nSee you at 10:00\n",
+     [(0, "Opening"), (300_000, "Main part"), (600_000, "See you at")]),
+])
+def test_chapters_with_the_time_after_the_title(text, found):
+    assert [(c.start, c.title) for c in youtube.read(text).chapters] == found
+    assert [t for _, t in yt_dlp_chapters(text)] == [t for _, t in found]
+
+
+def test_the_time_after_the_title_is_not_read_when_lines_start_with_times():
+    text = "0:00 Intro\n1:00 News\nRecorded live at 18:30\n"
+    assert [c.title for c in youtube.read(text).chapters] == ["Intro", "News"]
 
 
 def test_round_trip_keeps_whole_seconds_and_titles():
@@ -37,6 +69,8 @@ def test_round_trip_keeps_whole_seconds_and_titles():
 @settings(max_examples=150, deadline=None)
 @given(chapter_projects(ms=False, hidden=False))
 def test_round_trip_any_project(project):
+    for number, chapter in enumerate(project.chapters, 1):
+        chapter.title = chapter.title or f"Chapter {number}"
     assert chapter_view(youtube.read(youtube.write(project)), url=False, image=False) == \
         chapter_view(project, url=False, image=False)
 

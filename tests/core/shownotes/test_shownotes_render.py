@@ -421,3 +421,18 @@ def test_user_templates_have_the_chapter_title_filter(tmp_path):
     project.chapters[0].title = "- Q&A -"
     assert render_user_template(project, path).splitlines()[:3] == [
         "0:40 - - Q&A -", "3:00 ", "4:00 - .NET in production"]
+
+
+@pytest.mark.parametrize("transcript", [True, False])
+def test_html_times_carry_a_machine_readable_duration(transcript):
+    project = product_project()
+    page = outline(render_shownotes(project, "html", transcript=transcript, times=True))
+    stamps = [a.get("datetime") for t, a in page.tags if t == "time"]
+    listed = [c.start for c in project.chapters if c.toc]
+    turns = [t.start for t in project.turns] if transcript else []
+
+    def duration(ms: int) -> str:
+        return f"PT{ms // 1000}.{ms % 1000:03d}S" if ms % 1000 else f"PT{ms // 1000}S"
+
+    assert stamps == [duration(ms) for ms in listed + turns]
+    assert all(re.fullmatch(r"PT\d+(?:\.\d{3})?S", s) for s in stamps)
