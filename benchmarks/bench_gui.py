@@ -17,7 +17,9 @@ if any figure fails.
 - typing over Select All: one letter typed over the whole transcript of a
   10,000-turn episode until the window has repainted (undone between runs).
 - split and undo: the middle turn of a 50,000-turn episode split, then undone,
-  each until the window has repainted.
+  each until the window has repainted; in the same window, key presses in the
+  find field until each repaint is done (the search itself waits for a pause
+  in typing, and its time is printed beside).
 
     .venv/bin/python benchmarks/bench_gui.py [--runs N] [--turns N] [--keys N]
 """
@@ -46,12 +48,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from benchmarks.bench_transcript import type_keys  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 from editor.core.projectfile import save_project  # noqa: E402
+from editor.gui.findbar import SEARCH_DELAY_MS  # noqa: E402
 
 OPEN_TARGET_S = 1.5
 KEY_MEDIAN_MS, KEY_P99_MS = 5.0, 16.0
 TICK_MS = 2.0
 SELECT_ALL_MS = 200.0
 SPLIT_MS = 20.0
+FIND_KEY_MS = 16.0     # one 60 Hz frame
 
 
 def line(name: str, ours: float, unit: str, target: float, reference: float | None = None,
@@ -237,11 +241,10 @@ def measure_typing_over_everything(app: QApplication, project_file: Path, runs: 
     return spent
 
 
-def measure_split_and_undo(app: QApplication, project_file: Path, runs: int
+def measure_split_and_undo(app: QApplication, window, runs: int
                            ) -> tuple[list[float], list[float]]:
     """Milliseconds of a split in the middle turn and of its undo, each until the
     window has repainted."""
-    window = open_window(app, project_file)
     view, history = window.transcript, window.project.history
     middle = len(window.project.turns) // 2
     splits, undos = [], []
@@ -256,8 +259,33 @@ def measure_split_and_undo(app: QApplication, project_file: Path, runs: int
         history.undo()
         app.processEvents()
         undos.append((time.perf_counter() - begin) * 1000)
-    close_window(app, window)
     return splits, undos
+
+
+def measure_find_keystrokes(app: QApplication, window, count: int
+                            ) -> tuple[list[float], float]:
+    """Milliseconds from each key press in the find field until its repaint is
+    done (the search waits for a pause), and of the search that runs once typing
+    pauses (the counter and the highlights)."""
+    bar = window.find_bar
+    bar.open_bar(False)
+    app.processEvents()
+    spent = []
+    for _ in range(max(1, count // 10)):
+        bar.find_edit.clear()
+        app.processEvents()
+        spent.extend(type_keys(app, bar.find_edit, 10))
+    # The pause: the longest single turn of the event loop in it is the search.
+    search, deadline = 0.0, time.perf_counter() + SEARCH_DELAY_MS * 4 / 1000
+    while time.perf_counter() < deadline:
+        begin = time.perf_counter()
+        app.processEvents()
+        search = max(search, (time.perf_counter() - begin) * 1000)
+    if not bar.count_label.text():
+        raise SystemExit("the find bar did not count its matches")
+    bar.close_bar()
+    app.processEvents()
+    return spent, search
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -325,12 +353,18 @@ def main(argv: list[str] | None = None) -> int:
             app, folder / f"episode-{args.select_all_turns}.yaml", args.runs)
         results.append(line(f"one letter typed over Select All at {args.select_all_turns:,} "
                             f"turns, median", statistics.median(typed), "ms", SELECT_ALL_MS))
-        splits, undos = measure_split_and_undo(app, folder / f"episode-{args.split_turns}.yaml",
-                                               max(args.runs, 9))
+        window = open_window(app, folder / f"episode-{args.split_turns}.yaml")
+        splits, undos = measure_split_and_undo(app, window, max(args.runs, 9))
         results.append(line(f"split at {args.split_turns:,} turns, median",
                             statistics.median(splits), "ms", SPLIT_MS))
         results.append(line(f"undo of the split at {args.split_turns:,} turns, median",
                             statistics.median(undos), "ms", SPLIT_MS))
+        find_keys, search = measure_find_keystrokes(app, window, args.keys)
+        results.append(line(f"find-field keystroke to repaint at {args.split_turns:,} turns, "
+                            f"99th percentile", percentile(find_keys, 0.99), "ms", FIND_KEY_MS))
+        print(f"# the search once typing pauses ({SEARCH_DELAY_MS} ms), counter and "
+              f"highlights: {search:.1f}ms", flush=True)
+        close_window(app, window)
         return 0 if all(results) else 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)
