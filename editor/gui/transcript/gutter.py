@@ -6,7 +6,7 @@ estimated) and its speaker's name in the speaker's colour, with a bar in that
 colour along the turn. It is given what it paints: the project, the shared
 block geometry, the colours and the band under the playing turn (repainting
 only the rows the band left and entered). When the text repaints, it repaints
-only the rows whose blocks moved, so a keystroke inside a line repaints none. Emits ``time_clicked(turn)`` and
+only if lines came or went, so a keystroke inside a line repaints nothing. Emits ``time_clicked(turn)`` and
 ``speaker_clicked(turn, global_pos)``.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Gutter(QWidget):
         self.geometry = geometry
         self.colors = colors
         self._band: Band | None = None
-        self._rows: list[tuple[int, int, float, float]] | None = None  # (turn, block, top, height)
+        self._rows: tuple | None = None     # the geometry's rows signature, last seen
         self.setMouseTracking(True)
         # It paints every pixel itself, so scrolling can move pixels instead of repainting.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -52,26 +52,21 @@ class Gutter(QWidget):
         self.update()
 
     def follow_text_repaint(self, rect: QRect) -> None:
-        """The text area repaints ``rect`` without scrolling: repaint the rows from
-        the first block that moved, changed height or changed turn, and nothing
-        when none did (a keystroke inside a line, the cursor blinking): times and
-        names change only by the turns' own signals, which repaint them."""
-        rows = [(turn, block.blockNumber(), top, height)
-                for turn, block, top, height, _ in self.geometry.visible_blocks()]
+        """The text area repaints ``rect`` without scrolling. Times, names and bars
+        move only when lines come or go (a wrap, a paragraph, a new width or font)
+        or the view moved: then all of it is repainted; otherwise (a keystroke
+        inside a line, the cursor blinking) nothing is, since times and names
+        change only by the turns' own signals, which repaint them."""
+        rows = self.geometry.rows_signature()
         old, self._rows = self._rows, rows
         if old is None:
             self.update(0, rect.y(), self.width(), rect.height())
-            return
-        moved = next((i for i, (was, now) in enumerate(zip(old, rows)) if was != now),
-                     min(len(old), len(rows)))
-        if moved == len(old) == len(rows):
-            return
-        top = min(row[2] for row in (old[moved:moved + 1] + rows[moved:moved + 1]))
-        self.update(0, int(top) - 1, self.width(), self.height() - int(top) + 1)
+        elif rows != old:
+            self.update()
 
     def forget_rows(self) -> None:
-        """The view scrolled or was laid out anew: the next text repaint is followed
-        as asked, not compared against rows that no longer hold."""
+        """The view scrolled: the next text repaint is followed as asked, not
+        compared against rows that no longer hold."""
         self._rows = None
 
     def set_band(self, band: Band | None, scrolled: int = 0) -> None:
