@@ -30,6 +30,7 @@ if any figure fails.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
@@ -46,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.bench_transcript import type_keys  # noqa: E402
@@ -213,10 +214,14 @@ def open_window(app: QApplication, project_file: Path):
 
 
 def close_window(app: QApplication, window) -> None:
+    """Close ``window`` and free it now (processEvents alone leaves deferred
+    deletes waiting), so the next figure does not carry it."""
     window.project.history.set_clean()
     window.close()
     window.deleteLater()
     app.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def measure_typing_over_everything(app: QApplication, project_file: Path, runs: int

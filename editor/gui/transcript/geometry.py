@@ -48,7 +48,7 @@ class BlockGeometry:
         self.layout = layout
 
     def begins_turn(self, block_number: int) -> bool:
-        return block_number in self.blocks.first_set
+        return self.blocks.begins_turn(block_number)
 
     def visible_blocks(self) -> Iterator[tuple[int, QTextBlock, float, float, bool]]:
         """(turn, block, top, height, is_turn_start) for each block in view, in order."""
