@@ -20,6 +20,8 @@ pushes one :class:`~editor.core.commands.MoveChapter` on release.
 """
 from __future__ import annotations
 
+import bisect
+
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +64,28 @@ def _reader_pool() -> QThreadPool:
         _pool.setMaxThreadCount(4)
     return _pool
 
+
+
+def _tick_columns(starts: list[int], duration: int, width: int) -> list[int]:
+    """The pixel columns, left to right, where at least one of ``starts`` (in time
+    order) falls. Tens of thousands of turns share a few hundred columns: after
+    each column found, a binary search jumps to the first start of the next one,
+    so the cost follows the width, not the number of turns."""
+    xs: list[int] = []
+    last, index, count = width - 1, 0, len(starts)
+    while index < count:
+        x = min(int(min(max(starts[index], 0), duration) * width / duration), last)
+        if not xs or x > xs[-1]:
+            xs.append(x)
+        elif x < xs[-1]:
+            index += 1              # out of time order (a project being repaired)
+            continue
+        if x == last:
+            break
+        # the first ms the next column shows, in exact integer arithmetic
+        following = ((x + 1) * duration + width - 1) // width
+        index = max(index + 1, bisect.bisect_left(starts, following, index + 1))
+    return xs
 
 class _PeaksRelay(QObject):
     """Carries one computation's news from the worker thread (queued to the GUI)."""
@@ -310,12 +334,7 @@ class WaveformStrip(QWidget):
             xs: list[int] = []
             duration, width = self.duration_ms(), self.width()
             if self._project is not None and duration and width > 0:
-                last, previous = width - 1, None
-                for start in self._project.turn_starts():
-                    x = min(int(min(max(start, 0), duration) * width / duration), last)
-                    if x != previous:       # thousands of turns, a few hundred pixels
-                        xs.append(x)
-                        previous = x
+                xs = _tick_columns(self._project.turn_starts(), duration, width)
             self._turn_xs = xs
             self._tick_starts = self._project.turn_starts() if self._project else None
         return self._turn_xs
@@ -363,7 +382,7 @@ class WaveformStrip(QWidget):
             painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
         self._draw_turn_ticks(painter, colors["tick"], clip)
         self._draw_detail_window(painter, colors)
-        self._draw_chapters(painter, colors)
+        self._draw_chapters(painter, colors, clip)
         if self._status:
             self._draw_text(painter, colors["text"], self._status, backdrop=colors["base"])
         x = self._x_of(self._playhead_ms)
@@ -403,7 +422,7 @@ class WaveformStrip(QWidget):
             painter.setPen(QPen(color, 1))
             painter.drawLines(lines)
 
-    def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor]) -> None:
+    def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor], clip: QRect) -> None:
         if self._project is None:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -411,6 +430,11 @@ class WaveformStrip(QWidget):
             dragged = self._drag is not None and self._drag.moved and self._drag.index == index
             ms = self._drag.ms if dragged else chapter.start
             x = self._x_of(ms) + 0.5
+            # At the edges the handle's base slides inside; its tip stays on the line.
+            base = min(max(x, HANDLE_HALF_WIDTH), self.width() - HANDLE_HALF_WIDTH)
+            if (max(x, base) + HANDLE_HALF_WIDTH + 2 < clip.left()
+                    or min(x, base) - HANDLE_HALF_WIDTH - 2 > clip.right()):
+                continue        # outside the repainted part (a playhead step)
             color = colors["chapter"] if chapter.toc or dragged else colors["chapter_dim"]
             pen = QPen(color, 2 if chapter.toc or dragged else 1)
             if not chapter.toc and not dragged:
@@ -419,8 +443,6 @@ class WaveformStrip(QWidget):
             painter.drawLine(QPointF(x, HANDLE_HEIGHT), QPointF(x, self.height() - 2))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
-            # At the edges the handle's base slides inside; its tip stays on the line.
-            base = min(max(x, HANDLE_HALF_WIDTH), self.width() - HANDLE_HALF_WIDTH)
             painter.drawPolygon(QPolygonF([
                 QPointF(base - HANDLE_HALF_WIDTH, 0), QPointF(base + HANDLE_HALF_WIDTH, 0),
                 QPointF(x, HANDLE_HEIGHT)]))
@@ -575,8 +597,11 @@ class WaveformStrip(QWidget):
         self.update()
 
     def _on_project_turns_inserted_or_removed(self, first: int, last: int) -> None:
-        self._turn_xs = None
-        self.update()
+        # A split or a merge in a long episode rarely adds or clears a tick column:
+        # then the strip need not repaint at all.
+        old, self._turn_xs = self._turn_xs, None
+        if old is None or self._turn_positions() != old:
+            self.update()
 
     def _on_project_turns_changed(self, first: int, last: int) -> None:
         # Typing changes a turn's text, not its start: nothing here moves then.

@@ -9,7 +9,7 @@ import weakref
 
 import pytest
 from projects import small_project, uniform_project
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSlider, QApplication
@@ -767,3 +767,65 @@ def test_undo_and_redo_put_the_cursor_where_the_text_changed(make_view):
     project.history.redo()
     assert (view.current_turn(), view.cursor_offset()) == (3, len("Big news"))
     assert project.turns[3].text == "Big news!! indeed, really big."
+
+
+# -- the gutter's repaints ----------------------------------------------------------
+
+class _PaintRecorder(QObject):
+    """The rectangles of every paint event of the object it watches."""
+
+    def __init__(self, watched) -> None:
+        super().__init__(watched)
+        self.rects = []
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def gutter_on_screen(view: TranscriptView):
+    """The gutter's pixels as they are on the screen (not painted afresh)."""
+    gutter = view.gutter
+    corner = gutter.mapTo(view.window(), QPoint(0, 0))
+    return view.screen().grabWindow(view.window().winId(), corner.x(), corner.y(),
+                                    gutter.width(), gutter.height()).toImage()
+
+
+def test_a_keystroke_inside_a_line_repaints_no_time_or_name(make_view, qtbot):
+    project = uniform_project(40)
+    view = make_view(project)
+    view.focus_turn(1, 5)
+    qtbot.wait(50)
+    painted = _PaintRecorder(view.gutter)
+    type_text(view.editor, "xy")
+    QApplication.processEvents()
+    assert project.turns[1].text.startswith("Turn xy")
+    assert painted.rects == []
+
+
+def test_a_keystroke_that_wraps_repaints_the_rows_below_and_they_show_right(make_view, qtbot):
+    project = uniform_project(40)
+    view = make_view(project)
+    view.focus_turn(1, 5)
+    qtbot.wait(50)
+    painted = _PaintRecorder(view.gutter)
+    third_turn_top = first_line_point(view, 2, 1).y()
+    before_lines = view.editor.document().findBlockByNumber(1).layout().lineCount()
+    type_text(view.editor, " more" * 40)
+    QApplication.processEvents()
+    assert view.editor.document().findBlockByNumber(1).layout().lineCount() > before_lines
+    assert painted.rects, "the rows below the wrapped line moved, but nothing was repainted"
+    assert min(rect.top() for rect in painted.rects) <= third_turn_top
+    assert max(rect.bottom() for rect in painted.rects) >= view.gutter.height() - 1
+    fresh = make_view(project)
+    qtbot.wait(50)
+    assert gutter_on_screen(view) == gutter_on_screen(fresh)
+    # and back: the text shrinks, the rows below move up
+    for _ in range(len(" more") * 40):
+        QTest.keyClick(view.editor, Qt.Key.Key_Backspace)
+    QApplication.processEvents()
+    fresh = make_view(project)
+    qtbot.wait(50)
+    assert gutter_on_screen(view) == gutter_on_screen(fresh)

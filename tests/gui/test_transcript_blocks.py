@@ -17,7 +17,7 @@ def test_blocks_renumber_only_when_paragraphs_change():
     blocks.reset(["a", "b", "c"])
     assert blocks.set_texts({1: "bb"}) is False and blocks.first == [0, 1, 2]
     assert blocks.set_texts({0: "a\na2"}) is True and blocks.first == [0, 2, 3]
-    assert 2 in blocks.first_set and 1 not in blocks.first_set
+    assert [blocks.begins_turn(n) for n in range(5)] == [True, False, True, True, False]
 
 
 def test_blocks_follow_inserted_and_removed_turns():

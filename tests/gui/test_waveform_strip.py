@@ -556,3 +556,37 @@ def test_the_detail_window_is_outlined_however_narrow(qtbot):
     assert changed and changed[0] == 200 and changed[-1] >= 205
     strip.set_detail_window(None)
     assert strip.grab().toImage() == before
+
+
+def test_tick_columns_are_those_of_every_turn_start_taken_one_by_one():
+    """The jump from column to column finds exactly the columns the turns fall in."""
+    import random
+    from editor.gui.waveform import _tick_columns
+    rng = random.Random(12)
+    for trial in range(300):
+        duration, width = rng.randrange(1, 10_000_000), rng.randrange(1, 2_000)
+        starts = sorted(rng.randrange(-5_000, duration + 5_000)
+                        for _ in range(rng.randrange(0, 3_000)))
+        one_by_one: list[int] = []
+        for start in starts:
+            x = min(int(min(max(start, 0), duration) * width / duration), width - 1)
+            if not one_by_one or one_by_one[-1] != x:
+                one_by_one.append(x)
+        assert _tick_columns(starts, duration, width) == one_by_one, (duration, width)
+
+
+def test_a_split_that_adds_no_tick_column_repaints_nothing(qtbot, monkeypatch):
+    from editor.core.commands import SplitTurn
+    # every column up to 50 s holds turns; one turn alone at 90 s
+    project = project_with(turns=[Turn(i * 50, "", "two words") for i in range(1_000)]
+                           + [Turn(90_000, "", "one two three four five six")])
+    strip = make_strip(qtbot, project)
+    strip.grab()
+    repaints = []
+    monkeypatch.setattr(strip, "update", lambda *args: repaints.append(args))
+    project.history.push(SplitTurn(project, 700, 4))   # its new turn shares a column
+    project.history.undo()
+    assert repaints == []
+    project.history.push(SplitTurn(project, 1_000, 14))  # the lone turn's half: a new column
+    assert len(strip._turn_positions()) == 252
+    assert repaints

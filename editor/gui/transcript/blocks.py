@@ -33,7 +33,6 @@ class TurnBlocks:
         self.texts: list[str] = []      # the turn texts the document shows
         self.counts: list[int] = []     # blocks per turn
         self.first: list[int] = []      # number of each turn's first block
-        self.first_set: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -45,11 +44,17 @@ class TurnBlocks:
 
     def _renumber(self) -> None:
         self.first = list(accumulate(self.counts, initial=0))[:-1]
-        self.first_set = frozenset(self.first)
 
     def turn_of_block(self, number: int) -> int:
         """The turn holding block ``number`` (-1 when there are no turns)."""
         return bisect.bisect_right(self.first, number) - 1
+
+    def begins_turn(self, number: int) -> bool:
+        """Whether block ``number`` is a turn's first (a bisection: no set of every
+        first block to rebuild on each split or merge)."""
+        first = self.first
+        index = bisect.bisect_right(first, number) - 1
+        return index >= 0 and first[index] == number
 
     def last_block(self, turn: int) -> int:
         return self.first[turn] + self.counts[turn] - 1

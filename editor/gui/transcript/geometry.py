@@ -48,7 +48,7 @@ class BlockGeometry:
         self.layout = layout
 
     def begins_turn(self, block_number: int) -> bool:
-        return block_number in self.blocks.first_set
+        return self.blocks.begins_turn(block_number)
 
     def visible_blocks(self) -> Iterator[tuple[int, QTextBlock, float, float, bool]]:
         """(turn, block, top, height, is_turn_start) for each block in view, in order."""
@@ -73,6 +73,18 @@ class BlockGeometry:
             top += height
             block = block.next()
             number += 1
+
+    def rows_signature(self) -> tuple:
+        """What changes whenever a block in view moves or changes height, without
+        walking the blocks: the first block in view and its offset, the number of
+        blocks, the document's height in lines and the line spacing."""
+        editor = self._editor()
+        if editor is None:
+            return ()
+        document = editor.document()
+        return (editor.firstVisibleBlock().blockNumber(), editor.contentOffset().y(),
+                document.blockCount(), document.documentLayout().documentSize().height(),
+                self.layout.line_spacing, editor.viewport().height())
 
     def might_be_in_view(self, turn: int) -> bool:
         """Cheap test by block numbers: False means ``turn`` surely is not in view."""

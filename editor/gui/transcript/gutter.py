@@ -5,12 +5,13 @@ visited, and each turn's first line gets its time (``~`` and dimmed when
 estimated) and its speaker's name in the speaker's colour, with a bar in that
 colour along the turn. It is given what it paints: the project, the shared
 block geometry, the colours and the band under the playing turn (repainting
-only the rows the band left and entered). Emits ``time_clicked(turn)`` and
+only the rows the band left and entered). When the text repaints, it repaints
+only if lines came or went, so a keystroke inside a line repaints nothing. Emits ``time_clicked(turn)`` and
 ``speaker_clicked(turn, global_pos)``.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -34,6 +35,7 @@ class Gutter(QWidget):
         self.geometry = geometry
         self.colors = colors
         self._band: Band | None = None
+        self._rows: tuple | None = None     # the geometry's rows signature, last seen
         self.setMouseTracking(True)
         # It paints every pixel itself, so scrolling can move pixels instead of repainting.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -48,6 +50,24 @@ class Gutter(QWidget):
     def set_colors(self, colors: TranscriptColors) -> None:
         self.colors = colors
         self.update()
+
+    def follow_text_repaint(self, rect: QRect) -> None:
+        """The text area repaints ``rect`` without scrolling. Times, names and bars
+        move only when lines come or go (a wrap, a paragraph, a new width or font)
+        or the view moved: then all of it is repainted; otherwise (a keystroke
+        inside a line, the cursor blinking) nothing is, since times and names
+        change only by the turns' own signals, which repaint them."""
+        rows = self.geometry.rows_signature()
+        old, self._rows = self._rows, rows
+        if old is None:
+            self.update(0, rect.y(), self.width(), rect.height())
+        elif rows != old:
+            self.update()
+
+    def forget_rows(self) -> None:
+        """The view scrolled: the next text repaint is followed as asked, not
+        compared against rows that no longer hold."""
+        self._rows = None
 
     def set_band(self, band: Band | None, scrolled: int = 0) -> None:
         """Paint ``band`` as the playing turn's rows from now on. ``scrolled``: pixels

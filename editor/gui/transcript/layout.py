@@ -60,7 +60,7 @@ class SpacedLayout(QPlainTextDocumentLayout):
         self._cache.clear()
 
     def top_gap(self, block_number: int) -> int:
-        return self.turn_gap if block_number in self._blocks.first_set else self.paragraph_gap
+        return self.turn_gap if self._blocks.begins_turn(block_number) else self.paragraph_gap
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt override)
         number = block.blockNumber()

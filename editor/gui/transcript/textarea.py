@@ -3,8 +3,8 @@
 :class:`TextArea` owns what keys, pastes, cuts and input-method text do where
 they meet a turn boundary. Typing inside one turn is left to the document (the
 mirror pushes it to the model). An edit over a selection spanning turns is made
-one "Edit across turns" macro first (delete the turns in between, merge the
-last into the first, set the joined text), so it reads like a document and
+one "Edit across turns" command first (the turns after the first leave in one
+removal and the first takes the joined text), so it reads like a document and
 undoes in one step; the document then follows the model. Backspace at a turn's
 start and Delete at a turn's end do nothing (merging is the window's Merge
 action, on purpose). Plain Return is a new paragraph; splitting and merging
@@ -33,7 +33,7 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QGuiApplication, QKeyEvent
                            QKeySequence, QPainter, QPaintEvent, QPalette)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from editor.core.commands import DeleteTurn, InsertTurn, MergeWithPrevious, SetTurnText
+from editor.core.commands import EditAcrossTurns, InsertTurn
 from editor.core.model import Turn
 
 from .blocks import shown_text
@@ -291,11 +291,8 @@ class TextArea(QPlainTextEdit):
         head = shown_text(texts[first])[:start - mirror.turn_start_pos(first)]
         tail = shown_text(texts[last])[end - mirror.turn_start_pos(last):]
         project = mirror.project
-        with project.history.macro("Edit across turns"):
-            for index in range(last - 1, first, -1):
-                project.history.push(DeleteTurn(project, index))
-            if last > first:
-                project.history.push(MergeWithPrevious(project, first + 1))
-            project.history.push(SetTurnText(project, first, head + text + tail))
+        # One model step: the turns after the first leave in one removal, so the
+        # view renumbers its blocks once however many turns the selection spans.
+        project.history.push(EditAcrossTurns(project, first, last, head + text + tail))
         mirror.place_cursor(first, len(head) + len(text))
 

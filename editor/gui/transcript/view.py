@@ -226,9 +226,10 @@ class TranscriptView(QWidget):
 
     def _on_editor_update_request(self, rect, dy: int) -> None:
         if dy:
+            self.gutter.forget_rows()
             self.gutter.scroll(0, dy)
         else:
-            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+            self.gutter.follow_text_repaint(rect)
 
     def _on_mirror_reloaded(self) -> None:
         self._update_hours()
