@@ -75,3 +75,12 @@ def make_window(qtbot, libvlc, headless_vlc):
 def window(make_window, sample_copy):
     """The editor on a copy of the sample, its audio loaded."""
     return make_window(sample_copy)
+
+
+@pytest.fixture
+def x_display(require):
+    """A private Xvfb server; yields its DISPLAY value."""
+    from xserver import require_xserver, xvfb
+    require_xserver(require)
+    with xvfb() as display:
+        yield display

@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import time
 
-import pytest
-from xserver import (editor_window, require_xserver, start_editor, stop_editor, wait_for,
-                     xdotool, xvfb)
+from xserver import editor_window, start_editor, stop_editor, wait_for, xdotool
 
 from editor.core.projectfile import load_project
-
-
-@pytest.fixture
-def x_display(require):
-    """A private Xvfb server; yields its DISPLAY value."""
-    require_xserver(require)
-    with xvfb() as display:
-        yield display
 
 
 def test_play_add_a_chapter_and_save_with_the_keyboard(libvlc, x_display, sample_copy,

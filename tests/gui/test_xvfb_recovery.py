@@ -3,7 +3,7 @@ on a copy of the sample, type a word into a turn, wait three seconds, kill the
 process with SIGKILL, start it again, accept Restore with the keyboard, save
 (Ctrl+S) and find the word in the file; Ctrl+Z then Ctrl+S removes it.
 
-Needs Xvfb, xdotool and Qt's xcb libraries, as ``test_xvfb_keyboard.py`` says.
+The X server and the helpers that drive it come from ``xserver.py``.
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import subprocess
 import sys
 import time
 
-from editor.core.projectfile import load_project
+from xserver import wait_for, xdotool
 
-from test_xvfb_keyboard import _wait_for, _xdotool, x_display  # noqa: F401 (a fixture)
+from editor.core.projectfile import load_project
 
 WORD = "Zqxjvow"
 
@@ -32,8 +32,8 @@ def _start(env, project):
 
 
 def _window(display: str, name: str) -> str:
-    found = _wait_for(lambda: _xdotool(display, "search", "--onlyvisible", "--name", name),
-                      30, f"a window named {name!r}")
+    found = wait_for(lambda: xdotool(display, "search", "--onlyvisible", "--name", name),
+                     60, f"a window named {name!r}")
     return found.splitlines()[0]
 
 
@@ -51,8 +51,8 @@ def test_typing_survives_a_kill_and_undoes_after_restore(libvlc, x_display, samp
     try:
         window = _window(x_display, "Showscribe")
         time.sleep(1.5)     # the audio loads just after the first paint
-        _xdotool(x_display, "windowfocus", "--sync", window)
-        _xdotool(x_display, "type", "--delay", "30", WORD)
+        xdotool(x_display, "windowfocus", "--sync", window)
+        xdotool(x_display, "type", "--delay", "30", WORD)
         time.sleep(3.0)
         app.send_signal(signal.SIGKILL)
         app.wait(timeout=10)
@@ -64,19 +64,19 @@ def test_typing_survives_a_kill_and_undoes_after_restore(libvlc, x_display, samp
     app = _start(env, sample_copy)
     try:
         prompt = _window(x_display, "Recover")
-        _xdotool(x_display, "windowfocus", "--sync", prompt)
-        _xdotool(x_display, "key", "Return")     # Restore is the default button
+        xdotool(x_display, "windowfocus", "--sync", prompt)
+        xdotool(x_display, "key", "Return")     # Restore is the default button
         window = _window(x_display, "Showscribe")
         time.sleep(1.0)
-        _xdotool(x_display, "windowfocus", "--sync", window)
-        _xdotool(x_display, "key", "ctrl+s")
-        restored = _wait_for(lambda: [t for t in _texts(sample_copy) if WORD in t], 10,
+        xdotool(x_display, "windowfocus", "--sync", window)
+        xdotool(x_display, "key", "ctrl+s")
+        restored = wait_for(lambda: [t for t in _texts(sample_copy) if WORD in t], 10,
                              "the restored text to be saved")
         assert len(restored) == 1
-        _xdotool(x_display, "key", "ctrl+z")
+        xdotool(x_display, "key", "ctrl+z")
         time.sleep(0.3)
-        _xdotool(x_display, "key", "ctrl+s")
-        _wait_for(lambda: _texts(sample_copy) == before, 10, "the undone text to be saved")
+        xdotool(x_display, "key", "ctrl+s")
+        wait_for(lambda: _texts(sample_copy) == before, 10, "the undone text to be saved")
     finally:
         app.terminate()
         output, _ = app.communicate(timeout=10)
