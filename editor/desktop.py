@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from . import resources
+from .core.atomic import write_atomically
 from .resources import APP_ID, ICON_SIZES
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
@@ -78,9 +79,10 @@ def install_desktop(home: Path | None = None) -> list[Path]:
     for target, source in _targets(home).items():
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.name == DESKTOP_FILE:
-            _write_atomically(target, _desktop_entry(source.read_text(encoding="utf-8")))
+            write_atomically(target, _desktop_entry(source.read_text(encoding="utf-8")),
+                             force=True)
         else:
-            _write_atomically(target, source.read_bytes())
+            write_atomically(target, source.read_bytes(), force=True)
         written.append(target)
     _refresh_caches(home)
     return written
@@ -96,16 +98,6 @@ def uninstall_desktop(home: Path | None = None) -> list[Path]:
             removed.append(target)
     _refresh_caches(home)
     return removed
-
-
-def _write_atomically(target: Path, content: str | bytes) -> None:
-    temporary = target.with_name(f".{target.name}.tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)   # only left behind by a failed write
 
 
 def _refresh_caches(home: Path) -> None:

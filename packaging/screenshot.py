@@ -7,6 +7,11 @@ sample, plays a moment so the turn under the playhead is highlighted, and saves
     .venv/bin/python packaging/screenshot.py                      # docs/screenshot.png
     .venv/bin/python packaging/screenshot.py --size 1920x1080 --dark -o docs/screenshot-dark.png
     .venv/bin/python packaging/screenshot.py --tab episode -o docs/screenshot-episode.png
+    .venv/bin/python packaging/screenshot.py --detail 10 -o docs/screenshot-detail.png
+
+``--detail SECONDS`` plays from just before a chapter mark instead and zooms the
+waveform detail to about that many seconds around the playhead, so the picture
+shows chapter titles, turn boundaries with speaker names, and the playhead.
 """
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 SAMPLE = ROOT / "sample_projects" / "sample-episode" / "episode.showscribe.yaml"
 PLAY_FROM_MS = 40_000
 PLAY_FOR_MS = 1_500
+# With --detail: the second chapter starts at 31.9 s, between two turn changes.
+DETAIL_PLAY_FROM_MS = 31_000
 
 
 def dark_palette() -> QPalette:
@@ -66,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dark", action="store_true", help="use a dark palette")
     parser.add_argument("--tab", choices=TABS,
                         default="chapters", help="the side panel to show")
+    parser.add_argument("--detail", type=float, metavar="SECONDS",
+                        help="zoom the waveform detail to about SECONDS across")
     parser.add_argument("--project", type=Path, default=SAMPLE)
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args(argv)
@@ -87,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(width, height)
         window.show()
         wait(300)                      # the audio loads after the first paint
-        window.playback.seek(PLAY_FROM_MS)
+        window.playback.seek(PLAY_FROM_MS if args.detail is None else DETAIL_PLAY_FROM_MS)
         window.playback.play()
         wait(PLAY_FOR_MS)
         window.playback.pause()
+        if args.detail is not None:
+            window.waveform_detail.set_span(args.detail * 1000)
         turn = window.project.turn_at(window.playback.position_ms())
         window.transcript.focus_turn(max(turn, 0), 0)
         # No chapter is selected: the picture shows the mark of the one being played.

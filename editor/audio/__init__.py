@@ -3,5 +3,6 @@
 player.py      the Player protocol, PlayerEvent/EventKind, PlayerError
 vlc_player.py  VlcPlayer, the libvlc Player (the only module that imports vlc)
 clock.py       PlayheadClock: smooth playhead between coarse backend readings
-waveform.py    waveform_peaks(): streamed ffmpeg decode to cached (min, max) peaks
+waveform.py    waveform_peaks(): streamed ffmpeg decodes, one time range a core, to
+               cached (min, max) peaks; PeakLevels, their levels of detail
 """

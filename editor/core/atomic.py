@@ -73,6 +73,13 @@ def _is_read_only(info: os.stat_result, path: Path) -> bool:
     return not info.st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
+def _on_read_only_file_system(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False   # a missing folder: the write itself says so
+
+
 def _write_in_place(path: Path, data: bytes, info: os.stat_result) -> None:
     flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
     if stat.S_ISFIFO(info.st_mode):
@@ -142,6 +149,9 @@ def write_atomically(path: Path | str, data: bytes | str, *, backup: bool = Fals
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_in_place(path, data, info)
         return
+    if _on_read_only_file_system(path.parent):
+        # No permission would help, so say what the system would say.
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
     if info is not None and not force and _is_read_only(info, path):
         raise ReadOnlyFile(path)
     _remove_stale_tmp(path)

@@ -60,8 +60,9 @@ def estimate_by_chapters(groups: Sequence[Sequence[int]], chapter_starts: Sequen
     """
     starts: list[int] = []
     if lead:
-        # The lead runs to the first chapter, so times stay in document order even
-        # when that chapter starts at 0; with no chapters it is the last stretch.
+        # The lead-in (turns before any heading) runs to the first chapter, so
+        # times stay in document order even when that chapter starts at 0; with
+        # no chapters it is the last stretch.
         if chapter_starts:
             lead_end: int | None = chapter_starts[0]
         else:

@@ -11,6 +11,8 @@
 - ``playback`` / ``transport``: the player on the GUI thread and its controls;
 - ``chapters``, ``details``, ``speakers``: the side panels (Qt models over the core);
 - ``findbar``: find and replace (the search itself is ``editor.core.find``);
+- ``waveform`` / ``waveform_detail``: the overview strip and the zoomable detail
+  under it; ``follow``: the follow-playback rule they and the transcript share;
 - ``transcript``: the transcript editor; ``publish``: export, import, embed and
   checks, with the window's publishing controller.
 

@@ -31,7 +31,7 @@ _Bound = TypeVar("_Bound")
 class ActionSpec:
     id: str
     label: str
-    menu: str                          # "file", "edit", "playback", "help"
+    menu: str                          # "file", "edit", "playback", "view", "help"
     keys: tuple[str, ...] = ()         # portable QKeySequence text, e.g. "Ctrl+J"
     rules: tuple[str, ...] = ()        # all must hold; none: always enabled
     scope: str = "window"              # "window" or "transcript" (see the docstring)
@@ -40,7 +40,8 @@ class ActionSpec:
     submenu: bool = False              # a menu of its own (Open Recent)
 
 
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("playback", "&Playback"), ("help", "&Help"))
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("playback", "&Playback"), ("view", "&View"),
+         ("help", "&Help"))
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -86,6 +87,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("normal_speed", "&Normal Speed", "playback", rules=("has_audio",)),
     ActionSpec("follow_playback", "F&ollow Playback", "playback", checkable=True,
                separator_before=True),
+    # View: the waveform detail
+    ActionSpec("waveform_detail", "Waveform &Detail", "view", checkable=True),
+    ActionSpec("zoom_in", "Zoom &In", "view", ("Ctrl+=", "Ctrl++"), rules=("can_zoom_in",)),
+    ActionSpec("zoom_out", "Zoom &Out", "view", ("Ctrl+-",), rules=("can_zoom_out",)),
+    ActionSpec("zoom_episode", "&Whole Episode", "view", ("Ctrl+0",), rules=("can_zoom_out",)),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "help"),
     ActionSpec("about", "&About Showscribe", "help"),

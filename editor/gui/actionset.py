@@ -33,6 +33,7 @@ class ActionSet:
             window.addAction(action)
             self.by_id[spec.id] = action
         self.by_id["follow_playback"].setChecked(True)
+        self.by_id["waveform_detail"].setChecked(True)     # shown under the overview
 
     def fill_menus(self, menu_bar: QMenuBar) -> None:
         menus = {menu_id: menu_bar.addMenu(title) for menu_id, title in MENUS}

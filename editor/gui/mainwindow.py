@@ -54,6 +54,7 @@ from .statusline import StatusLine
 from .transcript import TranscriptView
 from .transport import TransportBar
 from .waveform import WaveformStrip
+from .waveform_detail import WaveformDetail, link_strip
 
 SAVED_MESSAGE_MS = 4000
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id = self.action_set.by_id
         self.transcript = TranscriptView(self.project, self)
         self.waveform = WaveformStrip(self)
+        self.waveform_detail = WaveformDetail(self)
+        link_strip(self.waveform, self.waveform_detail)
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self.project, self.transcript, self)
         self.chapters_panel = ChaptersPanel(self.project, self)
@@ -104,8 +107,13 @@ class MainWindow(QMainWindow):
 
         self.transcript.seek_requested.connect(self.playback.seek)
         self.waveform.seek_requested.connect(self.playback.seek)
+        self.waveform_detail.seek_requested.connect(self.playback.seek)
+        self.waveform_detail.problem.connect(self.status_line.say_problem)
+        self.waveform_detail.turn_activated.connect(self.transcript.focus_turn)
+        self.waveform_detail.follow_changed.connect(self._on_follow_changed)
+        self.waveform_detail.window_changed.connect(self._on_waveform_detail_window_changed)
         self.transcript.current_turn_changed.connect(self._on_transcript_current_turn_changed)
-        self.transcript.follow_changed.connect(self._on_transcript_follow_changed)
+        self.transcript.follow_changed.connect(self._on_follow_changed)
         self.transcript.problem.connect(self.status_line.say_problem)
         self.chapters_panel.seek_requested.connect(self.playback.seek)
         self.chapters_panel.problem.connect(self.status_line.say_problem)
@@ -151,7 +159,11 @@ class MainWindow(QMainWindow):
             "slower": lambda: playback.change_rate(-1),
             "faster": lambda: playback.change_rate(+1),
             "normal_speed": lambda: playback.set_rate(1.0),
-            "follow_playback": lambda on: self.transcript.set_following(on),
+            "follow_playback": self._on_follow_playback_triggered,
+            "waveform_detail": self._on_waveform_detail_triggered,
+            "zoom_in": lambda: self.waveform_detail.zoom_in(),
+            "zoom_out": lambda: self.waveform_detail.zoom_out(),
+            "zoom_episode": lambda: self.waveform_detail.zoom_to_episode(),
             "shortcuts": self._on_shortcuts_triggered,
             "about": self._on_about_triggered,
         }, {f"speaker_{slot}": self._speaker_handler(slot) for slot in range(1, 10)})
@@ -170,6 +182,10 @@ class MainWindow(QMainWindow):
             "has_current_turn": lambda: 0 <= current() < len(self.project.turns),
             "has_previous_turn": lambda: 0 < current() < len(self.project.turns),
             "has_audio": lambda: self.playback.has_media,
+            "can_zoom_in": lambda: not self.waveform_detail.isHidden()
+            and self.waveform_detail.can_zoom_in(),
+            "can_zoom_out": lambda: not self.waveform_detail.isHidden()
+            and self.waveform_detail.can_zoom_out(),
         }, {f"has_speaker_{slot}": self._speaker_predicate(slot) for slot in range(1, 10)})
 
     # -- building ------------------------------------------------------------------
@@ -181,6 +197,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(4)
         column.addWidget(self.message_bar)
         column.addWidget(self.waveform)
+        column.addWidget(self.waveform_detail)
         column.addWidget(self.transcript, 1)
         column.addWidget(self.find_bar)
 
@@ -230,6 +247,7 @@ class MainWindow(QMainWindow):
         self.episode_panel.set_project(project)
         self.speakers_panel.set_project(project)
         self.waveform.set_project(project)
+        self.waveform_detail.set_project(project)
         self.publishing.set_project(project)
         self.status_line.set_project(project)
         link = self._link
@@ -242,7 +260,7 @@ class MainWindow(QMainWindow):
             link.connect(signal, self._on_project_speakers_changed)
         self._on_history_changed()
         self._on_project_speakers_changed()
-        self._on_transcript_follow_changed(self.transcript.is_following())
+        self._on_follow_changed()
         self.project_changed.emit(project)
 
     def open_path(self, path: Path | str) -> bool:
@@ -299,11 +317,25 @@ class MainWindow(QMainWindow):
     def _on_transcript_current_turn_changed(self, _index: int) -> None:
         self._update_actions()
 
-    def _on_transcript_follow_changed(self, on: bool) -> None:
+    def _on_follow_changed(self, *_on) -> None:
+        # Checked while the transcript and the waveform detail both follow; either
+        # scrolled away unchecks it, and checking it brings both back.
         action = self.actions_by_id["follow_playback"]
         action.blockSignals(True)
-        action.setChecked(on)
+        action.setChecked(self.transcript.is_following()
+                          and self.waveform_detail.is_following())
         action.blockSignals(False)
+
+    def _on_follow_playback_triggered(self, on: bool) -> None:
+        self.transcript.set_following(on)
+        self.waveform_detail.set_following(on)
+
+    def _on_waveform_detail_triggered(self, on: bool) -> None:
+        self.waveform_detail.setVisible(on)
+        self._update_actions()
+
+    def _on_waveform_detail_window_changed(self, _first: int, _last: int) -> None:
+        self._update_actions()      # how far it can still zoom
 
     def _on_files_saved(self, path: Path) -> None:
         self._update_title()
@@ -317,6 +349,7 @@ class MainWindow(QMainWindow):
         self.transcript.set_playhead(ms)
         self.chapters_panel.set_playhead(ms)
         self.waveform.set_playhead(ms)
+        self.waveform_detail.set_playhead(ms)
         self.status_line.show_position(ms)
 
     def _on_check_panel_jump_requested(self, kind: str, where) -> None:

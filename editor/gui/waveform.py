@@ -7,8 +7,15 @@ the turn boundaries. Peaks are computed off the GUI thread by
 worker reports through a relay object whose signals are queued to the GUI
 thread, so only the GUI thread touches the widget.
 
+It also outlines the detail view's window (``set_detail_window``); dragging
+that outline emits ``detail_window_dragged(first_ms)``. While reading, the strip
+draws the worker's sketches (each range's peaks read so far) under the
+progress; the worker also makes the peaks' levels of detail; ``levels_changed(levels)`` hands them on (None
+when a new file is loading).
+
 Emits ``seek_requested(ms)`` on a click away from a chapter mark (or on a
 click on a mark without moving it: that chapter's start). A chapter drag
+stops at the neighbouring marks (the chapters never reorder under a drag) and
 pushes one :class:`~editor.core.commands.MoveChapter` on release.
 """
 from __future__ import annotations
@@ -84,7 +91,8 @@ class _PeaksRelay(QObject):
     """Carries one computation's news from the worker thread (queued to the GUI)."""
 
     progress = Signal(int, float)       # generation, fraction
-    ready = Signal(int, object)         # generation, Peaks
+    sketched = Signal(int, object)      # generation, Peaks read so far (a sketch)
+    ready = Signal(int, object)         # generation, PeakLevels
     failed = Signal(int, str)           # generation, message
 
 
@@ -106,25 +114,29 @@ class _PeaksJob(QRunnable):
         try:
             peaks = audio_waveform.waveform_peaks(
                 self.path, cancel=self.cancel,
-                progress=lambda fraction: tell(relay.progress, fraction))
+                progress=lambda fraction: tell(relay.progress, fraction),
+                sketch=lambda sketch: tell(relay.sketched, sketch))
         except audio_waveform.WaveformCancelled:
             return
         except (audio_waveform.WaveformError, ValueError, OSError) as error:
             tell(relay.failed, str(error))
             return
-        tell(relay.ready, peaks)
+        # The levels of detail are made here too, off the GUI thread.
+        tell(relay.ready, audio_waveform.PeakLevels(peaks))
 
 
 @dataclass
 class _Drag:
-    index: int              # the chapter being dragged
+    index: int              # the chapter being dragged; -1: the detail's window
     press_x: int
-    ms: int                 # where it would land now
+    ms: int                 # where it would land now (the window: its first ms)
     moved: bool = False
 
 
 class WaveformStrip(QWidget):
     seek_requested = Signal(int)
+    levels_changed = Signal(object)         # PeakLevels, or None
+    detail_window_dragged = Signal(int)     # the detail window's new first ms
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +146,9 @@ class WaveformStrip(QWidget):
         self._project: Project | None = None
         self._link = ProjectLink()
         self._peaks: audio_waveform.Peaks | None = None
+        self._sketch: audio_waveform.Peaks | None = None    # drawn until the peaks come
+        self._levels: audio_waveform.PeakLevels | None = None
+        self._detail_window: tuple[int, int] | None = None
         self._path: Path | None = None
         self._status = ""               # "Reading waveform… N%", an error, or ""
         self._status_detail = ""        # the full message behind it, as a tooltip
@@ -151,6 +166,7 @@ class WaveformStrip(QWidget):
         # Queued explicitly: the worker emits from its own thread.
         queued = Qt.ConnectionType.QueuedConnection
         self._relay.progress.connect(self._on_relay_progress, queued)
+        self._relay.sketched.connect(self._on_relay_sketched, queued)
         self._relay.ready.connect(self._on_relay_ready, queued)
         self._relay.failed.connect(self._on_relay_failed, queued)
         # A worker outliving the strip stops at its next chunk; it holds the
@@ -164,6 +180,16 @@ class WaveformStrip(QWidget):
     @property
     def peaks(self) -> audio_waveform.Peaks | None:
         return self._peaks
+
+    @property
+    def levels(self) -> audio_waveform.PeakLevels | None:
+        return self._levels
+
+    def set_detail_window(self, window: tuple[int, int] | None) -> None:
+        """Outline the part of the episode the detail view shows (None: none)."""
+        if window != self._detail_window:
+            self._detail_window = window
+            self.update()
 
     @property
     def status_text(self) -> str:
@@ -204,7 +230,12 @@ class WaveformStrip(QWidget):
         """Show the waveform of ``path`` once computed (None: no waveform)."""
         self._stop_worker()
         self._generation += 1
+        had_levels = self._levels is not None
         self._peaks = None
+        self._sketch = None
+        self._levels = None
+        if had_levels:
+            self.levels_changed.emit(None)
         self._bars = None
         self._turn_xs = None
         self._path = Path(path) if path is not None else None
@@ -227,10 +258,17 @@ class WaveformStrip(QWidget):
             if x is not None:
                 self.update(QRect(x - PLAYHEAD_WIDTH, 0, 2 * PLAYHEAD_WIDTH + 1, self.height()))
 
+    @property
+    def sketch(self) -> audio_waveform.Peaks | None:
+        """The overview read so far, while the peaks are still being read."""
+        return self._sketch
+
     def duration_ms(self) -> int | None:
         """The length the strip spans: the peaks', else the project's audio's."""
         if self._peaks is not None and self._peaks.duration_ms > 0:
             return self._peaks.duration_ms
+        if self._sketch is not None and self._sketch.duration_ms > 0:
+            return self._sketch.duration_ms
         if self._project is not None and self._project.audio_duration:
             return self._project.audio_duration
         return None
@@ -275,8 +313,9 @@ class WaveformStrip(QWidget):
         if self._bars is not None and self._bars[0] == size:
             return self._bars[1]
         lines: list[QLineF] = []
-        if self._peaks is not None and self.width() > 0 and self._peaks.duration_ms > 0:
-            columns = self._peaks.columns(0, self._peaks.duration_ms, self.width())
+        source = self._levels if self._levels is not None else self._sketch
+        if source is not None and self.width() > 0 and source.duration_ms > 0:
+            columns = source.columns(0, source.duration_ms, self.width())
             loudest = max((max(-low, high) for low, high in columns), default=0)
             full = max(loudest, audio_waveform.FULL_SCALE / MAX_GAIN)
             rect = self._wave_rect()
@@ -342,6 +381,7 @@ class WaveformStrip(QWidget):
             painter.setPen(QPen(colors["tick"], 1))
             painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
         self._draw_turn_ticks(painter, colors["tick"], clip)
+        self._draw_detail_window(painter, colors)
         self._draw_chapters(painter, colors, clip)
         if self._status:
             self._draw_text(painter, colors["text"], self._status, backdrop=colors["base"])
@@ -349,8 +389,29 @@ class WaveformStrip(QWidget):
         if x is not None:
             painter.fillRect(QRectF(x - PLAYHEAD_WIDTH / 2 + 0.5, 0, PLAYHEAD_WIDTH,
                                     self.height()), colors["playhead"])
-        if self._drag is not None and self._drag.moved:
+        if self._drag is not None and self._drag.moved and self._drag.index >= 0:
             self._draw_drag_label(painter, colors)
+
+    def _detail_rect(self) -> QRectF | None:
+        if self._detail_window is None:
+            return None
+        first, last = (self._x_of(ms) for ms in self._detail_window)
+        if first is None:
+            return None
+        # However deep the zoom, the window stays wide enough to see and to grab.
+        width = max(last - first, 6)
+        left = min(first, self.width() - width)
+        return QRectF(left + 0.5, HANDLE_HEIGHT + 0.5, width, self.height() - HANDLE_HEIGHT - 2)
+
+    def _draw_detail_window(self, painter: QPainter, colors: dict[str, QColor]) -> None:
+        rect = self._detail_rect()
+        if rect is None:
+            return
+        fill = QColor(colors["chapter"])
+        fill.setAlpha(40)
+        painter.fillRect(rect, fill)
+        painter.setPen(QPen(colors["text"], 1))
+        painter.drawRect(rect)
 
     def _draw_turn_ticks(self, painter: QPainter, color: QColor, clip: QRect) -> None:
         bottom = self.height() - 2
@@ -425,6 +486,11 @@ class WaveformStrip(QWidget):
         if index is not None:
             self._drag = _Drag(index, round(x), self._project.chapters[index].start)
             return
+        rect = self._detail_rect()
+        if rect is not None and rect.left() - 1 <= x <= rect.right() + 1:
+            # A press inside the window drags it; one that does not move seeks.
+            self._drag = _Drag(-1, round(x), self._detail_window[0])
+            return
         ms = self._ms_at(x)
         if ms is not None:
             self.seek_requested.emit(ms)
@@ -439,13 +505,20 @@ class WaveformStrip(QWidget):
         if not drag.moved and abs(x - drag.press_x) < DRAG_THRESHOLD:
             return
         drag.moved = True
+        if drag.index < 0:
+            duration, width = self.duration_ms(), self.width()
+            if duration and width > 0:
+                self.detail_window_dragged.emit(
+                    max(round(drag.ms + (x - drag.press_x) * duration / width), 0))
+            return
         # The chapter moves as far as the pointer did: grabbing a mark a few pixels
         # to its side, or dragging away and back, must not shift it.
         duration, width = self.duration_ms(), self.width()
         if duration and width > 0:
             start = self._project.chapters[drag.index].start
             moved_ms = round((x - drag.press_x) * duration / width)
-            drag.ms = min(max(start + moved_ms, 0), duration)
+            low, high = chapter_drag_bounds(self._project, drag.index, duration)
+            drag.ms = min(max(start + moved_ms, low), high)
         self.setToolTip(format_clock(drag.ms))
         self.update()
 
@@ -454,6 +527,12 @@ class WaveformStrip(QWidget):
             return super().mouseReleaseEvent(event)
         drag, self._drag = self._drag, None
         self.setToolTip(self._status_detail)
+        if drag.index < 0:
+            if not drag.moved:
+                ms = self._ms_at(drag.press_x)
+                if ms is not None:
+                    self.seek_requested.emit(ms)
+            return
         chapter = self._project.chapters[drag.index]
         if not drag.moved:
             self.seek_requested.emit(chapter.start)
@@ -485,15 +564,26 @@ class WaveformStrip(QWidget):
             self._set_status(text)
             self.update()
 
-    def _on_relay_ready(self, generation: int, peaks: audio_waveform.Peaks) -> None:
+    def _on_relay_sketched(self, generation: int, sketch: audio_waveform.Peaks) -> None:
+        if generation != self._generation:
+            return
+        self._sketch = sketch
+        self._bars = None
+        self._turn_xs = None
+        self.update()
+
+    def _on_relay_ready(self, generation: int, levels: audio_waveform.PeakLevels) -> None:
         if generation != self._generation:
             return
         self._stop_worker()
-        self._peaks = peaks
+        self._levels = levels
+        self._peaks = levels.peaks
+        self._sketch = None
         self._bars = None
         self._turn_xs = None
         self._set_status("")
         self.update()
+        self.levels_changed.emit(levels)
 
     def _on_relay_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
@@ -528,6 +618,16 @@ class WaveformStrip(QWidget):
     def _on_project_audio_changed(self) -> None:
         self._turn_xs = None
         self.update()
+
+
+def chapter_drag_bounds(project: Project, index: int, duration: int) -> tuple[int, int]:
+    """Where a dragged chapter mark may go: up to its neighbours, never past them, so
+    a drag never reorders the chapters (at the previous one's start it stays after
+    it, as the list keeps equal starts in order; the next one's start would not)."""
+    chapters = project.chapters
+    low = chapters[index - 1].start if index > 0 else 0
+    high = chapters[index + 1].start - 1 if index + 1 < len(chapters) else duration
+    return low, max(low, min(high, duration))
 
 
 def _mix(first: QColor, second: QColor, amount: float) -> QColor:

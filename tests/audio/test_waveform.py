@@ -238,3 +238,41 @@ def test_reducer_pads_a_short_file_to_the_bucket_count() -> None:
     minima, maxima = reducer.finish(10)
     assert list(maxima) == [5, 5, 5, 5] + [0] * 6
     assert list(minima) == [5, 5, 5, 5] + [0] * 6
+
+
+def test_levels_of_detail_agree_with_the_finest_peaks() -> None:
+    rng = random.Random(5)
+    count = 100 * 600 + 1                   # ten minutes at 100 buckets a second, and one
+    lows = array("h", [rng.randint(-32768, 0) for _ in range(count)])
+    highs = array("h", [rng.randint(0, 32767) for _ in range(count)])
+    peaks = Peaks(10.0, count * 10, lows, highs)
+    levels = waveform.PeakLevels(peaks)
+    sizes = [len(level) for level in levels.levels]
+    assert sizes[:3] == [count, count // 2 + 1, count // 4 + 1] and 512 < sizes[-1] <= 1024
+    assert [level.bucket_ms for level in levels.levels[:3]] == [10.0, 20.0, 40.0]
+    assert levels.level_for(5.0) is peaks and levels.level_for(45.0) is levels.levels[2]
+    third = levels.levels[3]                # 80 ms buckets: eight of the finest each
+    assert third.minima[3] == min(lows[24:32]) and third.maxima[3] == max(highs[24:32])
+    assert third.maxima[-1] == highs[-1]    # the odd one at the end stands alone
+    # 1,200 columns of 500 ms read the 320 ms level: each column holds the finest
+    # buckets of the coarse buckets it covers.
+    coarse = levels.columns(0, 600_000, 1200)
+    assert levels.level_for(500).bucket_ms == 320.0
+    for column in (0, 1, 599, 1199):
+        first, last = int(column * 500 / 320), int((column + 1) * 500 / 320)
+        assert coarse[column] == (min(lows[32 * first:32 * last]),
+                                  max(highs[32 * first:32 * last]))
+
+
+@pytest.mark.parametrize("count", [7, 100, 3000])
+def test_columns_short_and_long_spans_agree_with_the_buckets(count) -> None:
+    rng = random.Random(count)
+    lows = array("h", [rng.randint(-32768, 0) for _ in range(5000)])
+    highs = array("h", [rng.randint(0, 32767) for _ in range(5000)])
+    peaks = Peaks(10.0, 50_000, lows, highs)
+    columns = peaks.columns(1_000, 41_000, count)
+    width = 40_000 / count
+    for column in range(0, count, max(count // 7, 1)):
+        first = int((1_000 + column * width) / 10)
+        last = max(first + 1, int((1_000 + (column + 1) * width) / 10))
+        assert columns[column] == (min(lows[first:last]), max(highs[first:last]))

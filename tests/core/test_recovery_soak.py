@@ -23,7 +23,6 @@ def test_random_sessions_survive_the_recovery_copy_with_their_history(tmp_path):
     history = project.history
     states = [dump(project)]
     kinds: set[type] = set()
-    checked = 0
     for step in range(1, STEPS + 1):
         roll = rng.random()
         if roll < 0.15:
@@ -59,8 +58,6 @@ def test_random_sessions_survive_the_recovery_copy_with_their_history(tmp_path):
         while restored.redo():
             assert dump(copy.project) == states[restored.index], f"step {step}: redo"
         assert restored.index == len(history) and index <= restored.index
-        checked += 1
-    assert checked == STEPS // CHECK_EVERY
     assert kinds == {
         obj for obj in vars(c).values()
         if isinstance(obj, type) and issubclass(obj, c.Command) and obj.__module__ == c.__name__

@@ -691,7 +691,7 @@ def test_focusing_a_far_turn_brings_it_into_view(make_view):
     assert (view.current_turn(), view.cursor_offset()) == (250, 5)
 
 
-# -- after review: turn times, the cursor after opening and after undo, empty transcripts --
+# -- turn times kept in order, the cursor after opening and after undo, empty transcripts --
 
 def starts(project: Project) -> list[tuple[int, bool]]:
     return [(turn.start, turn.estimated) for turn in project.turns]

@@ -26,6 +26,7 @@ WIDTH = 500
 DURATION = 100_000          # ms: 200 ms to a pixel at WIDTH
 MS_PER_PIXEL = DURATION / WIDTH
 MIDDLE_Y = 30               # inside the waveform band, below the chapter handles
+HANDLE_ROWS = 10            # the chapter handles' rows at the top
 
 
 @pytest.fixture(autouse=True)
@@ -129,6 +130,39 @@ def test_progress_shows_while_the_worker_runs_off_the_gui_thread(qtbot, monkeypa
     release.set()
     qtbot.waitUntil(lambda: strip.peaks is peaks, timeout=3000)
     assert strip.status_text == ""
+
+
+def test_the_sketch_read_so_far_is_drawn_before_the_peaks_are_done(qtbot, monkeypatch,
+                                                                  tmp_path):
+    """The overview appears while reading: each range's part as far as it is read."""
+    release = threading.Event()
+    loud = audio_waveform.FULL_SCALE // 2
+    # The first fifth of each half read: 0-10 s and 50-60 s of 100 s.
+    read_so_far = audio_waveform.Peaks(1000.0, DURATION, array("h", [0] * 100),
+                                       array("h", ([loud] * 10 + [0] * 40) * 2))
+    final = audio_waveform.Peaks(1000.0, DURATION, array("h", [0] * 100),
+                                 array("h", [loud] * 100))
+
+    def sketching_peaks(path, *, progress=None, cancel=None, sketch=None, **_options):
+        sketch(read_so_far)
+        progress(0.2)
+        assert release.wait(5)
+        return final
+
+    monkeypatch.setattr(audio_waveform, "waveform_peaks", sketching_peaks)
+    strip = make_strip(qtbot)
+    strip.load(tmp_path / "episode.mp3")
+    qtbot.waitUntil(lambda: strip.sketch is not None, timeout=3000)
+    qtbot.waitUntil(lambda: strip.status_text == "Reading waveform… 20%", timeout=3000)
+    assert strip.peaks is None and strip.duration_ms() == DURATION
+    image = strip.grab().toImage()
+    background, rows = base_color(strip), range(HANDLE_ROWS, MIDDLE_Y - 8)
+    read = [marked_rows(image, x, background, rows) for x in (10, 40, 260, 290)]
+    unread = [marked_rows(image, x, background, rows) for x in (100, 200, 350, 450)]
+    assert min(read) > 5 and max(unread) == 0
+    release.set()
+    qtbot.waitUntil(lambda: strip.peaks is final, timeout=3000)
+    assert strip.sketch is None
 
 
 def test_a_new_load_cancels_the_previous_one_and_ignores_its_late_result(
@@ -281,14 +315,26 @@ def test_a_chapter_dropped_past_the_end_lands_at_the_end(qtbot, monkeypatch):
     assert project.chapters[1].start == DURATION
 
 
-def test_a_chapter_dragged_before_another_one_keeps_the_list_sorted(qtbot):
-    project = project_with(chapters=[Chapter(20_000, "A"), Chapter(50_000, "B")])
+def test_a_chapter_dragged_past_its_neighbour_stops_at_it(qtbot):
+    """Dragging never reorders chapters behind the user's back: the mark stops at
+    the neighbour, on either side, while dragging and when dropped."""
+    project = project_with(chapters=[Chapter(20_000, "A"), Chapter(50_000, "B"),
+                                     Chapter(70_000, "C")])
     strip = make_strip(qtbot, project)
-    drag(qtbot, strip, 250, 20)                 # B to 4 s, before A
-    assert [c.title for c in project.chapters] == ["B", "A"]
-    assert abs(project.chapters[0].start - 20 * MS_PER_PIXEL) <= MS_PER_PIXEL
+    qtbot.mousePress(strip, Qt.MouseButton.LeftButton, pos=QPoint(250, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(150, MIDDLE_Y))
+    qtbot.mouseMove(strip, QPoint(20, MIDDLE_Y))        # B to 4 s, past A at 20 s
+    assert strip.toolTip() == format_clock(20_000)      # the label stops at A too
+    qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(20, MIDDLE_Y))
+    assert [(c.title, c.start) for c in project.chapters] == [
+        ("A", 20_000), ("B", 20_000), ("C", 70_000)]
     project.history.undo()
-    assert [(c.title, c.start) for c in project.chapters] == [("A", 20_000), ("B", 50_000)]
+    drag(qtbot, strip, 250, 480)                        # B to 96 s, past C at 70 s
+    assert [c.title for c in project.chapters] == ["A", "B", "C"]
+    assert project.chapters[1].start == 69_999
+    project.history.undo()
+    assert [(c.title, c.start) for c in project.chapters] == [
+        ("A", 20_000), ("B", 50_000), ("C", 70_000)]
 
 
 def test_a_press_and_release_on_a_mark_without_moving_pushes_nothing(qtbot, monkeypatch):
@@ -518,3 +564,29 @@ def test_a_split_that_adds_no_tick_column_repaints_nothing(qtbot, monkeypatch):
     project.history.push(SplitTurn(project, 1_000, 14))  # the lone turn's half: a new column
     assert len(strip._turn_positions()) == 252
     assert repaints
+
+
+# -- the detail view's window ------------------------------------------------------------
+
+def test_the_levels_of_detail_are_handed_on_and_withdrawn(qtbot, silence_then_tone):
+    strip = make_strip(qtbot)
+    with qtbot.waitSignal(strip.levels_changed, timeout=5000) as blocker:
+        strip.load(silence_then_tone)
+    (levels,) = blocker.args
+    assert isinstance(levels, audio_waveform.PeakLevels)
+    assert levels is strip.levels and levels.peaks is strip.peaks
+    with qtbot.waitSignal(strip.levels_changed) as blocker:
+        strip.load(None)
+    assert blocker.args == [None]
+
+
+def test_the_detail_window_is_outlined_however_narrow(qtbot):
+    strip = make_strip(qtbot, project_with())
+    before = strip.grab().toImage()
+    strip.set_detail_window((40_000, 40_200))       # one pixel wide at this zoom
+    after = strip.grab().toImage()
+    changed = [x for x in range(WIDTH)
+               if before.pixelColor(x, MIDDLE_Y) != after.pixelColor(x, MIDDLE_Y)]
+    assert changed and changed[0] == 200 and changed[-1] >= 205
+    strip.set_detail_window(None)
+    assert strip.grab().toImage() == before

@@ -143,6 +143,8 @@ def test_follow_playback_action_and_the_view_agree(window, qtbot):
     action.trigger()
     assert not window.transcript.is_following()
     window.transcript.set_following(True)
+    assert not action.isChecked()               # the waveform detail is not following yet
+    window.waveform_detail.set_following(True)
     assert action.isChecked()
 
 
@@ -484,7 +486,7 @@ def test_help_lists_the_current_keys(window, monkeypatch):
 
 def test_menus_hold_every_action_with_its_keys(window):
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Playback", "Help"]
+    assert titles == ["File", "Edit", "Playback", "View", "Help"]
     edit_menu = window.menuBar().actions()[1].menu()
     labels = [a.text().replace("&", "") for a in edit_menu.actions() if not a.isSeparator()]
     assert "Split Turn at Cursor" in labels and "Add Chapter at Playhead" in labels

@@ -161,19 +161,27 @@ def _parse_line(number: int, raw: str, after_break: bool, alone: bool) -> _Line:
 
 def _names_beside_turns(lines: list[_Line | None], names: set[str]) -> set[str]:
     """Capitalised names used once on a line next to a named turn's line, with no
-    blank line between: turns written one a line (``Ann: Hi`` / ``Bo: Hello``)."""
+    blank line between: turns written one a line (``Ann: Hi`` / ``Bo: Hello``).
+
+    A name taken this way makes its own lines named turns too, so acceptance
+    spreads along a run of such lines; each line is visited once (linear time)."""
+    lines_of: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line is not None and line.name:
+            lines_of.setdefault(line.name, []).append(i)
+    accepted = set(names)
     found: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for i, line in enumerate(lines):
-            if line is None or not line.name or line.name in names | found \
-                    or not capitalised_name(line.name):
+    pending = [i for name in accepted for i in lines_of.get(name, ())]
+    while pending:
+        i = pending.pop()
+        for k in (i - 1, i + 1):
+            other = lines[k] if 0 <= k < len(lines) else None
+            if other is None or not other.name or other.name in accepted \
+                    or not capitalised_name(other.name):
                 continue
-            beside = [lines[k] for k in (i - 1, i + 1) if 0 <= k < len(lines)]
-            if any(other is not None and other.name in names | found for other in beside):
-                found.add(line.name)
-                changed = True
+            accepted.add(other.name)
+            found.add(other.name)
+            pending.extend(lines_of[other.name])
     return found
 
 

@@ -9,7 +9,9 @@ and the gutter, which paint it and repaint only the rows it left and entered.
 
 While following, the view scrolls when the playing turn passes two thirds of
 the view, bringing it to a third; wheel or scrollbar use, or the cursor moving
-into another turn, stops following and ``set_following(True)`` resumes it.
+into another turn, stops following and ``set_following(True)`` resumes it. The
+rule and the on/off state are :mod:`editor.gui.follow`'s, shared with the
+waveform detail.
 
 Emits ``follow_changed(on)``.
 """
@@ -18,6 +20,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRect, Signal
 
 from editor.core.model import Project
+
+from ..follow import FOLLOW_TO, FollowState, should_follow
 
 from .geometry import BlockGeometry
 from .gutter import Gutter
@@ -37,7 +41,8 @@ class PlayheadFollower(QObject):
         self.geometry = geometry
         self._playhead = 0
         self._playing = -1
-        self._following = True
+        self._follow = FollowState(self)
+        self._follow.follow_changed.connect(self.follow_changed)
         editor.updateRequest.connect(self._on_editor_update_request)
         editor.resized.connect(self._on_editor_resized)
         editor.wheel_turned.connect(self._on_editor_wheel_turned)
@@ -70,9 +75,9 @@ class PlayheadFollower(QObject):
             return
         self._playing = turn
         band = self.geometry.turn_band(turn)
-        if self._following and turn >= 0 and (
+        if self._follow.is_following() and turn >= 0 and (
                 band is None or not band.starts_here
-                or band.first_top > self.editor.viewport().height() * 2 / 3):
+                or should_follow(band.first_top, self.editor.viewport().height())):
             scrollbar = self.editor.verticalScrollBar()
             top = scrollbar.value()
             self._scroll_to_turn(turn)
@@ -92,7 +97,7 @@ class PlayheadFollower(QObject):
         """Scroll so that ``turn`` starts a third of the way down the view."""
         editor = self.editor
         block = editor.document().findBlockByNumber(self.geometry.blocks.first[turn])
-        room = editor.viewport().height() / 3
+        room = editor.viewport().height() * FOLLOW_TO
         while block.previous().isValid():
             above = editor.blockBoundingRect(block.previous()).height()
             if above > room:
@@ -105,23 +110,21 @@ class PlayheadFollower(QObject):
     # -- following ----------------------------------------------------------------------
 
     def is_following(self) -> bool:
-        return self._following
+        return self._follow.is_following()
 
     def set_following(self, on: bool) -> None:
-        if on != self._following:
-            self._following = on
-            self.follow_changed.emit(on)
+        self._follow.set_following(on)
         if on and self._playing >= 0:
             self._set_playing(self._playing, force=True)
 
     def _on_scrollbar_action_triggered(self, action: int) -> None:
-        self.set_following(False)      # only user scrolling triggers actions
+        self._follow.user_scrolled()      # only user scrolling triggers actions
 
     def _on_editor_wheel_turned(self) -> None:
-        self.set_following(False)
+        self._follow.user_scrolled()
 
     def _on_mirror_cursor_moved(self, turn: int) -> None:
-        if self._following and self._playing >= 0 and turn != self._playing:
+        if self._follow.is_following() and self._playing >= 0 and turn != self._playing:
             self.set_following(False)
 
     # -- what moves the band --------------------------------------------------------------

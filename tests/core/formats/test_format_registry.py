@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections import Counter
 
 import pytest
 
+from editor.core import formats
 from editor.core.formats import all_formats, by_name, guess
 from formats_support import chapter_project, transcript_project
 
@@ -28,13 +30,22 @@ OURS = {
 
 
 def test_every_format_is_registered_once_with_unique_names():
-    names = [f.name for f in all_formats()]
-    assert len(names) == len(set(names))
+    names = [f.name for f in formats.DECLARED]
+    assert [n for n, count in Counter(names).items() if count > 1] == []
+    assert set(OURS) <= set(names)
     for name, (kind, reads, writes, extensions) in OURS.items():
         fmt = by_name(name)
         assert (fmt.kind, fmt.can_read, fmt.can_write, fmt.extensions) == \
             (kind, reads, writes, extensions), name
         assert fmt.label and fmt.mime and not fmt.binary
+
+
+def test_a_name_registered_twice_is_refused(monkeypatch):
+    first = formats.DECLARED[0]
+    monkeypatch.setattr(formats, "DECLARED", formats.DECLARED + (first,))
+    monkeypatch.setattr(formats, "_registry", None)
+    with pytest.raises(RuntimeError, match=f"registered twice: \\['{first.name}'\\]"):
+        all_formats()
 
 
 def test_declared_options_are_the_writers_keyword_options():

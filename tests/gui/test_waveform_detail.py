@@ -1,0 +1,352 @@
+"""The waveform detail: zoom around the pointer, scroll, following the playhead by
+the transcript's rule, dragging turn boundaries (Ctrl+J's command and order rule,
+one undo step, the reason when refused) and chapter marks (stopping at the
+neighbours), the time under the pointer, and what it paints in light and dark
+palettes. Also the overview strip's outline of the detail's window."""
+from __future__ import annotations
+
+from array import array
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from editor.audio.waveform import FULL_SCALE, PeakLevels, Peaks
+from editor.core.commands import MoveChapter, SetTurnStart
+from editor.core.model import Chapter, Project, Speaker, Turn
+from editor.gui.transcript.colors import contrast
+from editor.gui.waveform import STRIP_HEIGHT, WaveformStrip
+from editor.gui.waveform_detail import (DETAIL_HEIGHT, MIN_SPAN_MS, NAME_ROW, TITLE_ROW,
+                                        ZOOM_STEP, WaveformDetail, clock_tenths, link_strip)
+
+WIDTH = 500
+DURATION = 100_000
+WAVE_Y = 70                     # inside the waveform, between the title and name rows
+
+
+def tone_levels(duration_ms: int = DURATION) -> PeakLevels:
+    """Half-scale peaks all along, at 100 buckets a second."""
+    count = duration_ms // 10
+    return PeakLevels(Peaks(10.0, duration_ms, array("h", [-FULL_SCALE // 2] * count),
+                            array("h", [FULL_SCALE // 2] * count)))
+
+
+def project_with(turns=(), chapters=(), speakers=()) -> Project:
+    project = Project()
+    project.audio_duration = DURATION
+    project.speakers = list(speakers)
+    project.turns = list(turns)
+    project.chapters = list(chapters)
+    return project
+
+
+def make_detail(qtbot, project: Project | None = None, span: int | None = None,
+                first: int = 0) -> WaveformDetail:
+    detail = WaveformDetail()
+    qtbot.addWidget(detail)
+    detail.resize(WIDTH, DETAIL_HEIGHT)
+    detail.set_project(project or project_with())
+    detail.set_levels(tone_levels())
+    detail.show()
+    qtbot.waitExposed(detail)
+    if span is not None:
+        detail.set_following(False)
+        detail.set_span(span)
+        detail.scroll_to(first)
+    return detail
+
+
+def wheel(widget, x: float, notches: float, ctrl: bool = False) -> None:
+    position = QPointF(x, WAVE_Y)
+    event = QWheelEvent(position, widget.mapToGlobal(position), QPoint(),
+                        QPoint(0, round(120 * notches)), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier if ctrl
+                        else Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(qtbot, widget, from_x: float, to_x: float, y: int = WAVE_Y) -> None:
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(round(from_x), y))
+    qtbot.mouseMove(widget, QPoint(round((from_x + to_x) / 2), y))
+    qtbot.mouseMove(widget, QPoint(round(to_x), y))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(round(to_x), y))
+
+
+def recorded_pushes(project: Project, monkeypatch) -> list:
+    pushed = []
+    push = project.history.push
+
+    def record(command):
+        pushed.append(command)
+        push(command)
+
+    monkeypatch.setattr(project.history, "push", record)
+    return pushed
+
+
+# -- zoom and scroll ----------------------------------------------------------------------
+
+def test_it_starts_on_the_whole_episode(qtbot):
+    detail = make_detail(qtbot)
+    assert detail.window() == (0, DURATION)
+    assert not detail.can_zoom_out() and detail.can_zoom_in()
+
+
+@pytest.mark.parametrize("x", [37, 250, 480])
+def test_ctrl_wheel_zoom_keeps_the_time_under_the_pointer(qtbot, x):
+    detail = make_detail(qtbot, span=40_000, first=30_000)
+    under = detail.ms_at(x)
+    wheel(detail, x, 1, ctrl=True)
+    assert detail.span_ms() == pytest.approx(40_000 / ZOOM_STEP)
+    assert abs(detail.ms_at(x) - under) <= 1
+    wheel(detail, x, -2, ctrl=True)
+    assert detail.span_ms() == pytest.approx(40_000 * ZOOM_STEP)
+    assert abs(detail.ms_at(x) - under) <= 1
+
+
+def test_zoom_stops_at_two_seconds_and_at_the_whole_episode(qtbot):
+    detail = make_detail(qtbot)
+    with qtbot.waitSignal(detail.window_changed):
+        for _ in range(30):
+            detail.zoom_in()
+    assert detail.span_ms() == MIN_SPAN_MS and not detail.can_zoom_in()
+    for _ in range(30):
+        detail.zoom_out()
+    assert detail.window() == (0, DURATION)
+
+
+def test_the_wheel_scrolls_and_the_window_stays_inside_the_episode(qtbot):
+    detail = make_detail(qtbot, span=10_000, first=50_000)
+    wheel(detail, 200, -1)                      # down: later
+    assert detail.window() == (51_000, 61_000)
+    for _ in range(100):
+        wheel(detail, 200, -1)
+    assert detail.window() == (DURATION - 10_000, DURATION)
+    for _ in range(200):
+        wheel(detail, 200, 1)
+    assert detail.window() == (0, 10_000)
+
+
+def test_dragging_the_waveform_scrolls_it_and_a_click_seeks(qtbot):
+    detail = make_detail(qtbot, span=10_000, first=50_000)      # 20 ms a pixel
+    drag(qtbot, detail, 300, 200)
+    assert detail.window() == (52_000, 62_000)                  # 100 px to the left
+    with qtbot.waitSignal(detail.seek_requested) as blocker:
+        qtbot.mouseClick(detail, Qt.MouseButton.LeftButton, pos=QPoint(100, WAVE_Y))
+    assert blocker.args == [54_000]
+
+
+# -- following the playhead -----------------------------------------------------------------
+
+def play(detail: WaveformDetail, until: int, step: int = 250) -> None:
+    for ms in range(detail.playhead(), until + 1, step):
+        detail.set_playhead(ms)
+
+
+def test_following_moves_the_window_past_two_thirds_to_a_third(qtbot):
+    detail = make_detail(qtbot)
+    detail.set_span(9_000)
+    assert detail.is_following()
+    assert detail.window() == (0, 9_000)
+    play(detail, 6_000)
+    assert detail.window() == (0, 9_000)        # not yet two thirds
+    play(detail, 6_250)
+    assert detail.window() == (3_250, 12_250)   # the playhead brought to a third
+
+
+def test_following_stops_when_the_user_scrolls_and_resumes_with_the_button(qtbot):
+    detail = make_detail(qtbot)
+    detail.set_span(9_000)
+    play(detail, 20_000)
+    with qtbot.waitSignal(detail.follow_changed) as blocker:
+        wheel(detail, 100, 3)                   # back, away from the playhead
+    assert blocker.args == [False] and not detail.is_following()
+    scrolled = detail.window()
+    play(detail, 40_000)
+    assert detail.window() == scrolled          # playing on leaves the view alone
+    with qtbot.waitSignal(detail.follow_changed) as blocker:
+        detail.set_following(True)
+    assert blocker.args == [True]
+    assert detail.window() == (37_000, 46_000)  # the playhead a third of the way in
+
+
+def test_dragging_the_overview_window_moves_the_detail_and_stops_following(qtbot):
+    project = project_with()
+    detail = make_detail(qtbot, project)
+    detail.set_span(10_000)
+    strip = WaveformStrip()
+    qtbot.addWidget(strip)
+    strip.resize(WIDTH, STRIP_HEIGHT)
+    strip.set_project(project)
+    strip.show()
+    qtbot.waitExposed(strip)
+    link_strip(strip, detail)
+    detail.scroll_to(20_000)
+    detail.set_playhead(25_000)
+    detail.set_following(True)                  # the playhead is in view: it stays
+    assert detail.is_following()
+    # The window 20..30 s is x 100..150 of the strip (200 ms a pixel).
+    drag(qtbot, strip, 120, 220, y=30)
+    assert detail.window() == (40_000, 50_000)
+    outlined = strip.grab().toImage()
+    assert not detail.is_following()
+    with qtbot.waitSignal(strip.seek_requested) as blocker:     # a click there still seeks
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(225, 30))
+    assert blocker.args == [45_000]
+    detail.hide()                               # no detail shown: no outline either
+    assert strip.grab().toImage() != outlined
+
+
+# -- turn boundaries -------------------------------------------------------------------------
+
+SPEAKERS = [Speaker("ann", "Ann", "#1d4ed8"), Speaker("bo", "Bo", "#f59e0b")]
+
+
+def three_turns(second_estimated: bool = True) -> Project:
+    return project_with(turns=[Turn(0, "ann", "Hello."), Turn(10_000, "bo", "Hi.",
+                                                                estimated=second_estimated),
+                               Turn(20_000, "ann", "Well.", estimated=True)],
+                        speakers=SPEAKERS)
+
+
+def test_dragging_a_turn_boundary_sets_and_confirms_its_start_in_one_undo_step(
+        qtbot, monkeypatch):
+    project = three_turns()
+    detail = make_detail(qtbot, project, span=10_000, first=5_000)     # 20 ms a pixel
+    pushed = recorded_pushes(project, monkeypatch)
+    x = detail.x_of(10_000)
+    assert x == 250
+    drag(qtbot, detail, x + 2, x + 2 + 115)     # grabbed beside the line: moves as far
+    assert len(pushed) == 1 and isinstance(pushed[0], SetTurnStart)
+    assert (project.turns[1].start, project.turns[1].estimated) == (12_300, False)
+    assert project.history.undo()
+    assert (project.turns[1].start, project.turns[1].estimated) == (10_000, True)
+
+
+def test_a_turn_dragged_before_its_confirmed_predecessor_is_refused_with_the_reason(
+        qtbot, monkeypatch):
+    project = three_turns(second_estimated=False)
+    detail = make_detail(qtbot, project, span=20_000, first=5_000)     # 40 ms a pixel
+    pushed = recorded_pushes(project, monkeypatch)
+    with pytest.raises(ValueError) as expected:
+        SetTurnStart(project, 2, 8_000)
+    x = detail.x_of(20_000)
+    with qtbot.waitSignal(detail.problem) as blocker:
+        drag(qtbot, detail, x, detail.x_of(8_000))
+    assert blocker.args == [str(expected.value)]
+    assert "cannot start at 00:08" in blocker.args[0]
+    assert pushed == []
+    assert [t.start for t in project.turns] == [0, 10_000, 20_000]
+
+
+def test_a_turn_boundary_under_a_drag_shows_where_it_would_go(qtbot):
+    project = three_turns()
+    detail = make_detail(qtbot, project, span=10_000, first=5_000)
+    qtbot.mousePress(detail, Qt.MouseButton.LeftButton, pos=QPoint(250, WAVE_Y))
+    qtbot.mouseMove(detail, QPoint(300, WAVE_Y))
+    image = detail.grab().toImage()
+    qtbot.mouseRelease(detail, Qt.MouseButton.LeftButton, pos=QPoint(300, WAVE_Y))
+    base = detail.palette().color(QPalette.ColorRole.Base)
+    line = image.pixelColor(300, WAVE_Y + 30)
+    assert contrast(line, base) > 2
+    assert project.turns[1].start == 11_000
+
+
+def test_crowded_turn_boundaries_are_not_grabbed_a_press_scrolls(qtbot, monkeypatch):
+    turns = [Turn(k * 300, "ann", "Yes.", estimated=k % 2 == 1) for k in range(300)]
+    project = project_with(turns=turns, speakers=SPEAKERS)
+    detail = make_detail(qtbot, project, span=60_000, first=0)     # 120 ms a pixel
+    pushed = recorded_pushes(project, monkeypatch)
+    drag(qtbot, detail, 250, 200)
+    assert pushed == [] and detail.window() == (6_000, 66_000)
+
+
+def test_a_double_click_on_a_turn_boundary_selects_that_turn(qtbot):
+    project = three_turns()
+    detail = make_detail(qtbot, project, span=30_000, first=0)
+    with qtbot.waitSignal(detail.turn_activated) as blocker:
+        qtbot.mouseDClick(detail, Qt.MouseButton.LeftButton,
+                          pos=QPoint(round(detail.x_of(20_000)) + 1, WAVE_Y))
+    assert blocker.args == [2]
+
+
+# -- chapter marks ---------------------------------------------------------------------------
+
+def test_dragging_a_chapter_mark_moves_it_in_one_step_and_stops_at_its_neighbour(
+        qtbot, monkeypatch):
+    project = project_with(chapters=[Chapter(0, "Intro"), Chapter(10_000, "News"),
+                                     Chapter(14_000, "Mail")])
+    detail = make_detail(qtbot, project, span=10_000, first=5_000)     # 20 ms a pixel
+    pushed = recorded_pushes(project, monkeypatch)
+    drag(qtbot, detail, 250, 280, y=TITLE_ROW // 2)
+    assert len(pushed) == 1 and isinstance(pushed[0], MoveChapter)
+    assert project.chapters[1].start == 10_600
+    drag(qtbot, detail, detail.x_of(10_600), 490, y=TITLE_ROW // 2)    # past Mail
+    assert [(c.title, c.start) for c in project.chapters] == [
+        ("Intro", 0), ("News", 13_999), ("Mail", 14_000)]
+    project.history.undo()
+    project.history.undo()
+    assert project.chapters[1].start == 10_000
+
+
+# -- what it shows ---------------------------------------------------------------------------
+
+def test_hovering_shows_the_time_under_the_pointer(qtbot):
+    detail = make_detail(qtbot, span=10_000, first=60_000)
+    before = detail.grab().toImage()
+    qtbot.mouseMove(detail, QPoint(125, WAVE_Y))
+    assert detail.pointer_time() == clock_tenths(62_500) == "01:02.5"
+    after = detail.grab().toImage()
+    changed = [x for x in range(WIDTH) if any(
+        before.pixelColor(x, y) != after.pixelColor(x, y) for y in range(TITLE_ROW, 50))]
+    assert changed and min(changed) >= 124      # the line and the label beside it
+
+
+def palette(dark: bool) -> QPalette:
+    colors = QPalette()
+    if dark:
+        for role, value in ((QPalette.ColorRole.Base, "#16181c"),
+                            (QPalette.ColorRole.Text, "#e6e6e6"),
+                            (QPalette.ColorRole.Window, "#1f2227"),
+                            (QPalette.ColorRole.Highlight, "#3b82f6")):
+            colors.setColor(role, QColor(value))
+    else:
+        for role, value in ((QPalette.ColorRole.Base, "#ffffff"),
+                            (QPalette.ColorRole.Text, "#111111"),
+                            (QPalette.ColorRole.Window, "#efefef"),
+                            (QPalette.ColorRole.Highlight, "#3b82f6")):
+            colors.setColor(role, QColor(value))
+    return colors
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("span", [DURATION, 30_000, MIN_SPAN_MS])
+def test_marks_names_and_waveform_are_readable_in_both_palettes(qtbot, dark, span):
+    # A dark blue speaker on a dark palette and a light yellow one on a light one
+    # would vanish as given: they are adjusted for contrast.
+    project = project_with(
+        turns=[Turn(0, "ann", "Hello."), Turn(41_000, "bo", "Hi.")],
+        chapters=[Chapter(0, "Intro"), Chapter(40_500, "The long middle part")],
+        speakers=[Speaker("ann", "Ann", "#0a0a40"), Speaker("bo", "Bo", "#fff7a0")])
+    detail = make_detail(qtbot, project)
+    detail.setPalette(palette(dark))
+    detail.set_following(False)
+    detail.set_playhead(40_900)
+    detail.set_span(span)
+    image = detail.grab().toImage()
+    base = detail.palette().color(QPalette.ColorRole.Base)
+    turn_x = round(detail.x_of(41_000))
+    assert 0 <= turn_x < WIDTH
+    boundary = image.pixelColor(turn_x, WAVE_Y - 25)
+    assert contrast(boundary, base) >= 3
+    wave = image.pixelColor(5, DETAIL_HEIGHT // 2 - 2 + (TITLE_ROW - NAME_ROW) // 2)
+    assert contrast(wave, base) >= 2
+    if span < DURATION:     # room enough for the names and titles
+        name_row = [image.pixelColor(x, DETAIL_HEIGHT - NAME_ROW // 2)
+                    for x in range(turn_x + 5, min(turn_x + 40, WIDTH))]
+        assert max(contrast(c, base) for c in name_row) >= 3
+        title_row = [image.pixelColor(x, TITLE_ROW // 2)
+                     for x in range(round(detail.x_of(40_500)) + 1, WIDTH)]
+        assert len({c.rgb() for c in title_row}) > 2        # a title drawn in its box
