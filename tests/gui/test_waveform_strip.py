@@ -532,32 +532,6 @@ def test_a_failure_that_is_not_the_files_says_what_it_is(qtbot, monkeypatch, tmp
     assert strip.status_text == "No waveform: ffmpeg is not installed: the waveform needs it"
 
 
-# -- the detail view's window ------------------------------------------------------------
-
-def test_the_levels_of_detail_are_handed_on_and_withdrawn(qtbot, silence_then_tone):
-    strip = make_strip(qtbot)
-    with qtbot.waitSignal(strip.levels_changed, timeout=5000) as blocker:
-        strip.load(silence_then_tone)
-    (levels,) = blocker.args
-    assert isinstance(levels, audio_waveform.PeakLevels)
-    assert levels is strip.levels and levels.peaks is strip.peaks
-    with qtbot.waitSignal(strip.levels_changed) as blocker:
-        strip.load(None)
-    assert blocker.args == [None]
-
-
-def test_the_detail_window_is_outlined_however_narrow(qtbot):
-    strip = make_strip(qtbot, project_with())
-    before = strip.grab().toImage()
-    strip.set_detail_window((40_000, 40_200))       # one pixel wide at this zoom
-    after = strip.grab().toImage()
-    changed = [x for x in range(WIDTH)
-               if before.pixelColor(x, MIDDLE_Y) != after.pixelColor(x, MIDDLE_Y)]
-    assert changed and changed[0] == 200 and changed[-1] >= 205
-    strip.set_detail_window(None)
-    assert strip.grab().toImage() == before
-
-
 def test_tick_columns_are_those_of_every_turn_start_taken_one_by_one():
     """The jump from column to column finds exactly the columns the turns fall in."""
     import random
@@ -590,3 +564,29 @@ def test_a_split_that_adds_no_tick_column_repaints_nothing(qtbot, monkeypatch):
     project.history.push(SplitTurn(project, 1_000, 14))  # the lone turn's half: a new column
     assert len(strip._turn_positions()) == 252
     assert repaints
+
+
+# -- the detail view's window ------------------------------------------------------------
+
+def test_the_levels_of_detail_are_handed_on_and_withdrawn(qtbot, silence_then_tone):
+    strip = make_strip(qtbot)
+    with qtbot.waitSignal(strip.levels_changed, timeout=5000) as blocker:
+        strip.load(silence_then_tone)
+    (levels,) = blocker.args
+    assert isinstance(levels, audio_waveform.PeakLevels)
+    assert levels is strip.levels and levels.peaks is strip.peaks
+    with qtbot.waitSignal(strip.levels_changed) as blocker:
+        strip.load(None)
+    assert blocker.args == [None]
+
+
+def test_the_detail_window_is_outlined_however_narrow(qtbot):
+    strip = make_strip(qtbot, project_with())
+    before = strip.grab().toImage()
+    strip.set_detail_window((40_000, 40_200))       # one pixel wide at this zoom
+    after = strip.grab().toImage()
+    changed = [x for x in range(WIDTH)
+               if before.pixelColor(x, MIDDLE_Y) != after.pixelColor(x, MIDDLE_Y)]
+    assert changed and changed[0] == 200 and changed[-1] >= 205
+    strip.set_detail_window(None)
+    assert strip.grab().toImage() == before
