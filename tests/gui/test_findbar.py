@@ -4,18 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from window_input import focus_turn, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A real key press where the user is typing (the focus widget)."""
-    QTest.keyClick(QApplication.focusWidget(), key, modifier)
-
-
-def focus_turn(qtbot, window, index: int, offset: int = 0) -> None:
-    window.transcript.focus_turn(index, offset)
-    qtbot.waitUntil(lambda: window.transcript.current_turn() == index)
 
 
 def test_enter_in_the_replace_field_keeps_replacing_there(window, qtbot):

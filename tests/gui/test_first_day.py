@@ -10,13 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from window_input import focus_turn
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def focus_turn(qtbot, window, index: int, offset: int = 0) -> None:
-    window.transcript.focus_turn(index, offset)
-    qtbot.waitUntil(lambda: window.transcript.current_turn() == index)
 
 
 def test_counts_say_one_turn_and_many_turns():

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from editor.core.commands import start_bounds
 from editor.core.projectfile import load_project, project_to_data
+from window_input import focus_turn
 
 PLAYHEAD_TOLERANCE_MS = 300
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -20,11 +21,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def press(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     """A real key press where the user is typing (the focus widget)."""
     QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
-
-
-def focus_turn(qtbot, window, index: int, offset: int = 0) -> None:
-    window.transcript.focus_turn(index, offset)
-    qtbot.waitUntil(lambda: window.transcript.current_turn() == index)
 
 
 def starts(project) -> list[tuple[int, bool]]:
