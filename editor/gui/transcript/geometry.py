@@ -39,6 +39,19 @@ def same_rows(a: Band | None, b: Band | None) -> bool:
     return a.top == b.top and a.bottom == b.bottom
 
 
+def band_repaint_rows(old: Band | None, new: Band | None, scrolled: int = 0
+                      ) -> list[tuple[int, int]]:
+    """The (top, height) pixel rows to repaint when the band moves from ``old`` to
+    ``new``, after a scroll of ``scrolled`` pixels moved the old band's pixels with
+    the view; none when it covers the same rows."""
+    if old is not None and scrolled:
+        old = old.moved(scrolled)
+    if same_rows(old, new):
+        return []
+    return [(int(rows.top), int(rows.bottom - rows.top) + 2)
+            for rows in (old, new) if rows is not None]
+
+
 class BlockGeometry:
     def __init__(self, editor: QPlainTextEdit, blocks: TurnBlocks, layout: SpacedLayout) -> None:
         # Weak: the gutter holds this and is itself a child of the text area; a

@@ -19,7 +19,7 @@ from editor.core.model import Project
 from editor.core.timecode import format_clock
 
 from .colors import TranscriptColors
-from .geometry import Band, BlockGeometry, same_rows
+from .geometry import Band, BlockGeometry, band_repaint_rows
 
 SPEAKER_COLUMN_CHARS = 16      # longer names are elided
 
@@ -73,13 +73,8 @@ class Gutter(QWidget):
         """Paint ``band`` as the playing turn's rows from now on. ``scrolled``: pixels
         the gutter has just scrolled, which moved the old band's pixels with it."""
         old, self._band = self._band, band
-        if old is not None and scrolled:
-            old = old.moved(scrolled)
-        if same_rows(old, band):
-            return
-        for rows in (old, band):
-            if rows is not None:
-                self.update(0, int(rows.top), self.width(), int(rows.bottom - rows.top) + 2)
+        for top, height in band_repaint_rows(old, band, scrolled):
+            self.update(0, top, self.width(), height)
 
     # -- geometry ----------------------------------------------------------
 

@@ -37,7 +37,7 @@ from editor.core.commands import EditAcrossTurns, InsertTurn
 from editor.core.model import Turn
 
 from .blocks import shown_text
-from .geometry import Band, same_rows
+from .geometry import Band, band_repaint_rows
 from .mirror import DocumentMirror
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -87,14 +87,8 @@ class TextArea(QPlainTextEdit):
         """Paint ``band`` under the playing turn from now on. ``scrolled``: pixels the
         view has just scrolled, which moved the old band's pixels with it."""
         old, self._band = self._band, band
-        if old is not None and scrolled:
-            old = old.moved(scrolled)
-        if same_rows(old, band):
-            return
-        for rows in (old, band):
-            if rows is not None:
-                self.viewport().update(QRect(0, int(rows.top), self.viewport().width(),
-                                             int(rows.bottom - rows.top) + 2))
+        for top, height in band_repaint_rows(old, band, scrolled):
+            self.viewport().update(QRect(0, top, self.viewport().width(), height))
 
     def set_selection_group(self, name: str, selections: list) -> None:
         """Show ``selections`` (extra selections) as group ``name``, with every
