@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QPalette  # noqa: E402
+from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 SAMPLE = ROOT / "sample_projects" / "sample-episode" / "episode.showscribe.yaml"
@@ -36,26 +36,6 @@ PLAY_FROM_MS = 40_000
 PLAY_FOR_MS = 1_500
 # With --detail: the second chapter starts at 31.9 s, between two turn changes.
 DETAIL_PLAY_FROM_MS = 31_000
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    colors = {
-        QPalette.ColorRole.Window: "#1f2227", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#16181c", QPalette.ColorRole.AlternateBase: "#22252b",
-        QPalette.ColorRole.ToolTipBase: "#2b2f36", QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#2b2f36",
-        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.BrightText: "#ff6b6b",
-        QPalette.ColorRole.Highlight: "#3b82f6", QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#60a5fa", QPalette.ColorRole.PlaceholderText: "#8b9099",
-        QPalette.ColorRole.Mid: "#3a3f47", QPalette.ColorRole.Dark: "#121417",
-    }
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                 QPalette.ColorRole.WindowText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
-    return palette
 
 
 def wait(ms: int) -> None:
@@ -87,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         app.setStyle("Fusion")
         app.setFont(QFont("DejaVu Sans", 10))
         if args.dark:
+            from editor.gui.theme import dark_palette
             app.setPalette(dark_palette())
         from editor.gui.mainwindow import MainWindow
         from editor.gui.settings import Settings
