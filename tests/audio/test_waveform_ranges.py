@@ -75,7 +75,9 @@ def test_a_range_starting_right_at_its_first_sample_would_show_a_seam(
 def test_progress_over_ranges_rises_to_one(ffmpeg, long_mp3) -> None:
     seen: list[float] = []
     waveform_peaks(long_mp3, use_cache=False, ranges=2, progress=seen.append)
-    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 3
+    # How many reports come depends on how fast the ranges read (they are spaced
+    # in time); that some come before the end, in order, does not.
+    assert seen == sorted(seen) and seen[-1] == 1.0 and any(0 < f < 1 for f in seen)
 
 
 def test_cancel_stops_every_range(ffmpeg, long_mp3) -> None:
