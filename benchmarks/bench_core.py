@@ -14,10 +14,8 @@ Prints one line per figure, as docs/performance.md asks:
 from __future__ import annotations
 
 import gc
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
@@ -25,6 +23,7 @@ import yaml
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median_seconds, paired_medians  # noqa: E402
 from benchmarks.synthetic import episode_arguments, make_project  # noqa: E402
 from editor.core import load_project, project_to_data, save_project  # noqa: E402
 from editor.core.commands import SetTurnText  # noqa: E402
@@ -62,17 +61,6 @@ def collector_paused(action):
     return paused
 
 
-def paired_medians(ours, reference, runs: int) -> tuple[float, float]:
-    """Median seconds of each, alternating runs so that load on the machine hits both;
-    a collection before each run so neither pays for the other's garbage."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(runs):
-        for action, spent in ((ours, times[0]), (reference, times[1])):
-            gc.collect()
-            begin = time.perf_counter()
-            action()
-            spent.append(time.perf_counter() - begin)
-    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def report(name: str, ours: float, reference: float, target: float = TARGET_RATIO) -> bool:
@@ -97,14 +85,6 @@ def long_session(project) -> None:
         project.history.break_merge()
 
 
-def median_seconds(action, runs: int) -> float:
-    spent = []
-    for _ in range(runs):
-        gc.collect()
-        begin = time.perf_counter()
-        action()
-        spent.append(time.perf_counter() - begin)
-    return statistics.median(spent)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,15 +11,13 @@ measured against the untimed page in the same run (runs taken in turns).
 """
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median_seconds, paired_medians  # noqa: E402
 from benchmarks.synthetic import episode_arguments, make_project, partly_timed_page  # noqa: E402
 from editor.core.checks import check_project  # noqa: E402
 from editor.core.shownotes import read_page, render_shownotes  # noqa: E402
@@ -30,26 +28,8 @@ CHECK_TARGET_MS = 200
 PARTLY_TIMED_TARGET_RATIO = 1.5
 
 
-def median_seconds(action, runs: int) -> float:
-    spent = []
-    for _ in range(runs):
-        gc.collect()
-        begin = time.perf_counter()
-        action()
-        spent.append(time.perf_counter() - begin)
-    return statistics.median(spent)
 
 
-def paired_medians(ours, reference, runs: int) -> tuple[float, float]:
-    """Median seconds of each, runs alternating so that load on the machine hits both."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(runs):
-        for action, spent in ((ours, times[0]), (reference, times[1])):
-            gc.collect()
-            begin = time.perf_counter()
-            action()
-            spent.append(time.perf_counter() - begin)
-    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def report(name: str, seconds: float, target_ms: int) -> bool:
