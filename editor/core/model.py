@@ -84,6 +84,10 @@ class Turn:
     speaker: str                     # a Speaker.id, or "" for none
     text: str = ""                   # paragraphs separated by "\n"
     estimated: bool = False
+    # When each word of the text (``text.split()``) was heard, in ms from
+    # ``start``: one entry per word, None for a word whose time is not known.
+    # None when the turn has no word times at all. See editor/core/wordtimes.py.
+    words: tuple[int | None, ...] | None = None
     # What a split took away between the turn before and this one ("" for
     # nothing, " ", "\n"), so merging them back restores it; None when the turn
     # was not made by a split. Not saved, and no part of a turn's equality.
