@@ -30,6 +30,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.sandbox import keep_state_in  # noqa: E402
 from benchmarks.xreference import x_display  # noqa: E402
 
 RATIO_TARGET = 2.0
@@ -120,6 +121,7 @@ def measure(display: str, args) -> int:
     from editor.core.projectfile import save_project
 
     folder = Path(tempfile.mkdtemp(prefix="showscribe-bench-keypress-"))
+    keep_state_in(folder)
     try:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                           str(folder / "config"))
