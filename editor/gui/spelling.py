@@ -2,7 +2,8 @@
 
 :class:`SpellingController` owns the open episode's :class:`SpellChecker` and
 hands it to the transcript view and to the episode's fields and chapter titles
-(``watch_fields``), which underline what it flags. Opening a
+(``watch_fields``), which underline what it flags and offer its suggestions in
+their context menus (:mod:`.spelling_menu`). Opening a
 dictionary costs tens of milliseconds, so the checker is made once the event
 loop runs (after the window's first paint), never while a project opens.
 Check Spelling on or off shows or hides the underlines (the window keeps the
@@ -29,6 +30,7 @@ from editor.core.spelling.scan import EPISODE_TEXT_FIELDS
 
 from .publish.check_panel import CheckPanel
 from .spelling_fields import LineEditUnderline, TextEditUnderline, TitleDelegate
+from .spelling_menu import FieldSpellingMenus
 
 from .transcript import TranscriptView
 
@@ -62,6 +64,8 @@ class SpellingController(QObject):
         self._make.setInterval(0)
         self._make.timeout.connect(self._on_make_timeout)
         self.underlines: dict[str, LineEditUnderline | TextEditUnderline | TitleDelegate] = {}
+        self.field_menus = FieldSpellingMenus(lambda: self._project, self._checker_in_use,
+                                              say_problem)
         self.scan: SpellingScan | None = None
         self._panel: CheckPanel | None = None
         self._tabs: QTabWidget | None = None
@@ -100,9 +104,13 @@ class SpellingController(QObject):
                 self.underlines[name] = LineEditUnderline(edit)
             elif isinstance(edit, QPlainTextEdit):
                 self.underlines[name] = TextEditUnderline(edit)
+            else:
+                continue
+            self.field_menus.watch_field(name, edit)
         delegate = TitleDelegate(chapter_table)
         chapter_table.setItemDelegateForColumn(title_column, delegate)
         self.underlines["chapter titles"] = delegate
+        self.field_menus.watch_titles(chapter_table, title_column)
         self._show(self.checker if self.enabled else None)
 
     def handlers(self) -> dict[str, Callable[..., None]]:
@@ -147,6 +155,9 @@ class SpellingController(QObject):
             self.checker = SpellChecker(self._project, self._user_dictionary())
             self.checker.changed.connect(self._on_checker_changed)
             self._show(self.checker)
+        return self.checker if self.enabled else None
+
+    def _checker_in_use(self) -> SpellChecker | None:
         return self.checker if self.enabled else None
 
     def go_to_next(self) -> None:

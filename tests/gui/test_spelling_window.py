@@ -337,3 +337,98 @@ def test_the_scan_runs_in_slices_between_events(make_window, episode_file, qtbot
     scan = window.spelling.scan
     assert scan is not None and not scan.done          # started, not run in one go
     qtbot.waitUntil(lambda: scan.done, timeout=3000)
+
+
+def labels_of(menu) -> list[str]:
+    return [action.text() for action in menu.actions()]
+
+
+def action_of(menu, label: str):
+    return next(action for action in menu.actions() if action.text() == label)
+
+
+def point_on(edit, word: str):
+    """A point inside ``word`` of a line field's text."""
+    from PySide6.QtCore import QPoint
+    text = edit.text()
+    left = edit.fontMetrics().horizontalAdvance(text[:text.index(word) + 1])
+    return QPoint(left + 5, edit.height() // 2)
+
+
+def test_a_field_menu_offers_suggestions_that_replace_the_word_in_one_undo_step(
+        make_window, episode_file, qtbot):
+    window = make_window(episode_file, wait_audio=False)
+    project = window.project
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    window.side_tabs.setCurrentWidget(window.episode_panel)
+    edit = window.episode_panel.edits["title"]
+    edit.setFocus()
+    edit.end(False)
+    QTest.keyClicks(edit, "!")          # typing just before: the replacement must not merge with it
+    assert project.episode.title == "Smal talk!"
+    menus = window.spelling.field_menus
+    menu = menus.field_menu("title", edit, point_on(edit, "Smal"))
+    labels = labels_of(menu)
+    assert "Small" in labels and labels.index("Small") < labels.index("Add to Episode Dictionary")
+    assert "Ignore" in labels
+    assert any("Select All" in label.replace("&", "") for label in labels)   # the field's own
+    action_of(menu, "Small").trigger()
+    assert project.episode.title == "Small talk!"
+    assert edit.text() == "Small talk!"
+    assert window.spelling.underlines["title"].words() == []
+    project.history.undo()
+    assert project.episode.title == "Smal talk!"
+    project.history.undo()
+    assert project.episode.title == "Smal talk"
+
+
+def test_a_correct_word_in_a_field_has_only_the_fields_own_menu(make_window, episode_file,
+                                                                 qtbot):
+    window = make_window(episode_file, wait_audio=False)
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    window.side_tabs.setCurrentWidget(window.episode_panel)
+    edit = window.episode_panel.edits["title"]
+    labels = labels_of(window.spelling.field_menus.field_menu("title", edit, point_on(edit, "talk")))
+    assert "Add to Episode Dictionary" not in labels and "Small" not in labels
+    assert any("Copy" in label.replace("&", "") for label in labels)
+    window.actions_by_id["check_spelling"].trigger()      # off: no entries on a typo either
+    labels = labels_of(window.spelling.field_menus.field_menu("title", edit, point_on(edit, "Smal")))
+    assert "Add to Episode Dictionary" not in labels
+
+
+def test_add_to_episode_dictionary_from_a_description_menu(make_window, episode_file, qtbot):
+    window = make_window(episode_file, wait_audio=False)
+    project = window.project
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    project.history.push(SetEpisodeField(project, "description", "A descriptoin here."))
+    window.side_tabs.setCurrentWidget(window.episode_panel)
+    edit = window.episode_panel.edits["description"]
+    cursor = edit.textCursor()
+    cursor.setPosition(len("A desc"))
+    point = edit.cursorRect(cursor).center()
+    menu = window.spelling.field_menus.field_menu("description", edit, point)
+    action_of(menu, "Add to Episode Dictionary").trigger()
+    assert project.dictionary == ["descriptoin"]
+    assert wave_ranges(edit) == []
+    project.history.undo()
+    assert project.dictionary == []
+
+
+def test_a_chapter_title_menu_replaces_each_misspelled_word(make_window, episode_file, qtbot):
+    from editor.core.commands import SetChapterField
+    window = make_window(episode_file, wait_audio=False)
+    project = window.project
+    qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=2000)
+    project.history.push(SetChapterField(project, 1, "title", "Nwes of teh week"))
+    window.side_tabs.setCurrentWidget(window.chapters_panel)
+    table = window.chapters_panel.table
+    menus = window.spelling.field_menus
+    assert menus.title_menu(table, 1, table.visualRect(table.model().index(0, 1)).center()) is None
+    assert menus.title_menu(table, 1, table.visualRect(table.model().index(1, 0)).center()) is None
+    menu = menus.title_menu(table, 1, table.visualRect(table.model().index(1, 1)).center())
+    assert labels_of(menu)[:2] == ["Nwes", "teh"]            # a submenu for each word
+    words = {action.text(): action.menu() for action in menu.actions()[:2]}
+    action_of(words["teh"], "the").trigger()
+    assert project.chapters[1].title == "Nwes of the week"
+    project.history.undo()
+    assert project.chapters[1].title == "Nwes of teh week"

@@ -40,11 +40,11 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QIcon, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
-from editor.core.commands import (AddEpisodeWord, DeleteTurn, MergeWithPrevious, SetTurnSpeaker,
+from editor.core.commands import (DeleteTurn, MergeWithPrevious, SetTurnSpeaker,
                                   SetTurnStart, SetTurnText, SplitTurn)
 from editor.core.model import Project
-from editor.core.spelling import AddUserWord
 
+from ..spelling_menu import add_spelling_entries
 from .blocks import TurnBlocks
 from .colors import TranscriptColors
 from .follower import PlayheadFollower
@@ -367,28 +367,9 @@ class TranscriptView(QWidget):
         return menu
 
     def _add_spelling_entries(self, menu: QMenu, misspelling: Misspelling) -> None:
-        """Suggestions (asked for only now: they are slow), the two Adds and Ignore."""
-        checker = self.spelling.checker
-        suggestions = checker.suggestions(misspelling.word)
-        for word in suggestions:
-            menu.addAction(word, lambda word=word: self.replace_word(misspelling, word))
-        if not suggestions:
-            menu.addAction("No suggestions").setEnabled(False)
-        menu.addSeparator()
-        menu.addAction("Add to Episode Dictionary",
-                       lambda: self._push_word(AddEpisodeWord, self.project, misspelling.word))
-        user = checker.accepted.user
-        menu.addAction("Add to My Dictionary",
-                       lambda: self._push_word(AddUserWord, user, misspelling.word)
-                       ).setEnabled(user is not None)
-        menu.addAction("Ignore", lambda: checker.ignore(misspelling.word))
-        menu.addSeparator()
-
-    def _push_word(self, command, owner, word: str) -> None:
-        try:
-            self.project.history.push(command(owner, word))
-        except ValueError as exc:
-            self.problem.emit(str(exc))
+        add_spelling_entries(menu, self.spelling.checker, misspelling.word,
+                             lambda word: self.replace_word(misspelling, word), self.project,
+                             self.problem.emit)
 
     # -- the gutter's clicks --------------------------------------------------------------------
 
