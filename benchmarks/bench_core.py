@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         large_path = Path(folder) / "large.showscribe.yaml"
         save_large, save_small = paired_medians(
             lambda: save_project(large, large_path), lambda: save_project(project, path),
-            max(3, args.runs // 2))
+            args.runs)
 
         long_session(project)
         store = RecoveryStore(Path(folder) / "recovery")

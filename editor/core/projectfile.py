@@ -178,9 +178,28 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
     return data
 
 
+_TURNS_PER_DUMP = 1000
+
+
+def _dump(data) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=4096)
+
+
 def dump_project(project: Project, base_dir: Path | None = None) -> str:
-    return yaml.dump(project_to_data(project, base_dir), Dumper=_Dumper, sort_keys=False,
-                     allow_unicode=True, default_flow_style=False, width=4096)
+    """The file's text. The turns, last in the file, are dumped a thousand at a
+    time: PyYAML builds a node for every value of what it dumps before writing
+    any, and on a long episode that graph outgrows the caches, so one dump of
+    everything costs more per turn the more turns there are. A top-level list
+    dumps exactly as it does under ``turns:``, so the text is the same."""
+    data = project_to_data(project, base_dir)
+    turns = data.pop("turns")
+    if not turns:
+        return _dump(data) + "turns: []\n"
+    parts = [_dump(data), "turns:\n"]
+    parts += [_dump(turns[first:first + _TURNS_PER_DUMP])
+              for first in range(0, len(turns), _TURNS_PER_DUMP)]
+    return "".join(parts)
 
 
 def save_project(project: Project, path: Path | str, *, force: bool = False) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from editor.core import (SCHEMA_VERSION, ProjectFileError, dump_project, load_project,
                          project_to_data, save_project)
+from editor.core import projectfile
 from editor.core.commands import SetTurnText
 from editor.core.model import Chapter, Project, Speaker, Turn
 
@@ -60,6 +61,17 @@ def test_a_large_project_survives_save_and_load_exactly(tmp_path):
     assert project_to_data(loaded, tmp_path) == project_to_data(project, tmp_path)
     save_project(loaded, tmp_path / "again.yaml")
     assert (tmp_path / "again.yaml").read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("turns", [0, 1, 999, 1000, 1001, 2_345])
+def test_the_turns_dumped_in_parts_read_as_one_dump_of_the_whole(turns):
+    # The file is written a thousand turns at a time; it must be the text one
+    # dump of the whole project gives, at every count around a part's edge.
+    project = load_synthetic().make_project(turns=max(turns, 1), seed=7)
+    project.turns = project.turns[:turns]
+    whole = yaml.dump(project_to_data(project), Dumper=projectfile._Dumper, sort_keys=False,
+                      allow_unicode=True, default_flow_style=False, width=4096)
+    assert dump_project(project) == whole
 
 
 def test_loaded_project_equals_the_saved_one(tmp_path):
