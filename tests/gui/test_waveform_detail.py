@@ -367,7 +367,7 @@ def crowded_project(count: int = 5_000) -> Project:
 
 def test_typing_repaints_nothing_but_a_new_speaker_or_start_does(qtbot, monkeypatch):
     """Every keystroke changes a turn's text, which the detail does not draw."""
-    from editor.core.commands import SetTurnSpeaker, SetTurnText, SplitTurn
+    from editor.core.commands import DeleteTurn, SetTurnSpeaker, SetTurnText, SplitTurn
     project = three_turns()
     detail = make_detail(qtbot, project)
     detail.grab()
@@ -383,10 +383,21 @@ def test_typing_repaints_nothing_but_a_new_speaker_or_start_does(qtbot, monkeypa
     assert len(repaints) == 2
     detail.grab()
     project.history.push(SplitTurn(project, 0, 3))      # the new turn's speaker is known
+    assert len(repaints) == 3
+    project.history.push(SetTurnText(project, 1, "lo!"))
+    assert len(repaints) == 3
     project.history.push(SetTurnSpeaker(project, 1, "bo"))
     assert len(repaints) == 4
-    project.history.push(SetTurnText(project, 1, "lo."))
-    assert len(repaints) == 4
+    project.history.undo()
+    project.history.undo()
+    project.history.undo()                              # the split: a turn goes
+    assert len(repaints) == 6
+    project.history.push(SetTurnText(project, 2, "Still."))
+    project.history.push(SetTurnSpeaker(project, 2, "bo"))
+    assert len(repaints) == 7
+    project.history.push(DeleteTurn(project, 0))        # Ann's, Bo's left
+    project.history.push(SetTurnSpeaker(project, 1, "ann"))
+    assert len(repaints) == 9
 
 
 def rendered(detail: WaveformDetail, region=None):
@@ -419,6 +430,24 @@ def test_a_repaint_of_a_few_columns_draws_what_a_whole_paint_draws_there(qtbot, 
         differing = [(px, y) for px in range(area.left(), area.right() + 1)
                      for y in range(DETAIL_HEIGHT) if part.pixel(px, y) != whole.pixel(px, y)]
         assert differing == [], (x, differing[:5])
+
+
+def test_a_repaint_beside_a_crowded_column_draws_no_name_the_whole_paint_lacks(qtbot):
+    """Three turns share column 50, then nothing until column 100: a whole paint draws
+    the column's first turn and no name (it has no room); a repaint starting just
+    right of it must not take the column's last turn and give it a name."""
+    from PySide6.QtCore import QRect
+    project = project_with(turns=[Turn(10_010, "ann", "a"), Turn(10_080, "bo", "b"),
+                                  Turn(10_150, "ann", "c"), Turn(20_000, "bo", "d")],
+                           speakers=SPEAKERS)
+    detail = make_detail(qtbot, project)
+    assert int(detail.x_of(10_010)) == int(detail.x_of(10_150)) == 50
+    whole = rendered(detail)
+    for x in range(44, 64):
+        area = QRect(x, 0, 6, DETAIL_HEIGHT)
+        part = rendered(detail, area)
+        assert all(part.pixel(px, y) == whole.pixel(px, y)
+                   for px in range(x, x + 6) for y in range(DETAIL_HEIGHT)), x
 
 
 def test_a_playhead_tick_draws_only_the_marks_near_it(qtbot, monkeypatch):
