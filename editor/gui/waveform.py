@@ -143,6 +143,8 @@ class WaveformStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(STRIP_HEIGHT)
         self.setMouseTracking(True)     # the resize cursor over chapter marks
+        # It paints every pixel: a playhead tick need not repaint the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._project: Project | None = None
         self._link = ProjectLink()
         self._peaks: audio_waveform.Peaks | None = None

@@ -93,6 +93,8 @@ class WaveformDetail(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(DETAIL_HEIGHT)
         self.setMouseTracking(True)     # the time under the pointer
+        # It paints every pixel: a playhead tick need not repaint the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._project: Project | None = None
         self._link = ProjectLink()
