@@ -432,9 +432,9 @@ class WaveformDetail(QWidget):
         # From the turn whose name may run into ``left``, and from the first turn
         # of its pixel column, so the line drawn there is the one a whole paint draws.
         first = max(bisect.bisect_right(starts, first_ms + left / scale) - 1, view_first)
-        x_first = int((starts[first] - first_ms) * scale) if first < len(starts) else 0
-        while first > view_first and int((starts[first - 1] - first_ms) * scale) == x_first:
-            first -= 1
+        if first < len(starts):
+            x_first = int((starts[first] - first_ms) * scale)
+            first = _first_right_of(starts, view_first, first, first_ms, scale, x_first - 1)
         last = bisect.bisect_right(starts, first_ms + min(right / scale, span))
         press = self._press
         dragged = press.index if press is not None and press.kind == "turn" and press.moved \
@@ -446,23 +446,24 @@ class WaveformDetail(QWidget):
         no_speaker = self._speaker_color("", base)
         by_color: dict[int, tuple[QColor, list[QLineF]]] = {}
         labels: list[tuple[float, float, QColor, str]] = []
-        previous_x = None
         turns = project.turns
         right_edge, count = self.width(), len(starts)
-        for index in range(first, last):
+        index = first
+        while index < last:
             if index == dragged:
+                index += 1
                 continue
             x = int((starts[index] - first_ms) * scale)
-            if x == previous_x:     # thousands of turns at the widest zoom, one line a pixel
-                continue
-            previous_x = x
-            speaker = turns[index].speaker
+            # The first turn of each pixel column: at the widest zoom thousands of
+            # turns share columns, and a jump to the next column skips them.
+            this, index = index, _first_right_of(starts, index + 1, last, first_ms, scale, x)
+            speaker = turns[this].speaker
             color = speaker_colors.get(speaker, no_speaker)
             group = by_color.get(color.rgba())
             if group is None:
                 group = by_color[color.rgba()] = (color, [])
             group[1].append(QLineF(x + 0.5, top, x + 0.5, bottom))
-            room = ((starts[index + 1] - first_ms) * scale if index + 1 < count
+            room = ((starts[this + 1] - first_ms) * scale if this + 1 < count
                     else right_edge) - x
             if room >= MIN_LABEL_ROOM:
                 labels.append((x, room, color, project.speaker_name(speaker)))
@@ -688,6 +689,19 @@ class WaveformDetail(QWidget):
     def _on_project_audio_changed(self) -> None:
         self._clamp_and_tell()
         self.update()
+
+
+def _first_right_of(starts: list[int], low: int, high: int, first_ms: float, scale: float,
+                    x: int) -> int:
+    """The first turn from ``low`` to ``high`` drawn right of pixel column ``x``
+    (``high`` if none), by the column rule of the drawing: ``int((start - first_ms)
+    * scale)``; a bisection, then a step or two where rounding disagrees."""
+    found = bisect.bisect_left(starts, first_ms + (x + 1) / scale, low, high)
+    while found > low and int((starts[found - 1] - first_ms) * scale) > x:
+        found -= 1
+    while found < high and int((starts[found] - first_ms) * scale) <= x:
+        found += 1
+    return found
 
 
 def _readable_on(background: QColor) -> QColor:

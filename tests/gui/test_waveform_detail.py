@@ -471,3 +471,28 @@ def test_a_playhead_tick_draws_only_the_marks_near_it(qtbot, monkeypatch):
     detail.update()
     QApplication.processEvents()
     assert len(made) >= WIDTH / 2      # a whole paint: a boundary in nearly every column
+
+
+class CountingList(list):
+    """A list that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        CountingList.reads += 1
+        return super().__getitem__(index)
+
+
+def test_a_whole_paint_of_crowded_turns_reads_a_few_starts_a_column(qtbot):
+    """50,000 turns at the widest zoom draw one boundary a column: the paint jumps
+    from column to column instead of reading every turn's start."""
+    detail = make_detail(qtbot, crowded_project(50_000))
+    detail.grab()
+    project = detail._project
+    project._turn_starts = CountingList(project.turn_starts())
+    CountingList.reads = 0
+    whole = detail.grab().toImage()
+    assert 0 < CountingList.reads < 20 * WIDTH
+    base = detail.palette().color(QPalette.ColorRole.Base)
+    boundary_columns = [x for x in range(WIDTH) if whole.pixelColor(x, WAVE_Y - 40) != base]
+    assert len(boundary_columns) > WIDTH * 0.9
