@@ -67,7 +67,13 @@ PREFERRED_SIZE = QSize(1280, 800)
 
 
 def default_player(on_event):
-    from editor.audio.vlc_player import VlcPlayer   # libvlc loads only when audio is played
+    # python-vlc and libvlc load only when audio is first played (see DeferredPlayer).
+    from editor.audio.deferred_player import DeferredPlayer
+    return DeferredPlayer(_vlc_player, on_event)
+
+
+def _vlc_player(on_event):
+    from editor.audio.vlc_player import VlcPlayer
     return VlcPlayer(on_event=on_event)
 
 
