@@ -105,6 +105,15 @@ def open_at_start(window, target: Path) -> bool:
         return False
 
 
+def _forget_module_sources() -> None:
+    """PySide6 reads the source of every module imported after it (looking for its
+    feature switches) and linecache keeps it all, about 7 MB that nothing needs
+    until a traceback is printed (which reads it again). Dropped before the window
+    and the project are made, the memory is theirs to reuse."""
+    import linecache
+    linecache.clearcache()
+
+
 def run(path: str | None = None) -> int:
     """Start the editor (opening ``path`` when given) and return its exit code."""
     from . import preflight
@@ -116,6 +125,7 @@ def run(path: str | None = None) -> int:
 
     from .gui.mainwindow import MainWindow
     from .gui.settings import Settings
+    _forget_module_sources()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Showscribe")

@@ -56,3 +56,27 @@ def test_run_paints_the_project_then_reopens_it_as_the_most_recent(libvlc, sampl
     again = _run_app([], home)
     assert again.returncode == 0, again.stderr
     assert Path(again.stdout.split()[2]) == sample_copy
+
+
+def test_an_open_window_holds_no_module_sources_nor_libvlc_until_audio_plays(
+        libvlc, ffmpeg, sample_copy, tmp_path):
+    """Memory at open: PySide6 reads every module's source and linecache keeps it;
+    python-vlc and libvlc (the check for it at start too) wait for the first play.
+    The audio has loaded by the time the waveform is shown."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SHOWSCRIBE_VLC_ARGS="--aout=adummy",
+               SHOWSCRIBE_REPORT_PAINTED="memory", XDG_CONFIG_HOME=str(home), HOME=str(home),
+               SHOWSCRIBE_CACHE_DIR=str(tmp_path / "cache"))
+    code = ("import editor.app, linecache, sys\n"
+            "code = editor.app.run(sys.argv[1])\n"
+            "import editor.gui.mainwindow as window\n"
+            "maps = open('/proc/self/maps').read()\n"
+            "print('sources', window.__file__ in linecache.cache, 'vlc', 'vlc' in sys.modules,\n"
+            "      'libvlc', 'libvlc.so' in maps)\n"
+            "sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", code, str(sample_copy)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "sources False vlc False libvlc False"
+    assert done.stdout.splitlines()[-2].startswith("memory ")
