@@ -300,10 +300,11 @@ class MainWindow(QMainWindow):
         self._on_follow_changed()
         self.project_changed.emit(project)
 
-    def open_path(self, path: Path | str) -> bool:
-        """Show the project at ``path``; on failure say why and keep the current one."""
+    def open_path(self, path: Path | str, project: Project | None = None) -> bool:
+        """Show the project at ``path`` (``project``: it, read from there already); on
+        failure say why and keep the current one."""
         try:
-            project = load_project(path)
+            project = project or load_project(path)
         except ShowscribeError as exc:
             self.show_error(str(exc))
             return False
