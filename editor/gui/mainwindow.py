@@ -42,6 +42,7 @@ from .audio_lifecycle import AudioLifecycle
 from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
 from .findbar import FindBar
+from .heap import release_freed_memory
 from .keyrouting import KeyRouter
 from .messagebar import MessageBar
 from .playback import Playback
@@ -316,6 +317,7 @@ class MainWindow(QMainWindow):
         self._set_project(project, read_only=not editable)
         self.settings.add_recent_file(project.path)
         self._update_actions()
+        release_freed_memory()      # what reading the file and the old project left
         return True
 
     def show_recovered(self, project: Project) -> bool:
