@@ -129,6 +129,8 @@ def open_at_start(window, target: Path, project=None) -> bool:
     starts empty and says why, rather than every later start crashing on the same
     file."""
     try:
+        if project is None:
+            return window.open_path(target)
         return window.open_path(target, project)
     except Exception as exc:   # noqa: BLE001 - anything but a clean start is worse
         problem = " ".join(str(exc).split())[:200] or type(exc).__name__
