@@ -6,7 +6,9 @@ if any figure fails.
 
 - open: ``showscribe FILE`` in a fresh process (``editor.app.run``) with
   ``SHOWSCRIBE_REPORT_PAINTED=1``; the app prints the time from its process start
-  to the transcript's first paint and quits. Median of several runs.
+  to the transcript's first paint and quits. Median of several runs. The app's
+  modules are byte-compiled first, as an installed copy's are (see
+  benchmarks/sandbox.py).
 - open and memory against Gaupol (when Gaupol, xdotool and an X server or Xvfb
   are here; see benchmarks/xreference.py): on an X server warmed by one GTK
   program, each program from its start until its window, titled with the file,
@@ -54,7 +56,7 @@ from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.bench_transcript import spelling_lines, type_keys  # noqa: E402
-from benchmarks.sandbox import keep_state_in  # noqa: E402
+from benchmarks.sandbox import compile_editor, keep_state_in  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 from editor.core.projectfile import save_project  # noqa: E402
 from editor.gui.findbar import SEARCH_DELAY_MS  # noqa: E402
@@ -348,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="showscribe-bench-gui-"))
     keep_state_in(folder)
+    compile_editor()
     try:
         project = make_project(turns=args.turns, seed=1)
         project_file = folder / "episode.showscribe.yaml"

@@ -93,16 +93,58 @@ def _report_first_paint(window, app, memory: bool = False) -> None:
     app.installEventFilter(watcher)
 
 
-def open_at_start(window, target: Path) -> bool:
-    """Open ``target`` in ``window`` at start-up. The file may be a recent one that
-    fails in a way no check foresaw: then the window starts empty and says why,
-    rather than every later start crashing on the same file."""
+def _stamp(path: Path) -> tuple[int, int] | None:
     try:
-        return window.open_path(target)
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def read_at_start(target: Path | None):
+    """The project at ``target`` and the file's stamp, read before the window's
+    modules are imported: a long episode's parse leaves freed memory scattered
+    behind it, which their import then fills (about 3 MB less at open). The
+    project is None when it does not read: opening it says why."""
+    from .core.errors import ShowscribeError
+    from .core.projectfile import load_project
+    if target is None:
+        return None, None
+    stamp = _stamp(target)
+    try:
+        return load_project(target), stamp
+    except (ShowscribeError, OSError):
+        return None, stamp
+
+
+def still_on_disk(project, stamp, target: Path):
+    """``project`` if ``target`` is unchanged since it was read (a question at start
+    may have waited long), else None: it is read again."""
+    return project if project is not None and _stamp(target) == stamp else None
+
+
+def open_at_start(window, target: Path, project=None) -> bool:
+    """Open ``target`` in ``window`` at start-up (``project``: it, read already). The
+    file may be a recent one that fails in a way no check foresaw: then the window
+    starts empty and says why, rather than every later start crashing on the same
+    file."""
+    try:
+        if project is None:
+            return window.open_path(target)
+        return window.open_path(target, project)
     except Exception as exc:   # noqa: BLE001 - anything but a clean start is worse
         problem = " ".join(str(exc).split())[:200] or type(exc).__name__
         window.show_error(f"{target}: cannot be opened ({problem})")
         return False
+
+
+def _forget_module_sources() -> None:
+    """PySide6 reads the source of every module imported after it (looking for its
+    feature switches) and linecache keeps it all, about 7 MB that nothing needs
+    until a traceback is printed (which reads it again). Dropped before the window
+    and the project are made, the memory is theirs to reuse."""
+    import linecache
+    linecache.clearcache()
 
 
 def run(path: str | None = None) -> int:
@@ -114,7 +156,6 @@ def run(path: str | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .gui.mainwindow import MainWindow
     from .gui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -127,17 +168,21 @@ def run(path: str | None = None) -> int:
         icon.addFile(str(resources.icon_png(size)))
     app.setWindowIcon(icon)
     settings = Settings()
+    target = startup_path(path, settings.recent_files())
+    project, stamp = read_at_start(target)
+
+    from .gui.mainwindow import MainWindow
+    _forget_module_sources()
     window = MainWindow(settings)
     report = os.environ.get(REPORT_PAINTED_ENV)
     if report in ("1", "memory"):
         _report_first_paint(window, app, memory=report == "memory")
-    target = startup_path(path, settings.recent_files())
     # Unsaved changes to other projects, left by a crash, are offered first.
     recovered = window.safekeeping.offer_at_start(target)
     if recovered is not None:
         window.show_recovered(recovered)
     elif target is not None:
-        open_at_start(window, target)
+        open_at_start(window, target, still_on_disk(project, stamp, target))
     window.show()
     code = app.exec()
     if window.isVisible():   # quit from a report or a signal: close (and save) now

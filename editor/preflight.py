@@ -8,6 +8,7 @@ unless something is missing.
 """
 from __future__ import annotations
 
+import _ctypes
 import ctypes
 import os
 import shutil
@@ -30,10 +31,12 @@ def libvlc_loads() -> bool:
     """Whether python-vlc will find a working libvlc (python-vlc's own search)."""
     if sys.platform.startswith("linux") and "PYTHON_VLC_LIB_PATH" not in os.environ:
         try:  # what python-vlc falls back to, and a quick look-up
-            ctypes.CDLL("libvlc.so.5")
-            return True
+            library = ctypes.CDLL("libvlc.so.5")
         except OSError:
             return False
+        # Let it go again (about 1.3 MB): playback loads it when audio is first played.
+        _ctypes.dlclose(library._handle)
+        return True
     try:
         import vlc
     except (ImportError, OSError, NotImplementedError, SystemExit):

@@ -19,10 +19,10 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-import mutagen
 import vlc
 
 from editor.audio.clock import PlayheadClock
+from editor.audio.headers import header_length_ms
 from editor.audio.player import (MAX_RATE, MIN_RATE, EventCallback, EventKind,
                                  PlayerError, PlayerEvent)
 
@@ -37,22 +37,6 @@ def vlc_arguments(vlc_args: Sequence[str] = (),
     """libvlc's arguments: quiet, the caller's, ``$SHOWSCRIBE_VLC_ARGS``, then FORCED_ARGS."""
     extra = environ.get(ARGS_ENV, "").split()
     return ["--quiet", *vlc_args, *extra, *FORCED_ARGS]
-
-
-
-def header_length_ms(path: Path) -> int | None:
-    """The length the file's headers give (mutagen), or None.
-
-    libvlc's own figure before playback is a guess from the first frames: for
-    the sample MP3 it said 2:42 where the file runs 3:10. Headers (or, for CBR
-    MP3, size and bitrate) give the true length without decoding.
-    """
-    try:
-        info = mutagen.File(path)
-    except (mutagen.MutagenError, OSError):
-        return None
-    length = getattr(getattr(info, "info", None), "length", None)
-    return round(length * 1000) if length else None
 
 
 class VlcPlayer:

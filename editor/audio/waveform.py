@@ -58,7 +58,10 @@ _NATIVE_S16 = "s16le" if sys.byteorder == "little" else "s16be"
 DEFAULT_BUCKETS_PER_SECOND = 100
 FULL_SCALE = 32768          # sample values are in -FULL_SCALE..FULL_SCALE-1
 CACHE_ENV = "SHOWSCRIBE_CACHE_DIR"
-LEVEL_FACTOR = 2            # each level of detail has 2 buckets of the one below in one
+# Each level of detail has 4 buckets of the one below in one: all of them together
+# take a third of the finest peaks' memory (halving would take as much again), and
+# a column still reads at most a few buckets.
+LEVEL_FACTOR = 4
 _SHORT_SPAN = 16            # buckets a column: below this, min()/max() on the slice
 
 # A range decode starts this many samples (1 s) before its own first one.
@@ -169,15 +172,15 @@ class PeakLevels:
 
 
 def _coarser(peaks: Peaks, factor: int) -> Peaks:
-    """Every ``factor`` buckets in one (factor 2: pairs, taken by map at C speed)."""
-    if factor != 2:
-        raise ValueError("levels of detail halve")
+    """Every ``factor`` buckets in one (taken by map at C speed over ``factor``
+    strided slices); the few left at the end make one bucket of their own."""
     lows, highs = peaks.minima, peaks.maxima
-    minima = array("h", map(min, lows[0::2], lows[1::2]))
-    maxima = array("h", map(max, highs[0::2], highs[1::2]))
-    if len(lows) % 2:           # the odd bucket at the end stands alone
-        minima.append(lows[-1])
-        maxima.append(highs[-1])
+    minima = array("h", map(min, *(lows[start::factor] for start in range(factor))))
+    maxima = array("h", map(max, *(highs[start::factor] for start in range(factor))))
+    left = len(lows) % factor
+    if left:
+        minima.append(min(lows[-left:]))
+        maxima.append(max(highs[-left:]))
     return Peaks(peaks.bucket_ms * factor, peaks.duration_ms, minima, maxima)
 
 

@@ -42,6 +42,7 @@ from .audio_lifecycle import AudioLifecycle
 from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
 from .findbar import FindBar
+from .heap import release_freed_memory
 from .keyrouting import KeyRouter
 from .messagebar import MessageBar
 from .playback import Playback
@@ -67,7 +68,13 @@ PREFERRED_SIZE = QSize(1280, 800)
 
 
 def default_player(on_event):
-    from editor.audio.vlc_player import VlcPlayer   # libvlc loads only when audio is played
+    # python-vlc and libvlc load only when audio is first played (see DeferredPlayer).
+    from editor.audio.deferred_player import DeferredPlayer
+    return DeferredPlayer(_vlc_player, on_event)
+
+
+def _vlc_player(on_event):
+    from editor.audio.vlc_player import VlcPlayer
     return VlcPlayer(on_event=on_event)
 
 
@@ -294,10 +301,11 @@ class MainWindow(QMainWindow):
         self._on_follow_changed()
         self.project_changed.emit(project)
 
-    def open_path(self, path: Path | str) -> bool:
-        """Show the project at ``path``; on failure say why and keep the current one."""
+    def open_path(self, path: Path | str, project: Project | None = None) -> bool:
+        """Show the project at ``path`` (``project``: it, read from there already); on
+        failure say why and keep the current one."""
         try:
-            project = load_project(path)
+            project = project or load_project(path)
         except ShowscribeError as exc:
             self.show_error(str(exc))
             return False
@@ -309,6 +317,7 @@ class MainWindow(QMainWindow):
         self._set_project(project, read_only=not editable)
         self.settings.add_recent_file(project.path)
         self._update_actions()
+        release_freed_memory()      # what reading the file and the old project left
         return True
 
     def show_recovered(self, project: Project) -> bool:

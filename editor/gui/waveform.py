@@ -37,6 +37,7 @@ from editor.core.commands import MoveChapter
 from editor.core.model import Project
 from editor.core.timecode import format_clock
 
+from .heap import release_freed_memory
 from .projectlink import ProjectLink
 
 STRIP_HEIGHT = 64
@@ -143,6 +144,8 @@ class WaveformStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(STRIP_HEIGHT)
         self.setMouseTracking(True)     # the resize cursor over chapter marks
+        # It paints every pixel: a playhead tick need not repaint the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._project: Project | None = None
         self._link = ProjectLink()
         self._peaks: audio_waveform.Peaks | None = None
@@ -584,6 +587,7 @@ class WaveformStrip(QWidget):
         self._set_status("")
         self.update()
         self.levels_changed.emit(levels)
+        release_freed_memory()      # the read's buffers, freed on the worker threads
 
     def _on_relay_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:

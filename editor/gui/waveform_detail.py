@@ -54,6 +54,7 @@ GRAB_DISTANCE = 4           # px from a mark or boundary that still grabs it
 DRAG_THRESHOLD = 3          # px of movement before a press becomes a drag
 MIN_LABEL_ROOM = 28         # px a title or name needs before it is drawn at all
 PLAYHEAD_WIDTH = 2
+CLIP_MARGIN = 3             # px beyond a repainted area a mark's line may reach into it
 
 
 @dataclass
@@ -92,6 +93,8 @@ class WaveformDetail(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(DETAIL_HEIGHT)
         self.setMouseTracking(True)     # the time under the pointer
+        # It paints every pixel: a playhead tick need not repaint the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._project: Project | None = None
         self._link = ProjectLink()
@@ -104,6 +107,9 @@ class WaveformDetail(QWidget):
         self._hover_x: float | None = None
         self._bars: tuple[tuple, list[QLineF]] | None = None
         self._speaker_colors: dict[tuple[str, int], QColor] = {}
+        self._colors_of: tuple[int, dict[str, QColor]] | None = None   # palette key, colours
+        self._drawn_starts: list[int] | None = None     # the starts list last drawn from
+        self._speakers: list[str] = []      # every turn's speaker, kept in step
         self._follow = FollowState(self)
         self._follow.follow_changed.connect(self.follow_changed)
 
@@ -124,9 +130,13 @@ class WaveformDetail(QWidget):
         self._link.disconnect_all()
         self._project = project
         self._press = None
+        self._speakers = [turn.speaker for turn in project.turns]
+        self._drawn_starts = None
         link = self._link
-        for signal in (project.turns_inserted, project.turns_removed, project.turns_changed,
-                       project.chapters_inserted, project.chapters_removed,
+        link.connect(project.turns_inserted, self._on_project_turns_inserted)
+        link.connect(project.turns_removed, self._on_project_turns_removed)
+        link.connect(project.turns_changed, self._on_project_turns_changed)
+        for signal in (project.chapters_inserted, project.chapters_removed,
                        project.chapters_moved, project.chapters_changed,
                        project.speakers_changed, project.speakers_inserted,
                        project.speakers_removed):
@@ -326,13 +336,16 @@ class WaveformDetail(QWidget):
     # -- colours --------------------------------------------------------------------
 
     def _colors(self) -> dict[str, QColor]:
+        # Every follow tick paints: the colours are worked out once per palette.
         palette = self.palette()
+        if self._colors_of is not None and self._colors_of[0] == palette.cacheKey():
+            return self._colors_of[1]
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         dark = is_dark(palette)
         chapter = readable(QColor(highlight).lighter(135) if dark else QColor(highlight), base)
-        return {
+        colors = {
             "base": base, "text": text,
             "wave": mix(base, text, 0.55 if dark else 0.5),
             "axis": mix(base, text, 0.2),
@@ -343,6 +356,8 @@ class WaveformDetail(QWidget):
             "refused": QColor("#ff5a4f") if dark else QColor("#b91c1c"),
             "hover": mix(base, text, 0.6),
         }
+        self._colors_of = (palette.cacheKey(), colors)
+        return colors
 
     def _speaker_color(self, speaker_id: str, base: QColor) -> QColor:
         speaker = self._project.speaker(speaker_id)
@@ -376,8 +391,11 @@ class WaveformDetail(QWidget):
             painter.setPen(QPen(colors["wave"], 1))
             painter.drawLines(bars[max(clip.left(), 0):clip.right() + 1])
         if self._project is not None:
-            self._draw_turns(painter, colors)
-            self._draw_chapters(painter, colors)
+            # A follow tick repaints a few columns: draw only the marks that reach them.
+            clip = event.rect()
+            left, right = clip.left() - CLIP_MARGIN, clip.right() + 1 + CLIP_MARGIN
+            self._draw_turns(painter, colors, left, right)
+            self._draw_chapters(painter, colors, left, right)
         x = self.x_of(self._playhead)
         if 0 <= x <= self.width():
             painter.fillRect(QRectF(x - PLAYHEAD_WIDTH / 2, 0, PLAYHEAD_WIDTH, self.height()),
@@ -403,16 +421,24 @@ class WaveformDetail(QWidget):
         self._bars = (key, lines)
         return lines
 
-    def _draw_turns(self, painter: QPainter, colors: dict[str, QColor]) -> None:
+    def _draw_turns(self, painter: QPainter, colors: dict[str, QColor],
+                    left: float, right: float) -> None:
+        """The turn boundaries and names that reach the columns ``left`` to ``right``."""
         project = self._project
-        starts = project.turn_starts()
+        starts = self._drawn_starts = project.turn_starts()
         first_ms, span = self._first, self.span_ms()
-        first = bisect.bisect_left(starts, first_ms)
-        last = bisect.bisect_right(starts, first_ms + span)
+        scale = self.width() / span
+        view_first = bisect.bisect_left(starts, first_ms)
+        # From the turn whose name may run into ``left``, and from the first turn
+        # of its pixel column, so the line drawn there is the one a whole paint draws.
+        first = max(bisect.bisect_right(starts, first_ms + left / scale) - 1, view_first)
+        if first < len(starts):
+            x_first = int((starts[first] - first_ms) * scale)
+            first = _first_right_of(starts, view_first, first, first_ms, scale, x_first - 1)
+        last = bisect.bisect_right(starts, first_ms + min(right / scale, span))
         press = self._press
         dragged = press.index if press is not None and press.kind == "turn" and press.moved \
             else -1
-        scale = self.width() / span
         top, bottom = TITLE_ROW, self.height()
         base = colors["base"]
         speaker_colors = {speaker.id: self._speaker_color(speaker.id, base)
@@ -420,23 +446,24 @@ class WaveformDetail(QWidget):
         no_speaker = self._speaker_color("", base)
         by_color: dict[int, tuple[QColor, list[QLineF]]] = {}
         labels: list[tuple[float, float, QColor, str]] = []
-        previous_x = None
         turns = project.turns
         right_edge, count = self.width(), len(starts)
-        for index in range(first, last):
+        index = first
+        while index < last:
             if index == dragged:
+                index += 1
                 continue
             x = int((starts[index] - first_ms) * scale)
-            if x == previous_x:     # thousands of turns at the widest zoom, one line a pixel
-                continue
-            previous_x = x
-            speaker = turns[index].speaker
+            # The first turn of each pixel column: at the widest zoom thousands of
+            # turns share columns, and a jump to the next column skips them.
+            this, index = index, _first_right_of(starts, index + 1, last, first_ms, scale, x)
+            speaker = turns[this].speaker
             color = speaker_colors.get(speaker, no_speaker)
             group = by_color.get(color.rgba())
             if group is None:
                 group = by_color[color.rgba()] = (color, [])
             group[1].append(QLineF(x + 0.5, top, x + 0.5, bottom))
-            room = ((starts[index + 1] - first_ms) * scale if index + 1 < count
+            room = ((starts[this + 1] - first_ms) * scale if this + 1 < count
                     else right_edge) - x
             if room >= MIN_LABEL_ROOM:
                 labels.append((x, room, color, project.speaker_name(speaker)))
@@ -468,7 +495,9 @@ class WaveformDetail(QWidget):
         self._draw_label(painter, x, self.height() - NAME_ROW - 22, clock_tenths(press.ms),
                          color, _readable_on(color))
 
-    def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor]) -> None:
+    def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor],
+                       left: float, right: float) -> None:
+        """The chapter marks and titles that reach the columns ``left`` to ``right``."""
         chapters = self._project.chapters
         press = self._press
         dragged = press.index if press is not None and press.kind == "chapter" and press.moved \
@@ -478,14 +507,15 @@ class WaveformDetail(QWidget):
             starts[dragged] = press.ms      # it stays between its neighbours: still sorted
         metrics = self.fontMetrics()
         first_ms, scale, width = self._first, self.width() / self.span_ms(), self.width()
-        # The chapter whose title may show at the left edge, to the last one in view.
-        first = max(bisect.bisect_right(starts, first_ms) - 1, 0)
-        last = bisect.bisect_right(starts, first_ms + self.span_ms())
+        # The chapter whose title may reach ``left`` (at the left edge: the one whose
+        # title stays there), to the last one in view before ``right``.
+        first = max(bisect.bisect_right(starts, first_ms + max(left, 0) / scale) - 1, 0)
+        last = bisect.bisect_right(starts, first_ms + min(right / scale, self.span_ms()))
         for index in range(first, last):
             chapter = chapters[index]
             x = (starts[index] - first_ms) * scale
-            right = min((starts[index + 1] - first_ms) * scale if index + 1 < len(starts)
-                        else width, width)
+            end = min((starts[index + 1] - first_ms) * scale if index + 1 < len(starts)
+                      else width, width)
             strong = chapter.toc or index == dragged
             color = colors["chapter"] if strong else colors["chapter_dim"]
             pen = QPen(color, 2 if strong else 1)
@@ -495,12 +525,12 @@ class WaveformDetail(QWidget):
             painter.drawLine(QPointF(x, 0), QPointF(x, self.height() - NAME_ROW))
             # The title sits right of its mark; one whose mark scrolled off the left
             # edge stays readable at the edge until the next chapter.
-            left = max(x, 0)
-            room = right - left - 2
+            begin = max(x, 0)
+            room = end - begin - 2
             if room >= MIN_LABEL_ROOM:
                 text = metrics.elidedText(chapter.title or "(untitled)",
                                           Qt.TextElideMode.ElideRight, int(room) - 10)
-                box = QRectF(left, 1, min(metrics.horizontalAdvance(text) + 10, room),
+                box = QRectF(begin, 1, min(metrics.horizontalAdvance(text) + 10, room),
                              TITLE_ROW - 2)
                 painter.fillRect(box, color)
                 painter.setPen(colors["chapter_text"])
@@ -632,6 +662,25 @@ class WaveformDetail(QWidget):
 
     # -- the project ----------------------------------------------------------------
 
+    def _on_project_turns_inserted(self, first: int, last: int) -> None:
+        self._speakers[first:first] = [turn.speaker
+                                       for turn in self._project.turns[first:last + 1]]
+        self._on_project_changed()
+
+    def _on_project_turns_removed(self, first: int, last: int) -> None:
+        del self._speakers[first:last + 1]
+        self._on_project_changed()
+
+    def _on_project_turns_changed(self, first: int, last: int) -> None:
+        # Typing changes a turn's text, which is not drawn here: repaint only when a
+        # start (a new starts list, see Project.turn_starts) or a speaker changed.
+        speakers = [turn.speaker for turn in self._project.turns[first:last + 1]]
+        if (self._project.turn_starts() is self._drawn_starts
+                and self._speakers[first:last + 1] == speakers):
+            return
+        self._speakers[first:last + 1] = speakers
+        self._on_project_changed()
+
     def _on_project_changed(self, *_args) -> None:
         # An undo or an edit elsewhere may move what is being dragged.
         self._press = None
@@ -640,6 +689,19 @@ class WaveformDetail(QWidget):
     def _on_project_audio_changed(self) -> None:
         self._clamp_and_tell()
         self.update()
+
+
+def _first_right_of(starts: list[int], low: int, high: int, first_ms: float, scale: float,
+                    x: int) -> int:
+    """The first turn from ``low`` to ``high`` drawn right of pixel column ``x``
+    (``high`` if none), by the column rule of the drawing: ``int((start - first_ms)
+    * scale)``; a bisection, then a step or two where rounding disagrees."""
+    found = bisect.bisect_left(starts, first_ms + (x + 1) / scale, low, high)
+    while found > low and int((starts[found - 1] - first_ms) * scale) > x:
+        found -= 1
+    while found < high and int((starts[found] - first_ms) * scale) <= x:
+        found += 1
+    return found
 
 
 def _readable_on(background: QColor) -> QColor:

@@ -21,6 +21,7 @@ def test_audio_package_imports_no_qt(libvlc) -> None:
 
 def test_only_the_vlc_player_loads_vlc() -> None:
     modules = loaded_after("import editor.audio.player, editor.audio.clock, "
-                           "editor.audio.waveform")
+                           "editor.audio.waveform, editor.audio.headers, "
+                           "editor.audio.deferred_player")
     assert "editor" in modules
     assert "vlc" not in modules and "PySide6" not in modules

@@ -248,20 +248,31 @@ def test_levels_of_detail_agree_with_the_finest_peaks() -> None:
     peaks = Peaks(10.0, count * 10, lows, highs)
     levels = waveform.PeakLevels(peaks)
     sizes = [len(level) for level in levels.levels]
-    assert sizes[:3] == [count, count // 2 + 1, count // 4 + 1] and 512 < sizes[-1] <= 1024
-    assert [level.bucket_ms for level in levels.levels[:3]] == [10.0, 20.0, 40.0]
-    assert levels.level_for(5.0) is peaks and levels.level_for(45.0) is levels.levels[2]
-    third = levels.levels[3]                # 80 ms buckets: eight of the finest each
-    assert third.minima[3] == min(lows[24:32]) and third.maxima[3] == max(highs[24:32])
-    assert third.maxima[-1] == highs[-1]    # the odd one at the end stands alone
-    # 1,200 columns of 500 ms read the 320 ms level: each column holds the finest
+    assert sizes[:3] == [count, count // 4 + 1, count // 16 + 1] and 256 < sizes[-1] <= 1024
+    assert sum(sizes[1:]) <= count // 3 + len(sizes)      # a third of the finest, at most
+    assert [level.bucket_ms for level in levels.levels[:3]] == [10.0, 40.0, 160.0]
+    assert levels.level_for(5.0) is peaks and levels.level_for(45.0) is levels.levels[1]
+    third = levels.levels[2]                # 160 ms buckets: sixteen of the finest each
+    assert third.minima[3] == min(lows[48:64]) and third.maxima[3] == max(highs[48:64])
+    assert third.maxima[-1] == highs[-1]    # the one left at the end stands alone
+    # 1,200 columns of 500 ms read the 160 ms level: each column holds the finest
     # buckets of the coarse buckets it covers.
     coarse = levels.columns(0, 600_000, 1200)
-    assert levels.level_for(500).bucket_ms == 320.0
+    assert levels.level_for(500).bucket_ms == 160.0
     for column in (0, 1, 599, 1199):
-        first, last = int(column * 500 / 320), int((column + 1) * 500 / 320)
-        assert coarse[column] == (min(lows[32 * first:32 * last]),
-                                  max(highs[32 * first:32 * last]))
+        first, last = int(column * 500 / 160), int((column + 1) * 500 / 160)
+        assert coarse[column] == (min(lows[16 * first:16 * last]),
+                                  max(highs[16 * first:16 * last]))
+
+
+@pytest.mark.parametrize("count", [1, 3, 4, 5, 4097])
+def test_a_coarser_level_takes_the_buckets_left_at_the_end_as_one(count) -> None:
+    lows = array("h", [-i for i in range(count)])
+    highs = array("h", list(range(count)))
+    coarser = waveform._coarser(Peaks(10.0, count * 10, lows, highs), 4)
+    assert coarser.bucket_ms == 40.0 and len(coarser) == -(-count // 4)
+    assert list(coarser.maxima) == [max(highs[i:i + 4]) for i in range(0, count, 4)]
+    assert list(coarser.minima) == [min(lows[i:i + 4]) for i in range(0, count, 4)]
 
 
 @pytest.mark.parametrize("count", [7, 100, 3000])

@@ -27,3 +27,18 @@ def test_the_transport_shows_the_files_length(window, ffmpeg):
     seconds = int(float(probe.stdout))
     assert window.transport.time_label.text() == f"00:00 / {seconds // 60:02d}:{seconds % 60:02d}"
     assert abs(window.transport.slider.maximum() - float(probe.stdout) * 1000) < 100
+
+
+def test_libvlc_starts_at_the_first_play_from_where_the_playhead_was(window, qtbot):
+    """Opening the project loads its audio from the file's headers alone; python-vlc
+    and libvlc start when it is first played, from the place sought before."""
+    from editor.audio.vlc_player import VlcPlayer
+    playback = window.playback
+    assert playback.has_media and playback.duration_ms() > 100_000
+    assert playback.player.backend is None
+    window.seek_and_show(40_000)
+    assert playback.position_ms() == 40_000
+    playback.play()
+    assert isinstance(playback.player.backend, VlcPlayer)
+    qtbot.waitUntil(lambda: playback.position_ms() > 40_300, timeout=5000)
+    assert playback.position_ms() < 45_000 and playback.is_playing

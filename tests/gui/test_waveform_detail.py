@@ -350,3 +350,149 @@ def test_marks_names_and_waveform_are_readable_in_both_palettes(qtbot, dark, spa
         title_row = [image.pixelColor(x, TITLE_ROW // 2)
                      for x in range(round(detail.x_of(40_500)) + 1, WIDTH)]
         assert len({c.rgb() for c in title_row}) > 2        # a title drawn in its box
+
+
+# -- what it repaints --------------------------------------------------------------------------
+
+def crowded_project(count: int = 5_000) -> Project:
+    """``count`` turns of two speakers over the episode, crowding each pixel column at
+    the widest zoom, and chapters whose titles run across many columns."""
+    step = DURATION // count
+    return project_with(
+        turns=[Turn(i * step + (i % 7) * 3, SPEAKERS[i % 2].id, f"turn {i}")
+               for i in range(count)],
+        chapters=[Chapter(i * 9_000, f"Chapter {i}", toc=i % 2 == 0) for i in range(11)],
+        speakers=SPEAKERS)
+
+
+def test_typing_repaints_nothing_but_a_new_speaker_or_start_does(qtbot, monkeypatch):
+    """Every keystroke changes a turn's text, which the detail does not draw."""
+    from editor.core.commands import DeleteTurn, SetTurnSpeaker, SetTurnText, SplitTurn
+    project = three_turns()
+    detail = make_detail(qtbot, project)
+    detail.grab()
+    repaints = []
+    monkeypatch.setattr(detail, "update", lambda *args: repaints.append(args))
+    project.history.push(SetTurnText(project, 1, "Hi there."))
+    project.history.undo()
+    assert repaints == []
+    project.history.push(SetTurnSpeaker(project, 1, "ann"))
+    assert len(repaints) == 1
+    detail.grab()
+    project.history.push(SetTurnStart(project, 2, 25_000))
+    assert len(repaints) == 2
+    detail.grab()
+    project.history.push(SplitTurn(project, 0, 3))      # the new turn's speaker is known
+    assert len(repaints) == 3
+    project.history.push(SetTurnText(project, 1, "lo!"))
+    assert len(repaints) == 3
+    project.history.push(SetTurnSpeaker(project, 1, "bo"))
+    assert len(repaints) == 4
+    project.history.undo()
+    project.history.undo()
+    project.history.undo()                              # the split: a turn goes
+    assert len(repaints) == 6
+    project.history.push(SetTurnText(project, 2, "Still."))
+    project.history.push(SetTurnSpeaker(project, 2, "bo"))
+    assert len(repaints) == 7
+    project.history.push(DeleteTurn(project, 0))        # Ann's, Bo's left
+    project.history.push(SetTurnSpeaker(project, 1, "ann"))
+    assert len(repaints) == 9
+
+
+def rendered(detail: WaveformDetail, region=None):
+    """The detail painted into an image, wholly or only ``region`` (as a partial
+    repaint, which sees only that rectangle)."""
+    from PySide6.QtCore import QPoint as Point
+    from PySide6.QtGui import QImage, QRegion
+    image = QImage(detail.size(), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    if region is None:
+        detail.render(image)
+    else:
+        detail.render(image, Point(region.x(), region.y()), QRegion(region))
+    return image
+
+
+@pytest.mark.parametrize("span", [DURATION, 30_000, MIN_SPAN_MS])
+def test_a_repaint_of_a_few_columns_draws_what_a_whole_paint_draws_there(qtbot, span):
+    """A follow tick repaints the playhead's columns only; what it draws there must
+    match the whole view: the crowded boundaries, names and titles running across."""
+    from PySide6.QtCore import QRect
+    detail = make_detail(qtbot, crowded_project())
+    detail.set_following(False)
+    detail.set_playhead(40_333)
+    detail.set_span(span)
+    whole = rendered(detail)
+    for x in (0, 3, 61, 177, 250, 251, 333, 494):
+        area = QRect(x, 0, 6, DETAIL_HEIGHT).intersected(detail.rect())
+        part = rendered(detail, area)
+        differing = [(px, y) for px in range(area.left(), area.right() + 1)
+                     for y in range(DETAIL_HEIGHT) if part.pixel(px, y) != whole.pixel(px, y)]
+        assert differing == [], (x, differing[:5])
+
+
+def test_a_repaint_beside_a_crowded_column_draws_no_name_the_whole_paint_lacks(qtbot):
+    """Three turns share column 50, then nothing until column 100: a whole paint draws
+    the column's first turn and no name (it has no room); a repaint starting just
+    right of it must not take the column's last turn and give it a name."""
+    from PySide6.QtCore import QRect
+    project = project_with(turns=[Turn(10_010, "ann", "a"), Turn(10_080, "bo", "b"),
+                                  Turn(10_150, "ann", "c"), Turn(20_000, "bo", "d")],
+                           speakers=SPEAKERS)
+    detail = make_detail(qtbot, project)
+    assert int(detail.x_of(10_010)) == int(detail.x_of(10_150)) == 50
+    whole = rendered(detail)
+    for x in range(44, 64):
+        area = QRect(x, 0, 6, DETAIL_HEIGHT)
+        part = rendered(detail, area)
+        assert all(part.pixel(px, y) == whole.pixel(px, y)
+                   for px in range(x, x + 6) for y in range(DETAIL_HEIGHT)), x
+
+
+def test_a_playhead_tick_draws_only_the_marks_near_it(qtbot, monkeypatch):
+    """At the widest zoom every turn is in view: a tick's repaint of a few columns
+    must not walk all of them."""
+    import editor.gui.waveform_detail as module
+    detail = make_detail(qtbot, crowded_project())
+    detail.set_playhead(49_700)
+    QApplication.processEvents()
+    made = []
+    real = module.QLineF
+    monkeypatch.setattr(module, "QLineF", lambda *args: made.append(args) or real(*args))
+    painted = []
+    monkeypatch.setattr(detail, "paintEvent", lambda event: painted.append(event.rect())
+                        or WaveformDetail.paintEvent(detail, event))
+    detail.set_playhead(50_000)
+    QApplication.processEvents()
+    assert painted and all(rect.width() < 10 for rect in painted)
+    assert 0 < len(made) < 30
+    made.clear()
+    detail.update()
+    QApplication.processEvents()
+    assert len(made) >= WIDTH / 2      # a whole paint: a boundary in nearly every column
+
+
+class CountingList(list):
+    """A list that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        CountingList.reads += 1
+        return super().__getitem__(index)
+
+
+def test_a_whole_paint_of_crowded_turns_reads_a_few_starts_a_column(qtbot):
+    """50,000 turns at the widest zoom draw one boundary a column: the paint jumps
+    from column to column instead of reading every turn's start."""
+    detail = make_detail(qtbot, crowded_project(50_000))
+    detail.grab()
+    project = detail._project
+    project._turn_starts = CountingList(project.turn_starts())
+    CountingList.reads = 0
+    whole = detail.grab().toImage()
+    assert 0 < CountingList.reads < 20 * WIDTH
+    base = detail.palette().color(QPalette.ColorRole.Base)
+    boundary_columns = [x for x in range(WIDTH) if whole.pixelColor(x, WAVE_Y - 40) != base]
+    assert len(boundary_columns) > WIDTH * 0.9
