@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Turn
 
-__all__ = ["WordSpan", "word_spans", "words_fit"]
+__all__ = ["WordSpan", "has_word_times", "word_spans", "words_fit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,14 @@ def words_fit(turn: Turn) -> bool:
             return False
         last = offset
     return True
+
+
+def has_word_times(turn: Turn) -> bool:
+    """Some word of ``turn`` has a known time, and the times fit its text: the
+    turn was aligned (a highlight or a check can trust its words)."""
+    words = turn.words
+    return (words is not None and len(words) == len(turn.text.split())
+            and any(offset is not None for offset in words))
 
 
 def word_spans(turn: Turn, end: int | None) -> list[WordSpan]:
