@@ -49,9 +49,10 @@ def default_aligner(language: str) -> Aligner:
 
 
 def turns_signature(project: Project) -> tuple:
-    """What the aligner was given and the result is applied to: any change in it
-    means the result no longer fits."""
-    return tuple((t.start, t.text, t.estimated, t.words) for t in project.turns)
+    """What the aligner was given and the result is applied to (the turns and the
+    audio): any change in it means the result no longer fits."""
+    return (project.audio_path,
+            tuple((t.start, t.text, t.estimated, t.words) for t in project.turns))
 
 
 class _Relay(QObject):
@@ -143,9 +144,13 @@ class AligningController(QObject):
         if self._run is not None:
             return False
         audio = project.audio_path
-        if audio is None or not Path(audio).is_file():
-            self._show_error(f"{audio or project.path or 'This project'}: the audio file is "
-                             "not there; locate it first (File > Locate Audio)")
+        if audio is None:
+            self._show_error("The project has no audio file yet: choose one with "
+                             "File > Locate Audio, then align")
+            return False
+        if not Path(audio).is_file():
+            self._show_error(f"{audio}: the audio file is not there; locate it first "
+                             "(File > Locate Audio)")
             return False
         if not all_turns and not any(project.turns[k].estimated for k in turns):
             self._status.say("Nothing to align: every chosen turn is confirmed (choose "
@@ -231,9 +236,13 @@ class AligningController(QObject):
         if turns_signature(project) != run.signature:
             self._offer_again(run)
             return
-        changes = alignment_changes(project, result, run.turns, all_turns=run.all_turns)
-        if changes:
-            project.history.push(ApplyAlignment(project, changes))
+        try:
+            changes = alignment_changes(project, result, run.turns, all_turns=run.all_turns)
+            if changes:
+                project.history.push(ApplyAlignment(project, changes))
+        except (ValueError, IndexError) as exc:     # a result that does not fit: say why
+            self._status.say_problem(f"the alignment was not applied: {exc}")
+            return
         confirmed = sum(not project.turns[k].estimated for k in run.turns)
         estimated = len(run.turns) - confirmed
         self._status.say(f"Aligned {counted(len(run.turns), 'turn')}: {confirmed:,} "

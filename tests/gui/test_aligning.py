@@ -10,7 +10,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 
 from editor.audio.align import (AlignCancelled, AlignError, AlignmentResult, TurnTime,
                                 Untranscribed, Unspoken, WordTime)
@@ -22,13 +22,15 @@ UNHEARD = 24                            # the fake aligner is unsure of this one
 
 
 def heard(turns, unsure=(UNHEARD,), shift=120) -> AlignmentResult:
-    """Every turn heard ``shift`` ms after its start (the ones in ``unsure`` barely),
-    its words 300 ms apart."""
+    """Every turn heard ``shift`` ms after its start (the ones in ``unsure`` not
+    sure of, nor of their first word), its words 300 ms apart."""
     out = []
     for index, turn in enumerate(turns):
         confidence = 0.2 if index in unsure else 0.9
         start = turn.start + shift
-        words = tuple(WordTime(start + 300 * k, start + 300 * k + 250, confidence)
+        # An unsure turn: its first word not heard, the others well.
+        words = tuple(WordTime(start + 300 * k, start + 300 * k + 250,
+                               confidence if k == 0 else 0.9)
                       for k in range(len(turn.text.split())))
         out.append(TurnTime(start, confidence, words))
     return AlignmentResult(out, duration=189_597)
@@ -102,29 +104,41 @@ def test_a_run_shows_progress_keeps_the_window_responsive_and_applies_one_undo_s
         if index in LISTENER_QUESTIONS and index != UNHEARD:
             assert not turn.estimated and turn.start == fake.given[index].start + 120
             assert turn.words is not None and turn.words[1] == 300
-    assert project.turns[UNHEARD].estimated
+    assert project.turns[UNHEARD].estimated and project.turns[UNHEARD].words[0] is None
     assert status(window) == "Aligned 26 turns: 25 confirmed, 1 still estimated"
+    assert project.history.undo_text == "Align to audio"
+
+    # The Check tab lists the turn that stayed estimated, and goes there.
+    window.actions_by_id["check"].trigger()
+    panel = window.publishing.check_panel
+    found = [f for f in panel.findings if f.code == "unconfirmed-after-alignment"]
+    assert [f.target for f in found] == [("turn", UNHEARD)]
+    rows = panel.findChild(QListWidget)
+    rows.itemClicked.emit(rows.item(panel.findings.index(found[0])))
+    assert window.transcript.current_turn() == UNHEARD
 
     project.history.undo()
     assert [t.estimated for t in project.turns].count(True) == len(LISTENER_QUESTIONS)
     assert all(t.words is None for t in project.turns)
 
 
-def test_only_estimated_turns_change_unless_confirmed_ones_are_asked_for(window, fake, qtbot):
+def test_only_estimated_turns_move_unless_confirmed_ones_are_asked_for(window, fake, qtbot):
     project = window.project
-    confirmed = project.turns[3].start
+    confirmed, neighbour = project.turns[3].start, project.turns[4].start
     window.aligning.start(list(range(len(project.turns))))
     fake.go.set()
     qtbot.waitUntil(lambda: not window.aligning.is_running())
-    assert project.turns[3].start == confirmed and project.turns[3].words is None
+    # A confirmed turn keeps its start and gets its words' times from it.
+    assert project.turns[3].start == confirmed and project.turns[3].words[:2] == (120, 420)
 
     again = FakeAligner()
     again.go.set()
     window.aligning.make_aligner = lambda language: again
     window.aligning.start([3], all_turns=True)
     qtbot.waitUntil(lambda: not window.aligning.is_running())
-    assert project.turns[3].start == confirmed + 120
-    assert project.turns[2].words is None        # not chosen
+    assert project.turns[3].start == confirmed + 120 and project.turns[3].words[:2] == (0, 300)
+    assert project.turns[4].start == neighbour          # not chosen
+    assert window.status_line.currentMessage() == "Aligned 1 turn: 1 confirmed, 0 still estimated"
 
 
 def test_with_every_chosen_turn_confirmed_nothing_runs_and_the_reason_is_said(window, fake):

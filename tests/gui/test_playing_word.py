@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from editor.core.commands import SetTurnText
+from editor.core.commands import ApplyAlignment, SetTurnText
 from editor.core.wordtimes import word_spans
 from editor.gui.theme import dark_palette, light_palette
 from editor.gui.transcript import TranscriptView
@@ -55,6 +55,19 @@ def test_the_word_under_the_playhead_is_the_one_marked(view):
         view.set_playhead(ms)
         assert view.playing_word() == word, ms
         assert view.editor.word_range() == word_range(view, 0, word)
+
+
+def test_the_same_word_of_the_next_turn_is_marked_there(qtbot):
+    project = small_project()
+    project.turns[0].words = WORD_TIMES
+    project.turns[1].words = (0, 500, 1000, 1500, 2000, 2500)
+    view = TranscriptView(project)
+    qtbot.addWidget(view)
+    view.set_playhead(1200)
+    assert view.editor.word_range() == word_range(view, 0, 2)
+    view.set_playhead(5200)             # word 2 again, of turn 1
+    assert view.playing_turn() == 1 and view.playing_word() == 2
+    assert view.editor.word_range() == word_range(view, 1, 2)
 
 
 def test_a_turn_without_word_times_marks_no_word(view):
@@ -108,19 +121,19 @@ def test_the_word_background_is_subtle_and_its_text_readable(qtbot, palette):
 
 def test_an_edit_before_the_word_moves_the_mark_with_it(view, qtbot):
     view.set_playhead(1200)
+    before = view.editor.word_range()
     project = view.project
-    project.history.push(SetTurnText(project, 0, "Oh welcome back to the show."))
-    project.turns[0].words = (0, 0, 500, 1000, 1500, 2000)
-    # Six words now: the mark comes back at "to", wherever the text put it.
-    view.set_playhead(1700)
-    qtbot.waitUntil(lambda: view.editor.word_range() == word_range(view, 0, 3))
-    assert view.playing_word() == 3
+    project.history.push(SetTurnText(project, 0, "Welcome, back to the show."))
+    assert project.turns[0].words[1:] == WORD_TIMES[1:]     # the other words keep their times
+    qtbot.waitUntil(lambda: view.editor.word_range() == word_range(view, 0, 2))
+    assert view.editor.word_range() == (before[0] + 1, before[1] + 1)
+    assert view.playing_word() == 2
 
 
-def test_word_times_that_no_longer_fit_the_text_mark_nothing(view, qtbot):
+def test_a_turn_whose_word_times_are_gone_marks_nothing(view, qtbot):
     view.set_playhead(1200)
     project = view.project
-    project.history.push(SetTurnText(project, 0, "Welcome back to our show, everyone."))
+    project.history.push(SetTurnText(project, 0, "Something else entirely."))
     qtbot.waitUntil(lambda: view.editor.word_range() is None)
     assert view.playing_word() == -1
 
@@ -153,3 +166,41 @@ def test_a_plain_click_places_the_cursor_and_seeks_nowhere(view, qtbot):
     assert sought == []
     start, end = word_range(view, 0, 3)
     assert start <= view.editor.textCursor().position() <= end
+
+
+def test_word_times_given_to_the_playing_turn_show_its_word_at_once(qtbot):
+    project = small_project()
+    view = TranscriptView(project)
+    qtbot.addWidget(view)
+    view.set_playhead(1200)
+    assert view.playing_word() == -1               # no word times yet
+    project.history.push(ApplyAlignment(project, [(0, 0, False, WORD_TIMES)]))
+    qtbot.waitUntil(lambda: view.playing_word() == 2)     # paused: no tick needed
+    project.history.undo()
+    qtbot.waitUntil(lambda: view.playing_word() == -1)
+
+
+def test_during_playback_the_highlight_moves_word_by_word(window, qtbot):
+    project = window.project
+    turn = project.turns[1]
+    count = len(turn.text.split())
+    assert (project.turns[2].start - turn.start) / count > 250    # each word several ticks
+    project.history.push(ApplyAlignment(project, [
+        (1, turn.start, False, tuple(k * 250 for k in range(count)))]))
+    window.seek_and_show(turn.start)
+    window.playback.play()
+    seen = []
+
+    def sample() -> bool:
+        if window.transcript.playing_turn() == 1:
+            word = window.transcript.playing_word()
+            if word >= 0 and (not seen or seen[-1] != word):
+                seen.append(word)
+        return len(seen) >= 8
+    qtbot.waitUntil(sample, timeout=6_000)
+    window.playback.pause()
+    assert seen == list(range(seen[0], seen[0] + len(seen))), seen
+    assert seen[0] <= 1
+    start, end = window.transcript.editor.word_range()
+    text = window.transcript.editor.document().toPlainText()
+    assert text[start:end] == turn.text.split()[window.transcript.playing_word()]

@@ -94,6 +94,7 @@ class PlayingWord(QObject):
 
     def _load(self, turn: int) -> None:
         self._turn = turn
+        self._word = -2                 # another turn: its word is shown, whatever its index
         self._starts, self._places = [], []
         if 0 <= turn < len(self.project.turns) and turn < self.mirror.turn_count():
             model = self.project.turns[turn]
@@ -119,7 +120,6 @@ class PlayingWord(QObject):
         self._refresh.start()
 
     def _on_refresh_timeout(self) -> None:
-        self._word = -2                 # shown again, wherever it now is
         self.set_playhead(self._playhead)
 
     def _on_document_contents_change(self, *_args) -> None:
