@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
 
 from editor.audio.align import AlignmentResult
 from editor.core.model import Project
-from editor.core.timecode import format_clock
 
 SCOPES = ("episode", "chapter", "selection")
 
@@ -97,8 +96,8 @@ class AlignDialog(QDialog):
 def gap_lines(project: Project, result: AlignmentResult) -> list[tuple[str, str, int]]:
     """(text, "audio" or "turn", ms or turn index) for each stretch of audio not in
     the transcript and each passage of the transcript not in the audio."""
-    lines = [(f"Audio not in the transcript: {format_clock(span.start)} to "
-              f"{format_clock(span.end)}", "audio", span.start)
+    lines = [(f"Audio not in the transcript: {project.clock(span.start)} to "
+              f"{project.clock(span.end)}", "audio", span.start)
              for span in result.untranscribed]
     for passage in result.unspoken:
         (first_turn, first_word), (last_turn, last_word) = passage.first, passage.last
