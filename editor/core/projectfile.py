@@ -34,7 +34,7 @@ import secrets
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -139,11 +139,13 @@ def _relative_audio(path: Path | None, base_dir: Path | None) -> str | None:
 
 def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str, Any]:
     """The project as plain data in the file's key order (a complete dump)."""
-    return _to_data(project, base_dir, _FlowList)
+    return _to_data(project, base_dir)
 
 
-def _to_data(project: Project, base_dir: Path | None, words_out) -> dict[str, Any]:
-    """``project_to_data``, with each turn's word times as ``words_out`` makes them."""
+def _to_data(project: Project, base_dir: Path | None,
+             text_key: Callable[[tuple], str] | None = None) -> dict[str, Any]:
+    """``project_to_data``; with ``text_key``, a turn with word times has none but
+    its text under the key ``text_key`` gives for them (see ``dump_project``)."""
     ep = project.episode
     episode = {
         "title": ep.title,
@@ -182,10 +184,15 @@ def _to_data(project: Project, base_dir: Path | None, words_out) -> dict[str, An
         entry = {"start": format_hms_ms(t.start), "speaker": t.speaker}
         if t.estimated:
             entry["estimated"] = True
-        if t.words is not None:
-            entry["words"] = words_out(t.words)
+        if t.words is None:
+            entry["text"] = _paragraphs_out(t.text)
+        elif text_key is None:
+            entry["words"] = _FlowList(t.words)
+            entry["text"] = _paragraphs_out(t.text)
             timed = True
-        entry["text"] = _paragraphs_out(t.text)
+        else:
+            entry[text_key(t.words)] = _paragraphs_out(t.text)
+            timed = True
         turns.append(entry)
     duration = project.audio_duration
     data = {
@@ -215,27 +222,31 @@ def _words_line(words) -> str:
 
 
 def dump_project(project: Project, base_dir: Path | None = None) -> str:
-    # Each turn's word times go in as a mark (a plain word no text can hold, being
-    # new each time), and their lines replace the marks: exactly what YAML writes
-    # for a flow list, without an object a number.
-    mark = "wordtimes" + secrets.token_hex(8)
+    # A turn's word times are dumped as a mark in its text key ("text" and a word
+    # no text holds, being new each time), which their line and the real key then
+    # replace: exactly what YAML writes for a flow list, without an object a number.
+    mark = "text" + _new_mark()
     lines: list[str] = []
 
-    def words_out(words) -> str:
+    def text_key(words) -> str:
         lines.append(_words_line(words))
         return mark
 
-    text = _yaml_text(_to_data(project, base_dir, words_out))
+    text = _yaml_text(_to_data(project, base_dir, text_key))
     if not lines:
         return text
-    pieces = text.split(f"\n  words: {mark}\n")
+    pieces = text.split(f"\n  {mark}: ")
     if len(pieces) != len(lines) + 1:      # a mark landed elsewhere: dump the plain way
         return _yaml_text(project_to_data(project, base_dir))
     out = [pieces[0]]
     for line, piece in zip(lines, pieces[1:]):
-        out.append("\n" + line)
+        out.append("\n" + line + "  text: ")
         out.append(piece)
     return "".join(out)
+
+
+def _new_mark() -> str:
+    return "wordtimes" + secrets.token_hex(8)
 
 
 def save_project(project: Project, path: Path | str, *, force: bool = False) -> None:
@@ -507,7 +518,10 @@ def _turns(data: Any, speaker_ids: set[str], read_ahead: _WordLines | None = Non
            ) -> list[Turn]:
     turns = []
     for i, item in enumerate(_list(data, "turns")):
+        words = None
         if type(item) is not dict or not item.keys() <= _TURN_KEY_SET:
+            if read_ahead is not None and type(item) is dict:
+                item, words = read_ahead.unmarked(item, f"turns[{i}].words")
             _mapping(item, f"turns[{i}]", _TURN_KEYS)
         start = item.get("start")
         written = _WRITTEN_TIME.fullmatch(start) if type(start) is str else None
@@ -533,20 +547,16 @@ def _turns(data: Any, speaker_ids: set[str], read_ahead: _WordLines | None = Non
         estimated = item.get("estimated", False)
         if type(estimated) is not bool:
             estimated = _bool(estimated, f"turns[{i}].estimated", False)
-        words = item.get("words")
+        if words is None:
+            words = item.get("words")
         if words is not None:
-            words = _words(words, text, f"turns[{i}].words", read_ahead)
+            words = _words(words, text, f"turns[{i}].words")
         turns.append(Turn(start, speaker, text, estimated, words))
     return turns
 
 
-def _words(value: Any, text: str, field: str,
-           read_ahead: "_WordLines | None") -> tuple[int | None, ...]:
-    if read_ahead is not None and type(value) is str and value.startswith(read_ahead.mark):
-        words = read_ahead.take(value)
-        if words is None:
-            raise SchemaError(field, "is not a list of ms offsets")   # read again, plainly
-    elif isinstance(value, list):
+def _words(value: Any, text: str, field: str) -> tuple[int | None, ...]:
+    if isinstance(value, (list, tuple)):
         words = tuple(value)
     else:
         raise SchemaError(field, f"should be a list of ms offsets like [0, 320, null], "
@@ -558,19 +568,25 @@ def _words(value: Any, text: str, field: str,
     return words
 
 
-# A turn's word times as Showscribe writes them: read before YAML sees the file.
+# A turn's word times as Showscribe writes them, with the text key after them:
+# read before YAML sees the file.
 _OFFSET = r"(?:0|[1-9][0-9]{0,11}|null)"
-_WORD_LINE = re.compile(rf"^  words: \[((?:{_OFFSET}(?:, {_OFFSET})*)?)\]$", re.MULTILINE)
+_WORD_LINE = re.compile(rf"^  words: \[((?:{_OFFSET}(?:, {_OFFSET})*)?)\]\n  text:",
+                        re.MULTILINE)
 
 
 class _WordLines:
-    """The word-time lines of a file, read ahead of YAML: each becomes a mark that
-    YAML reads as a word, and the turn that finds its mark takes the times."""
+    """The word-time lines of a file, read ahead of YAML. Each line goes, and the
+    text key under it takes a numbered mark ("text" and a word the file does not
+    hold): the turn whose text comes under that key takes those times. So YAML
+    makes no object for them, and a line that was not a turn's words as written
+    shows itself (its mark is found elsewhere, or not once)."""
 
     def __init__(self, text: str) -> None:
-        self.mark = "wordtimes" + secrets.token_hex(8)
-        while self.mark in text:      # a mark must be nothing the file says itself
-            self.mark = "wordtimes" + secrets.token_hex(8)
+        mark = _new_mark()
+        while mark in text:           # a mark must be nothing the file says itself
+            mark = _new_mark()
+        self.key = "text" + mark
         self.lists: list[tuple[int | None, ...]] = []
         self.taken: list[int] = []
         self.text = _WORD_LINE.sub(self._marked, text) if "\n  words: [" in text else text
@@ -579,15 +595,24 @@ class _WordLines:
         body = match.group(1)
         self.lists.append(tuple(None if item == "null" else int(item)
                                 for item in body.split(", ")) if body else ())
-        return f"  words: {self.mark}{len(self.lists) - 1}"
+        return f"  {self.key}{len(self.lists) - 1}:"
 
-    def take(self, value: str) -> tuple[int | None, ...] | None:
-        number = value[len(self.mark):]
-        if not (number.isascii() and number.isdigit() and str(int(number)) == number
+    def unmarked(self, item: dict, field: str) -> tuple[dict, tuple[int | None, ...] | None]:
+        """A turn's mapping with its marked text key back as "text", and the word
+        times the mark stands for (None when it has no mark). A new mapping: an
+        alias may use the same one twice, and each use must find the mark."""
+        marked = next((key for key in item if type(key) is str
+                       and key.startswith(self.key)), None)
+        if marked is None:
+            return item, None
+        number = marked[len(self.key):]
+        if "words" in item or "text" in item or not (
+                number.isascii() and number.isdigit() and str(int(number)) == number
                 and int(number) < len(self.lists)):
-            return None    # the mark ran on into more text: not a line as written
+            raise SchemaError(field, "is not as written")     # read again, the plain way
         self.taken.append(int(number))
-        return self.lists[int(number)]
+        return ({"text" if key == marked else key: value for key, value in item.items()},
+                self.lists[int(number)])
 
     def all_taken(self) -> bool:
         """Every mark was a turn's words, each once: the file read as YAML reads it."""
