@@ -12,6 +12,10 @@ sample, plays a moment so the turn under the playhead is highlighted, and saves
 ``--detail SECONDS`` plays from just before a chapter mark instead and zooms the
 waveform detail to about that many seconds around the playhead, so the picture
 shows chapter titles, turn boundaries with speaker names, and the playhead.
+``--align`` first aligns the whole episode (Audio > Align Transcript to Audio,
+confirmed turns too), so the word being spoken is marked in the playing turn:
+
+    .venv/bin/python packaging/screenshot.py --align -o docs/screenshot-word.png
 """
 from __future__ import annotations
 
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
                         default="chapters", help="the side panel to show")
     parser.add_argument("--detail", type=float, metavar="SECONDS",
                         help="zoom the waveform detail to about SECONDS across")
+    parser.add_argument("--align", action="store_true",
+                        help="align the episode first, so the spoken word is marked")
     parser.add_argument("--project", type=Path, default=SAMPLE)
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args(argv)
@@ -77,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(width, height)
         window.show()
         wait(300)                      # the audio loads after the first paint
+        if args.align:
+            if not window.aligning.start(list(range(len(window.project.turns))), True):
+                return 1
+            while window.aligning.is_running():
+                wait(200)
         window.playback.seek(PLAY_FROM_MS if args.detail is None else DETAIL_PLAY_FROM_MS)
         window.playback.play()
         wait(PLAY_FOR_MS)
@@ -93,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cannot write {args.output}", file=sys.stderr)
             return 1
         print(f"saved {args.output} ({width}x{height}{', dark' if args.dark else ''})")
+        window.project.history.set_clean()     # the alignment is not kept: no save question
         window.close()
     return 0
 

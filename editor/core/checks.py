@@ -20,7 +20,10 @@ take part in the chapter rules, since silent chapters never appear in a
 timestamp list. A listed chapter that no turn starts in is a warning on every
 platform (every export would show it empty: often a transcript heading that
 was not recognised), unless the project has no turns at all. Turns must run in time order (read from the project's one
-cache of turn starts, ``Project.turn_starts``). Nothing here changes the project.
+cache of turn starts, ``Project.turn_starts``). A turn that alignment gave
+word times but could not confirm (still estimated, with word times: the audio
+did not bear its start out) is listed on its own, each one a finding, up to
+:data:`UNCONFIRMED_LISTED` of them. Nothing here changes the project.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from .model import Project
 from .timecode import format_clock
+from .wordtimes import has_word_times
 
 if TYPE_CHECKING:
     from .spelling import SpellingReport
@@ -44,6 +48,7 @@ MIN_CHAPTER_S = 10
 SPOTIFY_ADVISED_S = 30       # Spotify recommends chapters at least this long
 YOUTUBE_TITLE_MAX = 70
 SPOTIFY_TITLE_ADVISED = 40   # titles should stay shorter than this
+UNCONFIRMED_LISTED = 50      # turns left unconfirmed by alignment, one finding each
 
 # "Speaker 1", "Speaker B", "SPEAKER_00" (diarization output), "Unknown speaker"
 _PLACEHOLDER = re.compile(r"speaker(?:[\s_-]*(?:\d+|[a-z]))?|unknown(?:\s+speaker)?",
@@ -267,4 +272,21 @@ def _turns(project: Project) -> list[Finding]:
             "warning", "estimated-times",
             f"{count} turn time{'s are' if count != 1 else ' is'} estimated, not yet "
             f"confirmed (first: {_turn_name(project, first)})", ("turn", first)))
+    found += _unconfirmed_after_alignment(project, estimated)
+    return found
+
+
+def _unconfirmed_after_alignment(project: Project, estimated: list[int]) -> list[Finding]:
+    """Each estimated turn with word times: aligned, but not heard well enough to
+    confirm, so its time and its words' are the aligner's guess."""
+    unconfirmed = [i for i in estimated if has_word_times(project.turns[i])]
+    found = [Finding("warning", "unconfirmed-after-alignment",
+                     f"{_turn_name(project, i)} stayed estimated after alignment: listen "
+                     f"and set its start", ("turn", i))
+             for i in unconfirmed[:UNCONFIRMED_LISTED]]
+    rest = unconfirmed[UNCONFIRMED_LISTED:]
+    if rest:
+        found.append(Finding("warning", "unconfirmed-after-alignment",
+                             f"{len(rest)} more turns stayed estimated after alignment "
+                             f"(next: {_turn_name(project, rest[0])})", ("turn", rest[0])))
     return found

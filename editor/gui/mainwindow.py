@@ -10,8 +10,9 @@ with a life of their own are objects it owns, each in its own module:
 the unsaved-changes question), :class:`AudioLifecycle` (loading and locating the
 audio), :class:`KeyRouter` (which keys win over text fields),
 :class:`PublishingController` (import, export, embed, the Check tab),
-:class:`SpellingController` (the spell checker, Check Spelling, F7) and
-:class:`StatusLine` (the unsaved mark, the playhead, the counts).
+:class:`SpellingController` (the spell checker, Check Spelling, F7),
+:class:`AligningController` (Align Transcript to Audio, its progress and result)
+and :class:`StatusLine` (the unsaved mark, the playhead, the counts).
 
 Menu items and keys come from the table in ``actions.py``; the window binds them
 from two explicit tables, :meth:`MainWindow.action_handlers` (``{action id:
@@ -38,6 +39,7 @@ from editor.core.speakers import speaker_for_slot
 
 from .actions import ACTIONS, joined
 from .actionset import ActionSet
+from .aligning import AligningController
 from .audio_lifecycle import AudioLifecycle
 from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
@@ -124,6 +126,10 @@ class MainWindow(QMainWindow):
                                            enabled=self.settings.check_spelling)
         self.spelling.watch_fields(self.episode_panel.edits, self.chapters_panel.table, TITLE)
         self.spelling.watch_check_panel(self.publishing.check_panel, self.side_tabs)
+        self.aligning = AligningController(
+            self, self.status_line, self.message_bar, project=lambda: self.project,
+            transcript=self.transcript, go_to_turn=self.transcript.focus_turn,
+            seek=self.seek_and_show, show_error=self.show_error)
         self._build_layout()
         self.action_set.fill_menus(self.menuBar())
         self.action_set.bind(self.action_handlers(), self.enable_predicates())
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         self.spelling.enabled_changed.connect(self._on_spelling_enabled_changed)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
+        self.aligning.running_changed.connect(self._update_actions)
         self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
         self.safekeeping.problem.connect(self.status_line.say_problem)
         self.safekeeping.read_only_changed.connect(lambda _on: self._update_title())
@@ -168,7 +175,7 @@ class MainWindow(QMainWindow):
         inline; the window's own below, named after the action)."""
         playback, skip_ms = self.playback, lambda: round(self.settings.skip_seconds * 1000)
         return joined(self.files.handlers(), self.publishing.handlers(),
-                      self.spelling.handlers(), {
+                      self.spelling.handlers(), self.aligning.handlers(), {
             "locate_audio": self.audio.choose_and_locate,
             "quit": self.close,
             "undo": lambda: self.project.history.undo(),
@@ -201,7 +208,8 @@ class MainWindow(QMainWindow):
         """The predicate of every enable rule in the table, by rule name."""
         def current() -> int:
             return self.transcript.current_turn()
-        return joined(self.publishing.predicates(), self.spelling.predicates(), {
+        return joined(self.publishing.predicates(), self.spelling.predicates(),
+                      self.aligning.predicates(), {
             "has_recent": lambda: bool(self.settings.recent_files()),
             "can_undo": lambda: self.project.history.can_undo,
             "can_redo": lambda: self.project.history.can_redo,
@@ -288,6 +296,7 @@ class MainWindow(QMainWindow):
         self.publishing.set_project(project)
         self.status_line.set_project(project)
         self.spelling.set_project(project)
+        self.aligning.set_project(project)
         link = self._link
         link.connect(project.history.changed, self._on_history_changed)
         for signal in (project.turns_inserted, project.turns_removed,
@@ -516,5 +525,6 @@ class MainWindow(QMainWindow):
         self.keys.uninstall()
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
+        self.aligning.close()       # and an alignment's workers and ffmpeg
         self.safekeeping.close()
         event.accept()

@@ -271,3 +271,37 @@ def test_findings_come_in_a_stable_order():
     assert codes(check_project(p, "youtube")) == [
         "empty-title", "first-chapter-not-at-zero", "chapter-without-turns",
         "placeholder-speaker", "estimated-times"]
+
+
+def test_each_turn_alignment_left_estimated_is_a_finding_of_its_own():
+    p = clean()
+    p.turns[0].text = "Welcome back."
+    p.turns[0].words = (0, 400)              # aligned and heard: confirmed
+    p.turns[1].estimated = True
+    p.turns[1].words = (None,)               # aligned, not one word placed
+    p.turns[2].estimated = True
+    p.turns[2].words = (120,)                # aligned, but not confirmed
+    found = [f for f in check_project(p) if f.code == "unconfirmed-after-alignment"]
+    assert [f.target for f in found] == [("turn", 2)]
+    assert found[0].severity == "warning"
+    assert found[0].message == ("Ann\u2019s turn at ~01:20 stayed estimated after alignment: "
+                                "listen and set its start")
+
+
+def test_word_times_that_no_longer_fit_the_text_are_not_counted_as_aligned():
+    p = clean()
+    p.turns[1].estimated = True
+    p.turns[1].words = (0, 300)              # two times, one word: typed over since
+    assert "unconfirmed-after-alignment" not in codes(check_project(p))
+
+
+def test_past_the_listed_turns_one_finding_counts_the_rest_and_points_at_the_next():
+    from editor.core.checks import UNCONFIRMED_LISTED
+    p = clean()
+    p.turns = [Turn(k * 1000, "ann", "Hi.", estimated=True, words=(0,))
+               for k in range(UNCONFIRMED_LISTED + 3)]
+    found = [f for f in check_project(p) if f.code == "unconfirmed-after-alignment"]
+    assert len(found) == UNCONFIRMED_LISTED + 1
+    assert [f.target for f in found[:-1]] == [("turn", k) for k in range(UNCONFIRMED_LISTED)]
+    assert found[-1].target == ("turn", UNCONFIRMED_LISTED)
+    assert found[-1].message.startswith("3 more turns stayed estimated after alignment")

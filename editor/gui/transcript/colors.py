@@ -64,6 +64,9 @@ class TranscriptColors:
         self.text = text
         self.gutter = mix(base, text, 0.035)
         self.playing = mix(base, highlight, 0.28 if dark else 0.16)
+        # The word under the playhead, within the playing turn's band: a step
+        # stronger than the band, with the text still readable on it.
+        self.word = mix(base, highlight, 0.46 if dark else 0.30)
         self.playing_gutter = mix(self.gutter, highlight, 0.34 if dark else 0.22)
         self.time = readable(mix(text, base, 0.25), self.gutter)
         self.estimated_time = readable(mix(text, base, 0.55), self.gutter, 3.0)

@@ -12,7 +12,10 @@ keys belong to the window's actions, whose keys the user chooses, as do undo
 and redo keys. A new paragraph starts a new undo step. An empty transcript stays editable: what is typed or pasted into
 it becomes the first turn.
 
-It also paints the band under the playing turn it is handed, the hint an
+It also paints the band under the playing turn it is handed and, over it,
+the background of the playing word it is handed (a document range: its
+rectangles are found when painting, so a scroll or a relayout never leaves it
+behind), the hint an
 empty transcript shows (on the cursor's line: Qt's own placeholder sits at
 the document margin, above the line the spaced layout puts the cursor on),
 keeps the gutter it is given in its left margin, and shows the extra
@@ -22,7 +25,9 @@ transcript view is freed as soon as nothing else holds it (never by the cycle
 collector halfway through Qt's teardown).
 
 Emits ``context_menu_requested(position, global_pos)`` (the document position
-under the pointer), ``wheel_turned()`` and ``resized()``.
+under the pointer), ``word_clicked(position)`` (a Ctrl+click: the document
+position under the pointer; the cursor stays where it was), ``wheel_turned()``
+and ``resized()``.
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ import weakref
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QGuiApplication, QKeyEvent,
-                           QKeySequence, QPainter, QPaintEvent, QPalette)
+                           QKeySequence, QPainter, QPaintEvent, QPalette, QTextCursor)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.core.commands import EditAcrossTurns, InsertTurn
@@ -61,6 +66,7 @@ def _normalise(text: str) -> str:
 
 class TextArea(QPlainTextEdit):
     context_menu_requested = Signal(int, QPoint)
+    word_clicked = Signal(int)
     wheel_turned = Signal()
     resized = Signal()
 
@@ -69,6 +75,8 @@ class TextArea(QPlainTextEdit):
         self._mirror = lambda: None
         self._band: Band | None = None
         self._band_color = QColor()
+        self._word: tuple[int, int] | None = None     # the playing word's document range
+        self._word_color = QColor()
         self._side: QWidget | None = None
         self._side_width = 0
         self._hint = ""
@@ -89,6 +97,39 @@ class TextArea(QPlainTextEdit):
         old, self._band = self._band, band
         for top, height in band_repaint_rows(old, band, scrolled):
             self.viewport().update(QRect(0, top, self.viewport().width(), height))
+
+    def set_word_color(self, color: QColor) -> None:
+        self._word_color = QColor(color)
+        self.viewport().update()
+
+    def set_word_range(self, word: tuple[int, int] | None) -> None:
+        """Paint the background of document range ``word`` (start, end) from now
+        on (None: no word); only the old and the new word's rectangles repaint."""
+        old, self._word = self._word, word
+        for rect in self.word_rects(old) + self.word_rects(word):
+            self.viewport().update(rect)
+
+    def word_range(self) -> tuple[int, int] | None:
+        return self._word
+
+    def word_rects(self, word: tuple[int, int] | None) -> list[QRect]:
+        """Where document range ``word`` shows in the viewport: one rectangle a line."""
+        if word is None or word[1] > self.document().characterCount():
+            return []
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(word[0])
+        first = self.cursorRect(cursor)
+        cursor.setPosition(word[1])
+        last = self.cursorRect(cursor)
+        pad = 2
+        if first.top() == last.top():
+            return [QRect(first.left() - pad, first.top(), last.left() - first.left() + 2 * pad,
+                          first.height())]
+        # A word longer than a line wraps: its first line to the right, its last from the left.
+        right = self.viewport().width()
+        return [QRect(first.left() - pad, first.top(), right - first.left() + pad,
+                      first.height()),
+                QRect(0, last.top(), last.left() + pad, last.height())]
 
     def set_selection_group(self, name: str, selections: list) -> None:
         """Show ``selections`` (extra selections) as group ``name``, with every
@@ -125,6 +166,15 @@ class TextArea(QPlainTextEdit):
             painter.fillRect(QRect(0, int(band.top), self.viewport().width(),
                                    int(band.bottom - band.top) + 1), self._band_color)
             painter.end()
+        if self._word is not None:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._word_color)
+            for rect in self.word_rects(self._word):
+                if rect.intersects(event.rect()):
+                    painter.drawRoundedRect(rect, 3, 3)
+            painter.end()
         super().paintEvent(event)
         if self._hint and self.document().isEmpty():
             line = self.cursorRect()
@@ -144,6 +194,14 @@ class TextArea(QPlainTextEdit):
     def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.wheel_turned.emit()
         super().wheelEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if (event.button() == Qt.MouseButton.LeftButton
+                and event.modifiers() & _CTRL == _CTRL):
+            self.word_clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
         self.context_menu_requested.emit(self.cursorForPosition(event.pos()).position(),

@@ -20,6 +20,8 @@ job and talks upward only by Qt signals:
   and the painting of the band it is handed;
 - :mod:`.follower`: the playhead, the band under the playing turn (computed once
   and handed to the text area and the gutter) and following;
+- :mod:`.words`: the word under the playhead in a turn with word times (handed
+  to the text area), and the word a Ctrl+click seeks to;
 - :mod:`.gutter`: times and speakers, painted from what it is given;
 - :mod:`.highlights`: the find bar's matches, marked in the turns in view;
 - :mod:`.spelling`: misspelled words, underlined in the turns in view;
@@ -30,7 +32,8 @@ mirror weakly and the block geometry its text area, so no room holds one that
 holds it: a view nobody holds is freed at once by reference counting, not later
 by the cycle collector in the middle of some Qt paint.
 
-Emits ``seek_requested(ms)`` (a turn's time was clicked),
+Emits ``seek_requested(ms)`` (a turn's time or a word was clicked: a word with
+Ctrl held),
 ``current_turn_changed(index)``, ``follow_changed(on)`` and ``problem(message)``
 (an edit the core refused, one line for the user).
 """
@@ -55,6 +58,7 @@ from .layout import SpacedLayout
 from .mirror import DocumentMirror
 from .spelling import Misspelling, MisspellingUnderline
 from .textarea import TextArea
+from .words import PlayingWord
 
 EMPTY_PLACEHOLDER = "Type here to start the transcript."
 
@@ -89,6 +93,7 @@ class TranscriptView(QWidget):
         self.editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor.set_hint(EMPTY_PLACEHOLDER)
         self.editor.set_band_color(self._colors.playing)
+        self.editor.set_word_color(self._colors.word)
         self.geometry = BlockGeometry(self.editor, blocks, self.text_layout)
         self.gutter = Gutter(self.editor, project, self.geometry, self._colors)
         box = QVBoxLayout(self)
@@ -111,6 +116,8 @@ class TranscriptView(QWidget):
         self.mirror.speakers_changed.connect(self._on_mirror_speakers_changed)
         self.mirror.audio_changed.connect(self._on_mirror_audio_changed)
         self.follower.follow_changed.connect(self.follow_changed)
+        self.words = PlayingWord(project, self.editor, self.mirror, self)
+        self.editor.word_clicked.connect(self._on_editor_word_clicked)
         self.highlights = FindHighlights(project, self.editor, self.geometry, self.mirror, self)
         self.highlights.set_color(self._colors.match)
         self.spelling = MisspellingUnderline(project, self.editor, self.geometry, self.mirror,
@@ -125,6 +132,7 @@ class TranscriptView(QWidget):
         self.mirror.set_project(project)
         self.mirror.show_start()
         self.follower.set_project(project)
+        self.words.set_project(project)
         self.highlights.set_project(project)
         self.spelling.set_project(project)
 
@@ -135,6 +143,16 @@ class TranscriptView(QWidget):
 
     def cursor_offset(self) -> int:
         return self.mirror.cursor_offset()
+
+    def selected_turns(self) -> range:
+        """The turns the text selection touches (the cursor's turn when nothing is
+        selected; empty with no turns)."""
+        if not self.mirror.turn_count():
+            return range(0)
+        cursor = self.editor.textCursor()
+        first = self.mirror.turn_of_pos(cursor.selectionStart())
+        last = self.mirror.turn_of_pos(cursor.selectionEnd())
+        return range(first, last + 1)
 
     def focus_turn(self, index: int, offset: int = 0) -> None:
         if not 0 <= index < self.mirror.turn_count():
@@ -149,13 +167,19 @@ class TranscriptView(QWidget):
 
     def set_playhead(self, ms: int) -> None:
         self.follower.set_playhead(ms)
+        self.words.set_playhead(ms)
 
     def reveal_playhead(self, ms: int) -> None:
         """The playhead moved where the user chose: show its turn, following or not."""
         self.follower.reveal_playhead(ms)
+        self.words.set_playhead(ms)
 
     def playing_turn(self) -> int:
         return self.follower.playing_turn()
+
+    def playing_word(self) -> int:
+        """The word highlighted in the playing turn (its index in ``text.split()``); -1: none."""
+        return self.words.playing_word()
 
     def is_following(self) -> bool:
         return self.follower.is_following()
@@ -210,6 +234,7 @@ class TranscriptView(QWidget):
             self._colors = TranscriptColors(self.palette())
             self.editor.setPalette(self.palette())
             self.editor.set_band_color(self._colors.playing)
+            self.editor.set_word_color(self._colors.word)
             self.gutter.set_colors(self._colors)
             self.highlights.set_color(self._colors.match)
         super().changeEvent(event)
@@ -372,6 +397,11 @@ class TranscriptView(QWidget):
                              self.problem.emit)
 
     # -- the gutter's clicks --------------------------------------------------------------------
+
+    def _on_editor_word_clicked(self, position: int) -> None:
+        ms = self.words.word_start_at(position)
+        if ms is not None:
+            self.seek_requested.emit(ms)
 
     def _on_gutter_time_clicked(self, turn: int) -> None:
         self.seek_requested.emit(self.project.turns[turn].start)
