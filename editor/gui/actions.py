@@ -32,7 +32,7 @@ _Bound = TypeVar("_Bound")
 class ActionSpec:
     id: str
     label: str
-    menu: str                          # "file", "edit", "playback", "view", "help"
+    menu: str                          # "file", "edit", "playback", "audio", "view", "help"
     keys: tuple[str, ...] = ()         # portable QKeySequence text, e.g. "Ctrl+J"
     rules: tuple[str, ...] = ()        # all must hold; none: always enabled
     scope: str = "window"              # "window" or "transcript" (see the docstring)
@@ -41,8 +41,8 @@ class ActionSpec:
     submenu: bool = False              # a menu of its own (Open Recent)
 
 
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("playback", "&Playback"), ("view", "&View"),
-         ("help", "&Help"))
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("playback", "&Playback"), ("audio", "&Audio"),
+         ("view", "&View"), ("help", "&Help"))
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -91,6 +91,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("normal_speed", "&Normal Speed", "playback", rules=("has_audio",)),
     ActionSpec("follow_playback", "F&ollow Playback", "playback", checkable=True,
                separator_before=True),
+    # Audio
+    ActionSpec("replace_audio", "&Replace Audio...", "audio",
+               rules=("has_turns", "not_replacing_audio")),
     # View: the waveform detail
     ActionSpec("waveform_detail", "Waveform &Detail", "view", checkable=True),
     ActionSpec("zoom_in", "Zoom &In", "view", ("Ctrl+=", "Ctrl++"), rules=("can_zoom_in",)),

@@ -10,8 +10,9 @@ with a life of their own are objects it owns, each in its own module:
 the unsaved-changes question), :class:`AudioLifecycle` (loading and locating the
 audio), :class:`KeyRouter` (which keys win over text fields),
 :class:`PublishingController` (import, export, embed, the Check tab),
-:class:`SpellingController` (the spell checker, Check Spelling, F7) and
-:class:`StatusLine` (the unsaved mark, the playhead, the counts).
+:class:`SpellingController` (the spell checker, Check Spelling, F7),
+:class:`ReplaceAudioController` (Audio > Replace Audio: re-time to a re-cut file)
+and :class:`StatusLine` (the unsaved mark, the playhead, the counts).
 
 Menu items and keys come from the table in ``actions.py``; the window binds them
 from two explicit tables, :meth:`MainWindow.action_handlers` (``{action id:
@@ -49,6 +50,7 @@ from .preferences import PreferencesDialog, ShortcutsDialog, native_key
 from .project_files import ProjectFiles
 from .projectlink import ProjectLink
 from .publish.controller import PublishingController
+from .replace_audio import ReplaceAudioController
 from .safekeeping import FocusWatcher, Safekeeping
 from .settings import Settings
 from .speakers import SpeakersPanel
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
+        self.replacing = ReplaceAudioController(self, self.settings, self.status_line,
+                                                show_error=self.show_error)
         self.navigator = Navigator(self.transcript, self.side_tabs, self.chapters_panel,
                                    self.episode_panel)
         self.spelling = SpellingController(self.transcript, self.navigator.select,
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self.spelling.enabled_changed.connect(self._on_spelling_enabled_changed)
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
+        self.replacing.running_changed.connect(self._update_actions)
         self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
         self.safekeeping.problem.connect(self.status_line.say_problem)
         self.safekeeping.read_only_changed.connect(lambda _on: self._update_title())
@@ -161,7 +166,7 @@ class MainWindow(QMainWindow):
         inline; the window's own below, named after the action)."""
         playback, skip_ms = self.playback, lambda: round(self.settings.skip_seconds * 1000)
         return joined(self.files.handlers(), self.publishing.handlers(),
-                      self.spelling.handlers(), {
+                      self.spelling.handlers(), self.replacing.handlers(), {
             "locate_audio": self.audio.choose_and_locate,
             "quit": self.close,
             "undo": lambda: self.project.history.undo(),
@@ -194,7 +199,8 @@ class MainWindow(QMainWindow):
         """The predicate of every enable rule in the table, by rule name."""
         def current() -> int:
             return self.transcript.current_turn()
-        return joined(self.publishing.predicates(), self.spelling.predicates(), {
+        return joined(self.publishing.predicates(), self.spelling.predicates(),
+                      self.replacing.predicates(), {
             "has_recent": lambda: bool(self.settings.recent_files()),
             "can_undo": lambda: self.project.history.can_undo,
             "can_redo": lambda: self.project.history.can_redo,
@@ -281,6 +287,7 @@ class MainWindow(QMainWindow):
         self.publishing.set_project(project)
         self.status_line.set_project(project)
         self.spelling.set_project(project)
+        self.replacing.set_project(project)
         link = self._link
         link.connect(project.history.changed, self._on_history_changed)
         for signal in (project.turns_inserted, project.turns_removed,
@@ -505,6 +512,7 @@ class MainWindow(QMainWindow):
         self.settings.volume = self.transport.volume.value()
         self.settings.sync()
         self.keys.uninstall()
+        self.replacing.close()
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
         self.safekeeping.close()

@@ -506,7 +506,7 @@ def test_help_lists_the_current_keys(window, monkeypatch):
 
 def test_menus_hold_every_action_with_its_keys(window):
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Playback", "View", "Help"]
+    assert titles == ["File", "Edit", "Playback", "Audio", "View", "Help"]
     edit_menu = window.menuBar().actions()[1].menu()
     labels = [a.text().replace("&", "") for a in edit_menu.actions() if not a.isSeparator()]
     assert "Split Turn at Cursor" in labels and "Add Chapter at Playhead" in labels
