@@ -14,8 +14,8 @@ CUT_MS = (95_000, 115_000)
 def cut_out(ffmpeg: str, source: Path, target: Path, cut: tuple[int, int] = CUT_MS) -> Path:
     """``source`` without the audio from ``cut[0]`` to ``cut[1]`` ms, as an MP3."""
     low, high = (ms / 1000 for ms in cut)
-    graph = (f"[0:a]atrim=0:{low},asetpts=PTS-STARTPTS[a];"
-             f"[0:a]atrim={high},asetpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=0:a=1")
+    graph = (f"[0:a]asplit=2[x][y];[x]atrim=0:{low},asetpts=PTS-STARTPTS[a];"
+             f"[y]atrim={high},asetpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=0:a=1")
     subprocess.run([ffmpeg, "-nostdin", "-v", "error", "-y", "-i", str(source),
                     "-filter_complex", graph, "-ac", "1", "-b:a", "64k", str(target)],
                    check=True)

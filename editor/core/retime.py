@@ -2,13 +2,15 @@
 
 The transcript is aligned to the new file (an alignment result: see
 ``editor/audio/align/base.py``); :func:`plan_retime` turns that result into new
-times for every turn and chapter, and :class:`RetimeToAudio` applies them with
-the new audio path and length as one undo step. Text is never touched.
+times for every turn and chapter, and :func:`retime_to_audio` applies them with
+the new audio path and length as one undo step (``SetAudio``,
+``ApplyAlignment`` and ``SetChapterStarts`` in one macro, so a recovery copy
+holds it like any edit). Text is never touched.
 
 The rules, as the README states them:
 
-- A turn heard in the new audio starts where it was heard and is confirmed; its
-  word times are those heard.
+- A turn heard in the new audio (confidently, its first word too) starts where
+  it was heard and is confirmed; its word times are those heard.
 - A turn not heard there but lying between two heard turns that both moved by
   the same amount (within :data:`SAME_SHIFT_MS`) moves by that amount: the audio
   between them was not cut, so its old time is still good, and it keeps its
@@ -22,7 +24,7 @@ The rules, as the README states them:
 lines for the user: transcript passages not in it, turns whose times are
 guesses, chapters that start at such a turn, and audio the transcript lacks.
 
-Pure apart from the command; the alignment result is read by its attributes
+Pure apart from :func:`retime_to_audio`; the alignment result is read by its attributes
 only (``turns[k].start / .confident / .words[i].start / .confident``,
 ``unspoken[j].first / .last`` as (turn, word), ``untranscribed[j].start / .end``,
 ``duration``), so the core needs no import of the aligner.
@@ -33,11 +35,12 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .history import Command
+from .commands import ApplyAlignment, SetAudio, SetChapterStarts
 from .model import Project
 from .timecode import MAX_MS, format_clock
+from .wordtimes import fitted, rebased
 
-__all__ = ["SAME_SHIFT_MS", "Retiming", "plan_retime", "RetimeToAudio", "retime_to_audio"]
+__all__ = ["SAME_SHIFT_MS", "Retiming", "RetimeMismatch", "plan_retime", "retime_to_audio"]
 
 SAME_SHIFT_MS = 250
 _QUOTE_WORDS = 6
@@ -67,8 +70,10 @@ def plan_retime(project: Project, result, duration: int | None = None) -> Retimi
                              f"transcript {len(turns)}: align again")
     length = min(max(duration if duration is not None else result.duration, 0), MAX_MS)
     old = [turn.start for turn in turns]
-    heard = [aligned.confident for aligned in result.turns]
-    shifts = [aligned.start - start for aligned, start in zip(result.turns, old)]
+    heard = [aligned.confident and (not aligned.words or aligned.words[0].confident)
+             for aligned in result.turns]
+    found = [round(aligned.start) for aligned in result.turns]
+    shifts = [start - old_start for start, old_start in zip(found, old)]
     previous = _nearest(heard, range(len(turns)))
     following = _nearest(heard, reversed(range(len(turns))))
 
@@ -77,16 +82,18 @@ def plan_retime(project: Project, result, duration: int | None = None) -> Retimi
     for k, turn in enumerate(turns):
         before, after = previous[k], following[k]
         if heard[k]:
-            times.append((result.turns[k].start, False))
+            times.append((found[k], False))
         elif (before is not None and after is not None
               and abs(shifts[before] - shifts[after]) <= SAME_SHIFT_MS):
             times.append((old[k] + shifts[before], turn.estimated))
             moved_with.add(k)
         else:
-            times.append((result.turns[k].start, True))
+            times.append((found[k], True))
+    planned = [start for start, _ in times]
     times = _in_order(times, length)
     # A turn that only moved keeps its words' times (they count from its start).
-    words = [turn.words if k in moved_with else _heard_offsets(turn.text, aligned, start)
+    words = [rebased(turn.words, planned[k], start) if k in moved_with
+             else _heard_offsets(turn.text, aligned, start)
              for k, (turn, aligned, (start, _)) in enumerate(zip(turns, result.turns, times))]
 
     new = [start for start, _ in times]
@@ -109,19 +116,10 @@ def _nearest(heard: list[bool], order) -> list[int | None]:
 
 def _heard_offsets(text: str, aligned, start: int) -> tuple[int | None, ...] | None:
     """The turn's heard words as offsets from ``start``, in order; None when none is."""
-    count = len(text.split())
-    if len(aligned.words) != count:     # typed into while the audio was aligned
+    if len(aligned.words) != len(text.split()):     # typed into while it was aligned
         return None
-    offsets: list[int | None] = []
-    last = 0
-    for word in aligned.words:
-        offset = word.start - start
-        if word.confident and offset >= last:
-            offsets.append(offset)
-            last = offset
-        else:
-            offsets.append(None)
-    return tuple(offsets) if any(o is not None for o in offsets) else None
+    return fitted(round(word.start) - start if word.confident else None
+                  for word in aligned.words)
 
 
 def _in_order(times: list[tuple[int, bool]], length: int) -> list[tuple[int, bool]]:
@@ -215,58 +213,20 @@ def _quote(first_text: str, first_word: int, last_text: str, last_word: int,
     return "\u201c" + " ".join(words) + "\u201d"
 
 
-class RetimeToAudio(Command):
-    """Use another audio file, re-timing every turn and chapter to it: one step."""
-
-    text = "Replace audio"
-
-    def __init__(self, project: Project, audio_path: Path | str, retiming: Retiming) -> None:
-        if len(retiming.times) != len(project.turns) \
-                or len(retiming.chapter_starts) != len(project.chapters):
-            raise RetimeMismatch("the re-timing was planned for another version of the "
-                                 "project: align again")
-        self.project = project
-        self.new_audio = (Path(audio_path), retiming.duration)
-        self.old_audio = (project.audio_path, project.audio_duration)
-        self.new_times, self.new_words = list(retiming.times), list(retiming.words)
-        self.old_times = [(t.start, t.estimated) for t in project.turns]
-        self.old_words = [t.words for t in project.turns]
-        self.new_chapters = list(retiming.chapter_starts)
-        self.old_chapters = [c.start for c in project.chapters]
-
-    def redo(self) -> None:
-        self._show(self.new_times, self.new_words, self.old_chapters, self.new_chapters,
-                   self.new_audio)
-
-    def undo(self) -> None:
-        self._show(self.old_times, self.old_words, self.new_chapters, self.old_chapters,
-                   self.old_audio)
-
-    def _show(self, times, words, chapters_now, chapters, audio) -> None:
-        project = self.project
-        project.set_turn_times(0, times)
-        for index, offsets in enumerate(words):
-            if project.turns[index].words != offsets:
-                project.update_turn(index, words=offsets)
-        for index in _move_order(chapters_now, chapters):
-            # Each row stays where it is: the new starts are in the same order.
-            project.move_chapter(index, chapters[index], dst=index)
-        project.set_audio(*audio)
-
-
-def _move_order(now: list[int], new: list[int]) -> list[int]:
-    """An order of moving chapters from ``now`` to ``new`` (both sorted) in which
-    none passes a neighbour on the way: those moving earlier first to last,
-    then those moving later last to first."""
-    earlier = [k for k in range(len(new)) if new[k] < now[k]]
-    later = [k for k in reversed(range(len(new))) if new[k] > now[k]]
-    return earlier + later
-
-
 def retime_to_audio(project: Project, audio_path: Path | str, result,
                     duration: int | None = None) -> list[str]:
     """Re-time ``project`` to ``audio_path`` from ``result`` (one undo step) and
     return the lines saying what could not be found there."""
     retiming = plan_retime(project, result, duration)
-    project.history.push(RetimeToAudio(project, audio_path, retiming))
+    turns = project.turns
+    changes = [(k, start, estimated, words) for k, ((start, estimated), words)
+               in enumerate(zip(retiming.times, retiming.words))
+               if (start, estimated, words) != (turns[k].start, turns[k].estimated,
+                                                turns[k].words)]
+    history = project.history
+    with history.macro("Replace audio"):
+        # The audio first: the turns' bounds are the new audio's length.
+        history.push(SetAudio(project, Path(audio_path), retiming.duration))
+        history.push(ApplyAlignment(project, changes))
+        history.push(SetChapterStarts(project, retiming.chapter_starts))
     return retiming.missing

@@ -107,8 +107,11 @@ class ReplaceAudioController(QObject):
         try:
             missing = retime_to_audio(project, path, result)
         except RetimeMismatch as error:
-            self._show_error(f"{path.name}: the transcript changed while it was aligned "
-                             f"({error}). Choose Replace Audio again.")
+            self._show_error(f"Replace Audio: {path.name}: the transcript changed while it "
+                             f"was aligned ({error}). Choose Replace Audio again.")
+            return
+        except ValueError as error:     # a time the project cannot take: nothing changed
+            self._show_error(f"Replace Audio: {path.name}: {error}.")
             return
         if missing:
             self.report = NotFoundReport(path.name, missing, self._parent)

@@ -176,3 +176,33 @@ def test_an_alignment_of_another_transcript_is_refused_and_nothing_changes():
     with pytest.raises(RetimeMismatch, match="7"):
         retime_to_audio(project, NEW_AUDIO, result)
     assert dump(project) == before and len(project.history) == 0
+
+
+def test_a_recovery_copy_holds_the_step_and_replays_its_undo(tmp_path):
+    from editor.core.ondisk import fingerprint
+    from editor.core.projectfile import save_project
+    from editor.core.recovery import RecoveryStore, recovery_key, take_snapshot
+    project = small_project()
+    save_project(project, tmp_path / "talk.showscribe.yaml")
+    before = dump(project)
+    retime_to_audio(project, NEW_AUDIO, aligned(project, CUT, lost={5}, guesses={5: 52_000}))
+    store = RecoveryStore(tmp_path / "recovery")
+    restored = store.read(store.write(take_snapshot(project, recovery_key(project.path),
+                                                    fingerprint(project.path)))).restore()
+    assert dump(restored) == dump(project)
+    assert restored.history.undo_text == "Replace audio"
+    restored.history.undo()
+    project.history.undo()
+    assert dump(restored) == dump(project) == before
+
+
+@pytest.mark.parametrize("starts, message", [
+    ([0, 30_000], "2 starts for 3 chapters"),
+    ([0, 95_000, 90_000], "not in their order"),
+    ([0, -1, 90_000], "is not a time"),
+])
+def test_chapter_starts_out_of_order_or_count_are_refused(starts, message):
+    from editor.core.commands import SetChapterStarts
+    project = small_project()
+    with pytest.raises(ValueError, match=message):
+        SetChapterStarts(project, starts)
