@@ -113,6 +113,9 @@ class ReplaceAudioController(QObject):
         except ValueError as error:     # a time the project cannot take: nothing changed
             self._show_error(f"Replace Audio: {path.name}: {error}.")
             return
+        if self.report is not None:     # the list of an earlier replacement
+            self.report.close()
+            self.report = None
         if missing:
             self.report = NotFoundReport(path.name, missing, self._parent)
             self.report.show()

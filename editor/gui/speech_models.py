@@ -102,8 +102,9 @@ class SpeechModelsEditor(QWidget):
         return out
 
     def problem(self) -> str | None:
-        """What keeps the rows from being saved, in one line; None when nothing."""
-        seen = set()
+        """What keeps the rows from being saved, in one line; None when nothing.
+        The rows' codes and folders are checked first, then each folder's model."""
+        seen: dict[str, str] = {}
         for row in range(self.table.rowCount()):
             language, folder = language_key(self._text(row, 0)), self._text(row, 1).strip()
             if not language and not folder:
@@ -113,9 +114,10 @@ class SpeechModelsEditor(QWidget):
                         "not a language code (type one such as de or pt-br).")
             if language in seen:
                 return f"Speech models: {language} has two folders; keep one."
-            seen.add(language)
             if not folder:
                 return f"Speech models, row {row + 1}: choose the folder for {language}."
+            seen[language] = folder
+        for language, folder in seen.items():
             problem = model_problem(language, folder)
             if problem:
                 return f"Speech models: {problem}."
