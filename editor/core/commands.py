@@ -269,10 +269,11 @@ class SplitTurn(Command):
     (within the audio), not the rest of the episode. The new turn remembers what
     whitespace the cut removed (its ``seam``), so a merge puts back only that.
 
-    Word times go with their words: the new turn's are rebased to its start, and
-    when the first word after the cut was heard at a known time (inside the old
-    turn's span), that is the new turn's start, before the playhead: the words
-    say exactly where the cut is heard.
+    Word times go with their words: the new turn's are rebased to its start.
+    When the first word after the cut was heard at a known time inside the old
+    turn's span, that is the new turn's start, before the playhead: the words say
+    exactly where the cut is heard. Otherwise the start is never after the first
+    word of the new turn whose time is known, so no known time is lost.
     """
 
     text = "Split turn"
@@ -290,9 +291,11 @@ class SplitTurn(Command):
         removed = turn.text[len(head):len(turn.text) - len(tail)]
         self.head = head
         self.head_words, tail_times = split_words(turn, len(head), len(turn.text) - len(tail))
-        heard = tail_times[0] if tail_times else None
         start = self._new_start(project, index, len(head) / max(len(head) + len(tail), 1),
-                                playhead, heard)
+                                playhead)
+        heard = self._heard_start(project, index, tail_times)
+        if heard is not None and (tail_times[0] is not None or heard < start):
+            start = heard
         words = (None if tail_times is None
                  else fitted(None if t is None else t - start for t in tail_times))
         self.new_turn = Turn(start=start, speaker=turn.speaker, text=tail, estimated=True,
@@ -300,14 +303,23 @@ class SplitTurn(Command):
                              seam="\n" if "\n" in removed else " " if removed else "")
 
     @staticmethod
-    def _new_start(project: Project, index: int, share: float, playhead: int | None,
-                   heard: int | None = None) -> int:
+    def _heard_start(project: Project, index: int, times: list[int | None] | None) -> int | None:
+        """When the first word of ``times`` whose time is known was heard, if that is
+        inside turn ``index``'s span (and the audio)."""
+        heard = next((t for t in times or () if t is not None), None)
+        if heard is None:
+            return None
+        turn, turns, duration = project.turns[index], project.turns, project.audio_duration
+        if heard <= turn.start or (index + 1 < len(turns) and heard >= turns[index + 1].start) \
+                or (duration is not None and heard >= duration):
+            return None
+        return heard
+
+    @staticmethod
+    def _new_start(project: Project, index: int, share: float, playhead: int | None) -> int:
         turn = project.turns[index]
         is_last = index + 1 >= len(project.turns)
         end = None if is_last else project.turns[index + 1].start
-        if heard is not None and turn.start < heard and (end is None or heard < end) \
-                and (project.audio_duration is None or heard < project.audio_duration):
-            return heard
         if playhead is not None and turn.start < playhead and (end is None or playhead < end):
             if not (is_last and project.audio_duration is not None
                     and playhead >= project.audio_duration):
