@@ -209,3 +209,23 @@ def test_a_model_folder_set_for_the_language_is_used_or_its_problem_said(
     assert shown == [f"Replace Audio: {fake}: not a pocketsphinx model folder (it needs an "
                      "acoustic model with mdef and a .dict file)."]
     assert not window.replacing.job.running
+
+
+def test_a_turn_split_while_aligning_makes_it_change_nothing_and_say_so(window, qtbot,
+                                                                        monkeypatch):
+    from editor.core.commands import SplitTurn
+    shown = errors_shown(monkeypatch)
+    aligner = HeldAligner(shift=1_500)
+    use_aligner(window, aligner)
+    project = window.project
+    old_audio = project.audio_path
+    assert window.replacing.replace(old_audio.with_name("episode.mp3"))
+    project.history.push(SplitTurn(project, 2, 10))
+    after_split = project_to_data(project)
+    aligner.release.set()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["Replace Audio: episode.mp3: the transcript changed while it was aligned "
+                     f"(the alignment has {len(project.turns) - 1} turns and the transcript "
+                     f"{len(project.turns)}: align again). Choose Replace Audio again."]
+    assert project_to_data(project) == after_split and project.audio_path == old_audio
+    assert project.history.undo_text == "Split turn"
