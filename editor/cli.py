@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="re-time every turn, not only those still estimated")
     align.add_argument("-o", "--output", type=Path, metavar="PROJECT.yaml",
                        help="default: the project file itself")
+    align.add_argument("--model", type=Path, metavar="FOLDER",
+                       help="the pocketsphinx model folder for the episode's language "
+                            "(English ships)")
     return parser
 
 
@@ -262,7 +265,7 @@ class _ProgressLine:
 
 def cmd_align(args) -> int:
     from .audio.align import TurnText
-    from .audio.align.sphinx import PocketsphinxAligner
+    from .audio.align.sphinx import MissingModel, PocketsphinxAligner
     from .core.alignment import alignment_changes
     from .core.commands import ApplyAlignment, SetAudio
     from .core.projectfile import save_project
@@ -273,7 +276,13 @@ def cmd_align(args) -> int:
         raise ShowscribeError(f"{args.project}: the project has no audio file; give --audio")
     if not project.turns:
         raise ShowscribeError(f"{args.project}: the project has no turns to align")
-    aligner = PocketsphinxAligner(language=project.episode.language or "en")
+    language = project.episode.language or "en"
+    try:
+        aligner = PocketsphinxAligner(language=language, model_dir=args.model)
+    except MissingModel:
+        raise ShowscribeError(f"{args.project}: no speech model for the episode's language "
+                              f"'{language}': only English ships; give a pocketsphinx model "
+                              f"folder for it with --model FOLDER") from None
     turns = [TurnText(turn.start, turn.text) for turn in project.turns]
     try:
         result = aligner.align(audio, turns, progress=_ProgressLine(Path(audio).name))

@@ -602,6 +602,38 @@ class MoveChapter(Command):
         self.project.move_chapter(self.dst, self.old_start, dst=self.index)
 
 
+class SetChapterStarts(Command):
+    """Give every chapter a new start at once, each keeping its row: the new starts
+    are in the chapters' order (re-timing them to another audio, not reordering).
+    The chapters move one by one in an order where none passes a neighbour, so
+    the list is sorted at every step."""
+
+    text = "Move chapters"
+
+    def __init__(self, project: Project, starts: list[int]) -> None:
+        if len(starts) != len(project.chapters):
+            raise ValueError(f"{len(starts)} starts for {len(project.chapters)} chapters")
+        for start in starts:
+            _time(start, "a chapter's start")
+        if any(later < earlier for earlier, later in zip(starts, starts[1:])):
+            raise ValueError("the chapters' new starts are not in their order")
+        self.project, self.new = project, list(starts)
+        self.old = [chapter.start for chapter in project.chapters]
+
+    def redo(self) -> None:
+        self._move(self.old, self.new)
+
+    def undo(self) -> None:
+        self._move(self.new, self.old)
+
+    def _move(self, now: list[int], new: list[int]) -> None:
+        # Those moving earlier go first to last, then those moving later last to first.
+        earlier = [k for k in range(len(new)) if new[k] < now[k]]
+        later = [k for k in reversed(range(len(new))) if new[k] > now[k]]
+        for index in earlier + later:
+            self.project.move_chapter(index, new[index], dst=index)
+
+
 class SetChapterField(Command):
     """Change a chapter's title, url, image or toc flag."""
 

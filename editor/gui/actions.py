@@ -94,6 +94,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Audio
     ActionSpec("align", "&Align Transcript to Audio...", "audio",
                rules=("has_turns", "has_audio", "not_aligning")),
+    ActionSpec("replace_audio", "&Replace Audio...", "audio",
+               rules=("has_turns", "not_replacing_audio")),
     # View: the waveform detail
     ActionSpec("waveform_detail", "Waveform &Detail", "view", checkable=True),
     ActionSpec("zoom_in", "Zoom &In", "view", ("Ctrl+=", "Ctrl++"), rules=("can_zoom_in",)),

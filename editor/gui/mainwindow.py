@@ -12,6 +12,7 @@ audio), :class:`KeyRouter` (which keys win over text fields),
 :class:`PublishingController` (import, export, embed, the Check tab),
 :class:`SpellingController` (the spell checker, Check Spelling, F7),
 :class:`AligningController` (Align Transcript to Audio, its progress and result)
+:class:`ReplaceAudioController` (Audio > Replace Audio: re-time to a re-cut file)
 and :class:`StatusLine` (the unsaved mark, the playhead, the counts).
 
 Menu items and keys come from the table in ``actions.py``; the window binds them
@@ -52,6 +53,8 @@ from .preferences import PreferencesDialog, ShortcutsDialog, native_key
 from .project_files import ProjectFiles
 from .projectlink import ProjectLink
 from .publish.controller import PublishingController
+from .replace_audio import ReplaceAudioController
+from .speech_models import make_aligner
 from .safekeeping import FocusWatcher, Safekeeping
 from .settings import Settings
 from .speakers import SpeakersPanel
@@ -119,6 +122,8 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(
             self, self.side_tabs, say=self.status_line.say, show_error=self.show_error,
             show_new_project=self.show_new_project)
+        self.replacing = ReplaceAudioController(self, self.settings, self.status_line,
+                                                show_error=self.show_error)
         self.navigator = Navigator(self.transcript, self.side_tabs, self.chapters_panel,
                                    self.episode_panel)
         self.spelling = SpellingController(self.transcript, self.navigator.select,
@@ -129,7 +134,8 @@ class MainWindow(QMainWindow):
         self.aligning = AligningController(
             self, self.status_line, self.message_bar, project=lambda: self.project,
             transcript=self.transcript, go_to_turn=self.transcript.focus_turn,
-            seek=self.seek_and_show, show_error=self.show_error)
+            seek=self.seek_and_show, show_error=self.show_error,
+            make_aligner=lambda language: make_aligner(self.settings, language))
         self._build_layout()
         self.action_set.fill_menus(self.menuBar())
         self.action_set.bind(self.action_handlers(), self.enable_predicates())
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
         self.files.saved.connect(self._on_files_saved)
         self.audio.audio_changed.connect(self._update_actions)
         self.aligning.running_changed.connect(self._update_actions)
+        self.replacing.running_changed.connect(self._update_actions)
         self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
         self.safekeeping.problem.connect(self.status_line.say_problem)
         self.safekeeping.read_only_changed.connect(lambda _on: self._update_title())
@@ -175,7 +182,8 @@ class MainWindow(QMainWindow):
         inline; the window's own below, named after the action)."""
         playback, skip_ms = self.playback, lambda: round(self.settings.skip_seconds * 1000)
         return joined(self.files.handlers(), self.publishing.handlers(),
-                      self.spelling.handlers(), self.aligning.handlers(), {
+                      self.spelling.handlers(), self.aligning.handlers(),
+                      self.replacing.handlers(), {
             "locate_audio": self.audio.choose_and_locate,
             "quit": self.close,
             "undo": lambda: self.project.history.undo(),
@@ -209,7 +217,7 @@ class MainWindow(QMainWindow):
         def current() -> int:
             return self.transcript.current_turn()
         return joined(self.publishing.predicates(), self.spelling.predicates(),
-                      self.aligning.predicates(), {
+                      self.aligning.predicates(), self.replacing.predicates(), {
             "has_recent": lambda: bool(self.settings.recent_files()),
             "can_undo": lambda: self.project.history.can_undo,
             "can_redo": lambda: self.project.history.can_redo,
@@ -285,18 +293,11 @@ class MainWindow(QMainWindow):
         self.safekeeping.shown(project, read_only)
         self._position_to_restore = (self.settings.playback_position(project.path)
                                      if project.path is not None else None)
-        self.audio.set_project(project)
-        self.transcript.set_project(project)
-        self.find_bar.set_project(project)
-        self.chapters_panel.set_project(project)
-        self.episode_panel.set_project(project)
-        self.speakers_panel.set_project(project)
-        self.waveform.set_project(project)
-        self.waveform_detail.set_project(project)
-        self.publishing.set_project(project)
-        self.status_line.set_project(project)
-        self.spelling.set_project(project)
-        self.aligning.set_project(project)
+        for part in (self.audio, self.transcript, self.find_bar, self.chapters_panel,
+                     self.episode_panel, self.speakers_panel, self.waveform,
+                     self.waveform_detail, self.publishing, self.status_line, self.spelling,
+                     self.aligning, self.replacing):
+            part.set_project(project)
         link = self._link
         link.connect(project.history.changed, self._on_history_changed)
         for signal in (project.turns_inserted, project.turns_removed,
@@ -523,6 +524,7 @@ class MainWindow(QMainWindow):
         self.settings.volume = self.transport.volume.value()
         self.settings.sync()
         self.keys.uninstall()
+        self.replacing.close()
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
         self.aligning.close()       # and an alignment's workers and ffmpeg

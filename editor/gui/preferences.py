@@ -1,7 +1,9 @@
 """The Preferences dialog: the keyboard map (a key and an alternate key for every
 action, so a foot pedal's keys can be bound), the skip length, the rewind on
-resume and the theme. A key bound to two actions is reported and blocks OK until
-resolved; the report has room of its own, so the list never moves under the mouse.
+resume, the theme and the speech model folder of each language. A key bound to
+two actions is reported and blocks OK until resolved; the report has room of its
+own, so the list never moves under the mouse. A speech model folder that is not
+a model is reported when OK is pressed, and the dialog stays open.
 
 Also :class:`ShortcutsDialog`, the read-only list Help > Keyboard Shortcuts shows
 (:func:`shortcuts_text`), scrolling where the screen is too short for it. Both
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from .actions import ACTIONS, ACTIONS_BY_ID
 from .screenfit import fit_to_screen
 from .settings import Settings
+from .speech_models import SpeechModelsEditor
 from .theme import THEMES
 
 SLOTS = 2   # a key and an alternate key per action
@@ -80,7 +83,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.settings = settings
-        fit_to_screen(self, 620, 560)
+        fit_to_screen(self, 620, 680)
 
         self.table = QTableWidget(len(ACTIONS), 1 + SLOTS, self)
         self.table.setHorizontalHeaderLabels(["Action", "Key", "Alternate key"])
@@ -125,6 +128,11 @@ class PreferencesDialog(QDialog):
         form.addRow("Back / forward skips:", self.skip)
         form.addRow("Rewind when resuming after a pause:", self.rewind)
         form.addRow("Colours:", self.theme)
+        self.speech_models = SpeechModelsEditor(settings, self)
+        self.models_problem = QLabel(self)
+        self.models_problem.setWordWrap(True)
+        self.models_problem.setStyleSheet("color: #b91c1c;")
+        self.models_problem.hide()
 
         self.conflicts = QLabel(self)
         self.conflicts.setWordWrap(True)
@@ -147,6 +155,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.conflicts)
         layout.addLayout(form)
+        layout.addWidget(self.speech_models)
+        layout.addWidget(self.models_problem)
         layout.addWidget(self.buttons)
         self._check()
 
@@ -174,6 +184,12 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         if not self._check():
             return
+        problem = self.speech_models.problem()
+        self.models_problem.setText(problem or "")
+        self.models_problem.setVisible(problem is not None)
+        if problem:
+            return
+        self.settings.set_speech_model_folders(self.speech_models.folders())
         self.settings.set_keymap(self.keymap())
         self.settings.skip_seconds = self.skip.value()
         self.settings.rewind_on_resume_seconds = self.rewind.value()

@@ -2,8 +2,9 @@
 
 Holds the keyboard map (action id -> key sequences, only the ones changed from
 the defaults in ``actions.py`` are stored), the skip length, the rewind on
-resume, the theme, whether spelling is checked, the recent files, the
-playback position of each recent project and the window layout. Emits ``changed`` when the
+resume, the theme, whether spelling is checked, the speech model folder of each
+language (for alignment), the recent files, the playback position of each
+recent project and the window layout. Emits ``changed`` when the
 preferences dialog applies new values, so the window can rebind its keys.
 """
 from __future__ import annotations
@@ -32,6 +33,11 @@ def _string_list(value) -> list[str]:
 def _path_key(path: Path | str) -> str:
     # A path holds slashes, which QSettings reads as groups: a digest of it does not.
     return hashlib.sha1(str(Path(path).absolute()).encode()).hexdigest()[:20]
+
+
+def language_key(language: str) -> str:
+    """A language code as the settings keep it: "pt_BR" and "PT-br" are "pt-br"."""
+    return language.strip().lower().replace("_", "-")
 
 
 class Settings(QObject):
@@ -108,6 +114,28 @@ class Settings(QObject):
     @check_spelling.setter
     def check_spelling(self, on: bool) -> None:
         self._store.setValue("spelling/check", "true" if on else "false")
+
+    # -- speech models ---------------------------------------------------------------
+
+    def speech_model_folders(self) -> dict[str, Path]:
+        """The pocketsphinx model folder set for each language, by language code."""
+        self._store.beginGroup("speech_models")
+        try:
+            return {language: Path(str(self._store.value(language)))
+                    for language in self._store.childKeys()}
+        finally:
+            self._store.endGroup()
+
+    def set_speech_model_folders(self, folders: dict[str, Path | str]) -> None:
+        self._store.remove("speech_models")
+        for language, folder in folders.items():
+            self._store.setValue(f"speech_models/{language_key(language)}", str(folder))
+
+    def speech_model_folder(self, language: str) -> Path | None:
+        """The folder set for ``language`` ("pt-BR"), else for its main language ("pt")."""
+        folders = self.speech_model_folders()
+        key = language_key(language)
+        return folders.get(key) or folders.get(key.split("-")[0])
 
     # -- files and layout -------------------------------------------------------------
 

@@ -11,7 +11,8 @@ import pytest
 from editor.core import commands
 from editor.core.commands import (AddChapter, AddEpisodeWord, ApplyAlignment, RemoveEpisodeWord, AddSpeaker, DeleteChapter, DeleteTurn,
                                   EditAcrossTurns, InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
-                                  ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetEpisodeField,
+                                  ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetChapterStarts,
+                                  SetEpisodeField,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
                                   SetTurnTimes, SplitTurn)
 from editor.core.history import Command
@@ -203,6 +204,16 @@ def test_add_chapter_at_an_existing_start_reverts(project):
 @reversion_test(DeleteChapter)
 def test_delete_chapter_reverts(project):
     return DeleteChapter(project, 1)
+
+
+@reversion_test(SetChapterStarts)
+def test_set_chapter_starts_past_each_others_old_starts_reverts(project):
+    return SetChapterStarts(project, [5_000, 95_000, 95_000])
+
+
+@reversion_test(SetChapterStarts)
+def test_set_chapter_starts_earlier_and_later_reverts(project):
+    return SetChapterStarts(project, [0, 20_000, 110_000])
 
 
 @reversion_test(MoveChapter)

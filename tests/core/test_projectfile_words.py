@@ -285,6 +285,31 @@ def test_a_line_that_looks_like_word_times_inside_a_text_stays_text(tmp_path):
     assert loaded.turns[0].words == (0, 320, None, 1_200, 1_610)
 
 
+def test_word_times_and_a_text_key_inside_a_quoted_text_stay_text(tmp_path):
+    text = dump_project(timed_project()).replace(
+        "  title: Small talk\n", '  title: "Small\n  words: [1, 2]\n  text: talk"\n')
+    path = tmp_path / "ep.showscribe.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_project(path)
+    assert loaded.episode.title == "Small words: [1, 2] text: talk"
+    assert loaded.turns[0].words == (0, 320, None, 1_200, 1_610)
+
+
+TIMED_TURN = "  words: [0, 320, null, 1200, 1610]\n  text: |-\n    Welcome back to the show.\n"
+
+
+@pytest.mark.parametrize("written", [
+    "  words: [0, 1, 2, 3, 4]\n" + TIMED_TURN,
+    TIMED_TURN + "  text: |-\n    Said it twice, for once.\n",      # as many words
+])
+def test_a_key_written_twice_beside_word_times_is_refused(tmp_path, written):
+    text = dump_project(timed_project()).replace(TIMED_TURN, written)
+    path = tmp_path / "ep.showscribe.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="appears twice"):
+        load_project(path)
+
+
 def test_a_word_times_line_that_yaml_reads_as_more_is_read_the_plain_way(tmp_path):
     text = dump_project(timed_project()).replace(
         "  words: [0, 320, null, 1200, 1610]\n", "  words: [0, 320, null, 1200, 1610]\n"

@@ -44,6 +44,16 @@ _LONG_GAP_WORDS = 6
 UNTRANSCRIBED_MIN_MS = 8000     # shorter leftovers are pauses, not an ad break
 
 
+class MissingModel(AlignError):
+    """No model ships for the language and no folder was given for it."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(f"no speech model for the episode's language '{language}': "
+                         f"only English ships; set a pocketsphinx model folder for "
+                         f"'{language}' in Preferences")
+        self.language = language
+
+
 @dataclass(frozen=True)
 class SphinxModel:
     hmm: Path           # the acoustic model folder
@@ -63,9 +73,7 @@ def find_model(language: str, model_dir: Path | str | None = None) -> SphinxMode
                              f"(it needs an acoustic model with mdef and a .dict file)")
         return SphinxModel(hmm, dictionary)
     if language.lower() not in _ENGLISH:
-        raise AlignError(f"no speech model for the episode's language '{language}': "
-                         f"only English ships; set a pocketsphinx model folder for "
-                         f"'{language}' in Preferences")
+        raise MissingModel(language)
     try:
         from pocketsphinx import get_model_path
     except ImportError:
