@@ -29,6 +29,7 @@ from editor.audio.align.base import (AlignCancelled, AlignError, AlignmentResult
                                      WordTime, is_cancelled)
 from editor.audio.align.matching import (Gap, Heard, SpeechEdges, anchor_chain, match_words,
                                          plan_gaps, runs_of)
+from editor.audio.align.onsets import start_first_words_after_pauses
 from editor.audio.align.pronounce import dictionary_lines, episode_dictionary
 from editor.audio.align.stream import PcmStream, audioop, read_span
 from editor.audio.align.words import turn_tokens
@@ -120,6 +121,8 @@ class PocketsphinxAligner:
             pool.close()
             pool.join()
             pool = None
+            _check(cancel)
+            start_first_words_after_pauses(times, words.first_of_each_turn(), stream.pcm_path)
             report(1.0)
             return words.result(times, gaps, heard, duration)
         finally:
@@ -277,6 +280,11 @@ class _Words:
                 if token:
                     self.places.append((turn_index, word_index))
                     self.tokens.append(token)
+
+    def first_of_each_turn(self) -> list[int]:
+        """The token index of each turn's first spoken word."""
+        return [k for k, (turn, _) in enumerate(self.places)
+                if k == 0 or self.places[k - 1][0] != turn]
 
     def result(self, times: dict[int, WordTime], gaps: list[Gap],
                heard: list[Heard], duration: int) -> AlignmentResult:
