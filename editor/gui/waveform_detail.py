@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
                            QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -40,6 +40,7 @@ from editor.core.model import Project
 from editor.core.timecode import format_clock
 
 from .follow import FOLLOW_TO, FollowState, should_follow
+from .label_cache import LabelCache
 from .projectlink import ProjectLink
 from .transcript.colors import is_dark, mix, readable
 from .waveform import MAX_GAIN, WaveformStrip, chapter_drag_bounds
@@ -64,6 +65,23 @@ class _Press:
     origin: float           # the mark's start, or the window's first ms for a pan
     ms: int = 0             # where the mark would land now
     moved: bool = False
+
+
+class _LinePool:
+    """QLineF objects kept from paint to paint and set in place. New ones at every
+    scroll step, one a pixel column and one a boundary, kept Python's cyclic
+    collector busy enough that every few dozen steps it ran a full collection,
+    over the whole project, in the middle of a paint."""
+
+    def __init__(self) -> None:
+        self._lines: list[QLineF] = []
+
+    def take(self, count: int) -> list[QLineF]:
+        """``count`` lines to set, good until the next ``take``."""
+        missing = count - len(self._lines)
+        if missing > 0:
+            self._lines.extend(QLineF() for _ in range(missing))
+        return self._lines[:count]
 
 
 def link_strip(strip: WaveformStrip, detail: WaveformDetail) -> None:
@@ -103,6 +121,9 @@ class WaveformDetail(QWidget):
         self._press: _Press | None = None
         self._hover_x: float | None = None
         self._bars: tuple[tuple, list[QLineF]] | None = None
+        self._bar_pool = _LinePool()
+        self._turn_pool = _LinePool()
+        self._labels = LabelCache()     # chapter titles and speaker names, laid out
         self._speaker_colors: dict[tuple[str, int], QColor] = {}
         self._follow = FollowState(self)
         self._follow.follow_changed.connect(self.follow_changed)
@@ -390,16 +411,17 @@ class WaveformDetail(QWidget):
             return self._bars[1]
         lines: list[QLineF] = []
         if self._levels is not None and self.width() > 0:
-            columns = self._levels.columns(self._first, self._first + self.span_ms(),
-                                           self.width())
+            lows, highs = self._levels.column_extremes(
+                self._first, self._first + self.span_ms(), self.width())
             rect = self._wave_rect()
             middle = rect.center().y()
             scale = rect.height() / 2 / self._full_scale
             # Silence still shows as a line half a pixel either side of the middle.
             above, below = middle - 0.5, middle + 0.5
-            lines = [QLineF(x + 0.5, min(middle - high * scale, above),
-                            x + 0.5, max(middle - low * scale, below))
-                     for x, (low, high) in enumerate(columns)]
+            lines = self._bar_pool.take(len(lows))
+            for x, line in enumerate(lines):
+                line.setLine(x + 0.5, min(middle - highs[x] * scale, above),
+                             x + 0.5, max(middle - lows[x] * scale, below))
         self._bars = (key, lines)
         return lines
 
@@ -418,41 +440,55 @@ class WaveformDetail(QWidget):
         speaker_colors = {speaker.id: self._speaker_color(speaker.id, base)
                           for speaker in project.speakers}
         no_speaker = self._speaker_color("", base)
-        by_color: dict[int, tuple[QColor, list[QLineF]]] = {}
+        by_color: dict[int, tuple[QColor, list[int]]] = {}     # the columns of each colour
         labels: list[tuple[float, float, QColor, str]] = []
         previous_x = None
         turns = project.turns
         right_edge, count = self.width(), len(starts)
-        for index in range(first, last):
+        index = first
+        while index < last:
             if index == dragged:
+                index += 1
                 continue
             x = int((starts[index] - first_ms) * scale)
-            if x == previous_x:     # thousands of turns at the widest zoom, one line a pixel
+            if x == previous_x:
+                index += 1
                 continue
             previous_x = x
+            # Thousands of turns share a few hundred columns zoomed out: the next one
+            # looked at is the first that may fall in the next column (a ms early, so
+            # rounding never skips one), so the cost follows the width.
+            following = bisect.bisect_left(starts, first_ms + (x + 1) / scale - 1,
+                                           index + 1, last)
             speaker = turns[index].speaker
             color = speaker_colors.get(speaker, no_speaker)
             group = by_color.get(color.rgba())
             if group is None:
                 group = by_color[color.rgba()] = (color, [])
-            group[1].append(QLineF(x + 0.5, top, x + 0.5, bottom))
+            group[1].append(x)
             room = ((starts[index + 1] - first_ms) * scale if index + 1 < count
                     else right_edge) - x
             if room >= MIN_LABEL_ROOM:
                 labels.append((x, room, color, project.speaker_name(speaker)))
-        for color, lines in by_color.values():
+            index = following
+        lines = self._turn_pool.take(sum(len(xs) for _, xs in by_color.values()))
+        taken = 0
+        for color, xs in by_color.values():
+            for offset, x in enumerate(xs, taken):
+                lines[offset].setLine(x + 0.5, top, x + 0.5, bottom)
             painter.setPen(QPen(color, 1))
-            painter.drawLines(lines)
+            painter.drawLines(lines[taken:taken + len(xs)])
+            taken += len(xs)
         metrics = self.fontMetrics()
-        row = QRectF(0, self.height() - NAME_ROW, 0, NAME_ROW)
+        row_top = self.height() - NAME_ROW
+        text_top = row_top + (NAME_ROW - metrics.height()) / 2
         for x, room, color, name in labels:
-            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room) - 8)
-            if not text:
+            label = self._labels.label(metrics, name, int(room) - 8)
+            if label.static is None:
                 continue
-            painter.fillRect(QRectF(x, row.top(), 3, NAME_ROW), color)
+            painter.fillRect(QRectF(x, row_top, 3, NAME_ROW), color)
             painter.setPen(color)
-            painter.drawText(QRectF(x + 5, row.top(), room - 6, NAME_ROW),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawStaticText(QPointF(x + 5, text_top), label.static)
         if dragged >= 0:
             self._draw_dragged_turn(painter, colors)
 
@@ -477,6 +513,7 @@ class WaveformDetail(QWidget):
         if dragged >= 0:
             starts[dragged] = press.ms      # it stays between its neighbours: still sorted
         metrics = self.fontMetrics()
+        text_top = 1 + (TITLE_ROW - 2 - metrics.height()) / 2
         first_ms, scale, width = self._first, self.width() / self.span_ms(), self.width()
         # The chapter whose title may show at the left edge, to the last one in view.
         first = max(bisect.bisect_right(starts, first_ms) - 1, 0)
@@ -498,14 +535,13 @@ class WaveformDetail(QWidget):
             left = max(x, 0)
             room = right - left - 2
             if room >= MIN_LABEL_ROOM:
-                text = metrics.elidedText(chapter.title or "(untitled)",
-                                          Qt.TextElideMode.ElideRight, int(room) - 10)
-                box = QRectF(left, 1, min(metrics.horizontalAdvance(text) + 10, room),
-                             TITLE_ROW - 2)
-                painter.fillRect(box, color)
-                painter.setPen(colors["chapter_text"])
-                painter.drawText(box.adjusted(5, 0, 0, 0),
-                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+                label = self._labels.label(metrics, chapter.title or "(untitled)",
+                                           int(room) - 10)
+                painter.fillRect(QRectF(left, 1, min(label.advance + 10, room), TITLE_ROW - 2),
+                                 color)
+                if label.static is not None:
+                    painter.setPen(colors["chapter_text"])
+                    painter.drawStaticText(QPointF(left + 5, text_top), label.static)
         if dragged >= 0:
             self._draw_label(painter, self.x_of(press.ms), TITLE_ROW + 4,
                              clock_tenths(press.ms), colors["chapter"], colors["chapter_text"])
@@ -604,6 +640,11 @@ class WaveformDetail(QWidget):
         else:
             self.scroll_by(-notches * SCROLL_STEP)
         event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._labels.clear()        # laid out and elided in the old font
+        super().changeEvent(event)
 
     def leaveEvent(self, event) -> None:
         self._set_hover(None)
