@@ -159,6 +159,7 @@ class WaveformStrip(QWidget):
         # The project's cached turn starts _turn_xs was made from: the project
         # replaces that list whenever a start changes, so "is" tells.
         self._tick_starts: list[int] | None = None
+        self._ticks: tuple[list[int], int, list[QLineF]] | None = None    # xs, height, lines
         self._generation = 0
         self._cancel: threading.Event | None = None
         # No parent: a worker still running when the strip goes keeps its relay alive.
@@ -187,9 +188,15 @@ class WaveformStrip(QWidget):
 
     def set_detail_window(self, window: tuple[int, int] | None) -> None:
         """Outline the part of the episode the detail view shows (None: none)."""
-        if window != self._detail_window:
-            self._detail_window = window
-            self.update()
+        if window == self._detail_window:
+            return
+        # Only where the outline was and is: every scroll step of the detail moves
+        # it, and a whole strip of chapter marks is not redrawn for a thin outline.
+        before = self._detail_rect()
+        self._detail_window = window
+        for rect in (before, self._detail_rect()):
+            if rect is not None:
+                self.update(rect.toAlignedRect().adjusted(-1, -1, 1, 1))
 
     @property
     def status_text(self) -> str:
@@ -414,10 +421,14 @@ class WaveformStrip(QWidget):
         painter.drawRect(rect)
 
     def _draw_turn_ticks(self, painter: QPainter, color: QColor, clip: QRect) -> None:
-        bottom = self.height() - 2
-        left, right = clip.left(), clip.right()
-        lines = [QLineF(x + 0.5, bottom - TICK_HEIGHT, x + 0.5, bottom)
-                 for x in self._turn_positions() if left <= x <= right]
+        xs = self._turn_positions()
+        if self._ticks is None or self._ticks[0] is not xs or self._ticks[1] != self.height():
+            # Made once for these columns, not at every repaint of the outline.
+            bottom = self.height() - 2
+            self._ticks = (xs, self.height(), [QLineF(x + 0.5, bottom - TICK_HEIGHT,
+                                                      x + 0.5, bottom) for x in xs])
+        lines = self._ticks[2][bisect.bisect_left(xs, clip.left()):
+                               bisect.bisect_right(xs, clip.right())]
         if lines:
             painter.setPen(QPen(color, 1))
             painter.drawLines(lines)
