@@ -27,11 +27,12 @@ boundary selects that turn.
 from __future__ import annotations
 
 import bisect
+import struct
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
-                           QWheelEvent)
+from PySide6.QtGui import (QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette,
+                           QPen, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.audio import waveform as audio_waveform
@@ -55,6 +56,7 @@ GRAB_DISTANCE = 4           # px from a mark or boundary that still grabs it
 DRAG_THRESHOLD = 3          # px of movement before a press becomes a drag
 MIN_LABEL_ROOM = 28         # px a title or name needs before it is drawn at all
 PLAYHEAD_WIDTH = 2
+_PIXEL = struct.Struct("=I")    # a QImage ARGB32 pixel as it lies in memory
 
 
 @dataclass
@@ -122,7 +124,6 @@ class WaveformDetail(QWidget):
         self._hover_x: float | None = None
         self._bars: tuple[tuple, list[QLineF]] | None = None
         self._bar_pool = _LinePool()
-        self._turn_pool = _LinePool()
         self._labels = LabelCache()     # chapter titles and speaker names, laid out
         self._speaker_colors: dict[tuple[str, int], QColor] = {}
         self._follow = FollowState(self)
@@ -471,14 +472,7 @@ class WaveformDetail(QWidget):
             if room >= MIN_LABEL_ROOM:
                 labels.append((x, room, color, project.speaker_name(speaker)))
             index = following
-        lines = self._turn_pool.take(sum(len(xs) for _, xs in by_color.values()))
-        taken = 0
-        for color, xs in by_color.values():
-            for offset, x in enumerate(xs, taken):
-                lines[offset].setLine(x + 0.5, top, x + 0.5, bottom)
-            painter.setPen(QPen(color, 1))
-            painter.drawLines(lines[taken:taken + len(xs)])
-            taken += len(xs)
+        self._draw_boundaries(painter, by_color.values(), top, bottom)
         metrics = self.fontMetrics()
         row_top = self.height() - NAME_ROW
         text_top = row_top + (NAME_ROW - metrics.height()) / 2
@@ -491,6 +485,20 @@ class WaveformDetail(QWidget):
             painter.drawStaticText(QPointF(x + 5, text_top), label.static)
         if dragged >= 0:
             self._draw_dragged_turn(painter, colors)
+
+    def _draw_boundaries(self, painter: QPainter, groups, top: int, bottom: int) -> None:
+        """One line a column in each group's colour, from ``top`` to ``bottom``: a
+        row of pixels stretched down, since zoomed out a thousand full-height lines
+        cost their pixels one by one, and a stretched image row does not."""
+        width = self.width()
+        row = bytearray(4 * width)
+        for color, xs in groups:
+            pixel = _PIXEL.pack(_premultiplied(color))
+            for x in xs:
+                if 0 <= x < width:
+                    row[4 * x:4 * x + 4] = pixel
+        image = QImage(row, width, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        painter.drawImage(QRect(0, top, width, bottom - top), image)
 
     def _draw_dragged_turn(self, painter: QPainter, colors: dict[str, QColor]) -> None:
         press = self._press
@@ -681,6 +689,13 @@ class WaveformDetail(QWidget):
     def _on_project_audio_changed(self) -> None:
         self._clamp_and_tell()
         self.update()
+
+
+def _premultiplied(color: QColor) -> int:
+    """``color`` as a premultiplied ARGB32 pixel value."""
+    alpha = color.alpha()
+    return (alpha << 24 | color.red() * alpha // 255 << 16
+            | color.green() * alpha // 255 << 8 | color.blue() * alpha // 255)
 
 
 def _readable_on(background: QColor) -> QColor:
