@@ -29,7 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, QRunnable, Qt, \
     QThreadPool, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, \
-    QPolygonF, QResizeEvent
+    QPolygonF, QRegion, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.audio import waveform as audio_waveform
@@ -190,13 +190,17 @@ class WaveformStrip(QWidget):
         """Outline the part of the episode the detail view shows (None: none)."""
         if window == self._detail_window:
             return
-        # Only where the outline was and is: every scroll step of the detail moves
-        # it, and a whole strip of chapter marks is not redrawn for a thin outline.
-        before = self._detail_rect()
+        # Only where the outline was or is but not both, and its borders: every
+        # scroll step of the detail moves it, and zoomed out it spans most of the
+        # strip, whose chapter marks need not be drawn again for it.
+        before = self._outline_region()
         self._detail_window = window
-        for rect in (before, self._detail_rect()):
-            if rect is not None:
-                self.update(rect.toAlignedRect().adjusted(-1, -1, 1, 1))
+        for part in before.xored(self._outline_region()):
+            self.update(part.adjusted(-1, -1, 1, 1))
+
+    def _outline_region(self) -> QRegion:
+        rect = self._detail_rect()
+        return QRegion() if rect is None else QRegion(rect.toAlignedRect())
 
     @property
     def status_text(self) -> str:
@@ -378,18 +382,22 @@ class WaveformStrip(QWidget):
             self._draw_text(painter, colors["hint"], self._status or
                             "No audio: the waveform shows here once the episode has audio.")
             return
-        clip = event.rect()
         bars = self._bar_lines()
-        if bars:
-            painter.setPen(QPen(colors["wave"], 1))
-            painter.drawLines(bars[max(clip.left(), 0):clip.right() + 1])
-        else:
-            middle = self._wave_rect().center().y()
-            painter.setPen(QPen(colors["tick"], 1))
-            painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
-        self._draw_turn_ticks(painter, colors["tick"], clip)
-        self._draw_detail_window(painter, colors)
-        self._draw_chapters(painter, colors, clip)
+        # Part by part, each clipped to itself, so nothing is drawn twice: a moved
+        # outline repaints two bands, far apart when zoomed out.
+        for clip in event.region():
+            painter.setClipRect(clip)
+            if bars:
+                painter.setPen(QPen(colors["wave"], 1))
+                painter.drawLines(bars[max(clip.left(), 0):clip.right() + 1])
+            else:
+                middle = self._wave_rect().center().y()
+                painter.setPen(QPen(colors["tick"], 1))
+                painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
+            self._draw_turn_ticks(painter, colors["tick"], clip)
+            self._draw_detail_window(painter, colors)
+            self._draw_chapters(painter, colors, clip)
+        painter.setClipRegion(event.region())
         if self._status:
             self._draw_text(painter, colors["text"], self._status, backdrop=colors["base"])
         x = self._x_of(self._playhead_ms)

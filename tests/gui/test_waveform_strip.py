@@ -617,8 +617,8 @@ def test_the_outline_moved_in_steps_looks_as_if_drawn_afresh(qtbot):
         chapters=[Chapter(k * 10_000, f"Part {k}") for k in range(10)],
         turns=[Turn(k * 1_500, "", "Words.") for k in range(60)]))
     screen = strip.screen()
-    for window in ((0, 100_000), (30_000, 60_000), (41_000, 41_500), (43_000, 45_000),
-                   (90_000, 100_000), None, (5_000, 6_000)):
+    for window in ((0, 100_000), (10_000, 90_000), (18_000, 98_000), (30_000, 60_000),
+                   (41_000, 41_500), (43_000, 45_000), (90_000, 100_000), None, (5_000, 6_000)):
         strip.set_detail_window(window)
         qtbot.wait(1)                   # the partial repaints happen
         shown = screen.grabWindow(strip.winId()).toImage()
