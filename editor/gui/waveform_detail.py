@@ -71,9 +71,9 @@ class _Press:
 
 class _LinePool:
     """QLineF objects kept from paint to paint and set in place. New ones at every
-    scroll step, one a pixel column and one a boundary, kept Python's cyclic
-    collector busy enough that every few dozen steps it ran a full collection,
-    over the whole project, in the middle of a paint."""
+    scroll step, one a pixel column, kept Python's cyclic collector busy enough
+    that every few dozen steps it ran a full collection, over the whole project,
+    in the middle of a paint."""
 
     def __init__(self) -> None:
         self._lines: list[QLineF] = []
