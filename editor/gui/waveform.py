@@ -444,8 +444,20 @@ class WaveformStrip(QWidget):
     def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor], clip: QRect) -> None:
         if self._project is None:
             return
+        chapters = self._project.chapters
+        duration, width = self.duration_ms(), self.width()
+        # Only the marks whose line or handle may reach into the part (a handle's
+        # base slides inside at the edges), and the one being dragged.
+        reach = 2 * HANDLE_HALF_WIDTH + 3
+        starts = [chapter.start for chapter in chapters]
+        indices = list(range(bisect.bisect_left(starts, (clip.left() - reach) * duration / width),
+                             bisect.bisect_right(starts, (clip.right() + 1 + reach) * duration
+                                                 / width)))
+        if self._drag is not None and self._drag.moved and self._drag.index not in indices:
+            indices = sorted(indices + [self._drag.index])     # drawn in their order
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for index, chapter in enumerate(self._project.chapters):
+        for index in indices:
+            chapter = chapters[index]
             dragged = self._drag is not None and self._drag.moved and self._drag.index == index
             ms = self._drag.ms if dragged else chapter.start
             x = self._x_of(ms) + 0.5
