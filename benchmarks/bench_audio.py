@@ -11,6 +11,11 @@ decode of the same file in the same run; memory is the peak of the resident
 sizes of the whole process tree (the interpreter and its ffmpeg children
 together), sampled every 10 ms.
 
+The detail's steps are wheel notches sent to it inside a window with the strip
+it is linked to, each timed until its events, both repaints included, are
+processed; ``--only repaint`` (with ``--keep``) runs them without the
+3-hour decode lines.
+
     .venv/bin/python benchmarks/bench_audio.py [--minutes 180] [--runs 3] [--keep FILE]
                                                [--only peaks overview cache repaint playhead]
 """
@@ -32,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 import mutagen  # noqa: E402
 
-from editor.audio.waveform import find_ffmpeg, waveform_peaks  # noqa: E402
+from editor.audio.waveform import CACHE_ENV, find_ffmpeg, waveform_peaks  # noqa: E402
 
 # One fresh interpreter per measured run, so that its memory (and that of its
 # ffmpeg children) belongs to the waveform alone. ranges: "" for the editor's
@@ -196,20 +201,41 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(int(len(ordered) * fraction), len(ordered) - 1)]
 
 
-def bench_detail_repaint(peaks, turns: int = 5000, chapters: int = 200) -> None:
-    """Zoom and scroll steps of the waveform detail, each step and its repaint timed,
-    on a project of ``turns`` turns and ``chapters`` chapters over the episode."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def wheel_step(app, widget, x: float, notches: int, ctrl: bool = False) -> None:
+    """One wheel notch (Ctrl held: a zoom) at ``x`` over the waveform, and the
+    events it causes, the repaints included, processed."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
+    position = QPointF(x, widget.height() / 2)
+    event = QWheelEvent(position, widget.mapToGlobal(position), QPoint(),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier if ctrl
+                        else Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+    app.processEvents()
+
+
+def bench_detail_repaint(path: Path, duration: int, turns: int = 5000,
+                         chapters: int = 200) -> None:
+    """Zoom and scroll steps of the waveform detail as the window has it, under the
+    strip it is linked to, on a project of ``turns`` turns and ``chapters`` chapters
+    over the episode: each a wheel notch over the detail until both have repainted.
+    The peaks come through the strip from the cache, as on opening a project."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
     from benchmarks.synthetic import make_project
-    from editor.audio.waveform import PeakLevels
     from editor.core.model import Chapter
-    from editor.gui.waveform_detail import MIN_SPAN_MS, WaveformDetail
+    from editor.gui.waveform import STRIP_HEIGHT, WaveformStrip
+    from editor.gui.waveform_detail import (DETAIL_HEIGHT, MIN_SPAN_MS, WaveformDetail,
+                                            link_strip)
 
     app = QApplication.instance() or QApplication([])
     project = make_project(turns)
-    duration = peaks.duration_ms
     last = project.turns[-1].start or 1
     for turn in project.turns:          # spread the talk over the whole episode
         turn.start = turn.start * (duration - 10_000) // last
@@ -217,55 +243,70 @@ def bench_detail_repaint(peaks, turns: int = 5000, chapters: int = 200) -> None:
     project.chapters = [Chapter(k * duration // chapters, f"Chapter {k + 1}: a title")
                         for k in range(chapters)]
     project.audio_duration = duration
-    levels = PeakLevels(peaks)
     for width in (1280, 1920):
-        detail = WaveformDetail()
-        detail.resize(width, 150)
+        window = QWidget()
+        layout = QVBoxLayout(window)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        strip, detail = WaveformStrip(), WaveformDetail()
+        layout.addWidget(strip)
+        layout.addWidget(detail)
+        link_strip(strip, detail)
+        window.resize(width, STRIP_HEIGHT + DETAIL_HEIGHT)
+        strip.set_project(project)
         detail.set_project(project)
-        detail.set_levels(levels)
-        detail.show()
+        window.show()
+        strip.load(path)
+        while strip.levels is None:
+            if strip.status_text.startswith("No waveform"):
+                raise SystemExit(f"the strip could not read {path}: {strip.status_text}")
+            app.processEvents()
+            time.sleep(0.002)
         app.processEvents()
+        strip.set_playhead(duration // 2)
         detail.set_playhead(duration // 2)
+        app.processEvents()
         zooms, scrolls = [], []
         cpu: dict[int, list[float]] = {id(zooms): [], id(scrolls): []}
+        pointer = width / 2         # the pointer rests mid-view while the wheel turns
 
-        def timed(step, into: list[float]) -> None:
+        def timed(notches: int, ctrl: bool, into: list[float]) -> None:
             # Wall time is what the user waits; this thread's CPU time shows how
             # much of it other processes on a loaded machine took.
             started, started_cpu = time.perf_counter(), time.thread_time()
-            step()
-            detail.repaint()
+            wheel_step(app, detail, pointer, notches, ctrl)
             into.append((time.perf_counter() - started) * 1000)
             cpu[id(into)].append((time.thread_time() - started_cpu) * 1000)
 
         for _ in range(3):
             while detail.span_ms() > MIN_SPAN_MS:
-                timed(detail.zoom_in, zooms)
+                timed(1, True, zooms)
                 for _ in range(3):
-                    timed(lambda: detail.scroll_by(0.1), scrolls)
+                    timed(-1, False, scrolls)       # a notch down scrolls on in time
             while detail.can_zoom_out():
-                timed(detail.zoom_out, zooms)
+                timed(-1, True, zooms)
                 for _ in range(3):
-                    timed(lambda: detail.scroll_by(-0.1), scrolls)
+                    timed(1, False, scrolls)
         for name, values in (("zoom", zooms), ("scroll", scrolls)):
             p99 = percentile(values, 0.99)
             line(f"detail_{name}_repaint_p99_{width}", f"{p99:.1f} ms",
                  f"{statistics.median(values):.1f} med, cpu p99 "
                  f"{percentile(cpu[id(values)], 0.99):.1f}", "-", "<= 16 ms", p99 <= 16)
-        detail.close()
-        detail.deleteLater()
+        strip.load(None)
+        window.close()
+        window.deleteLater()
         app.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)    # gone now
 
 
-def bench_cache(path: Path, runs: int):
-    """The cached call's time; returns the peaks, for the repaint figures."""
-    with tempfile.TemporaryDirectory() as cache:
-        peaks = waveform_peaks(path, cache_dir=cache)
-        times = []
-        for _ in range(max(runs, 5)):
-            started = time.perf_counter()
-            waveform_peaks(path, cache_dir=cache)
-            times.append(time.perf_counter() - started)
+def bench_cache(path: Path, runs: int, cache: Path):
+    """The cached call's time, the peaks cached in ``cache``; returns the peaks."""
+    peaks = waveform_peaks(path, cache_dir=cache)
+    times = []
+    for _ in range(max(runs, 5)):
+        started = time.perf_counter()
+        waveform_peaks(path, cache_dir=cache)
+        times.append(time.perf_counter() - started)
     ms = statistics.median(times) * 1000
     line("waveform_cached_call", f"{ms:.1f} ms", "-", "-", "<= 50 ms", ms <= 50)
     return peaks
@@ -354,9 +395,10 @@ def main() -> None:
         if "overview" in args.only:
             bench_first_overview(path, args.runs)
         if "repaint" in args.only or "cache" in args.only:
-            peaks = bench_cache(path, args.runs)
+            peaks = bench_cache(path, args.runs, Path(folder) / "cache" / "peaks")
             if "repaint" in args.only:
-                bench_detail_repaint(peaks)
+                os.environ[CACHE_ENV] = str(Path(folder) / "cache")    # where the strip reads
+                bench_detail_repaint(path, peaks.duration_ms)
         if "playhead" in args.only:
             bench_playhead(path, duration_ms)
         note(f"(this process peaked at "

@@ -113,6 +113,13 @@ class Peaks:
         A column narrower than a bucket shows the bucket under it; columns past
         the end of the audio are (0, 0).
         """
+        return list(zip(*self.column_extremes(start_ms, end_ms, count)))
+
+    def column_extremes(self, start_ms: float, end_ms: float,
+                        count: int) -> tuple[array, array]:
+        """The columns of :meth:`columns` as two ``array('h')``: the minima and the
+        maxima. No object a column, so a repaint leaves the cyclic garbage
+        collector nothing new to track."""
         total = len(self.minima)
         lows, highs = self.minima, self.maxima
         step = (end_ms - start_ms) / count / self.bucket_ms
@@ -122,9 +129,9 @@ class Peaks:
         if wide:
             low_bytes = memoryview(lows).cast("B")
             high_bytes = memoryview(highs).cast("B")
-        out = []
-        add = out.append
-        for first, last in zip(edges, edges[1:]):
+        out_lows, out_highs = array("h", bytes(2 * count)), array("h", bytes(2 * count))
+        for column in range(count):
+            first, last = edges[column], edges[column + 1]
             if last <= first:
                 last = first + 1
             if first < 0:
@@ -132,15 +139,16 @@ class Peaks:
             if last > total:
                 last = total
             if first >= last:
-                add((0, 0))
-            elif last - first == 1:
-                add((lows[first], highs[first]))
+                continue                # past the end: (0, 0)
+            if last - first == 1:
+                out_lows[column], out_highs[column] = lows[first], highs[first]
             elif wide:          # audioop's C loop beats min()/max() on long spans
-                add((default_minmax(low_bytes[2 * first:2 * last], 2)[0],
-                     default_minmax(high_bytes[2 * first:2 * last], 2)[1]))
+                out_lows[column] = default_minmax(low_bytes[2 * first:2 * last], 2)[0]
+                out_highs[column] = default_minmax(high_bytes[2 * first:2 * last], 2)[1]
             else:
-                add((min(lows[first:last]), max(highs[first:last])))
-        return out
+                out_lows[column] = min(lows[first:last])
+                out_highs[column] = max(highs[first:last])
+        return out_lows, out_highs
 
 
 class PeakLevels:
@@ -169,6 +177,11 @@ class PeakLevels:
 
     def columns(self, start_ms: float, end_ms: float, count: int) -> list[tuple[int, int]]:
         return self.level_for((end_ms - start_ms) / count).columns(start_ms, end_ms, count)
+
+    def column_extremes(self, start_ms: float, end_ms: float,
+                        count: int) -> tuple[array, array]:
+        return self.level_for((end_ms - start_ms) / count).column_extremes(start_ms, end_ms,
+                                                                           count)
 
 
 def _coarser(peaks: Peaks, factor: int) -> Peaks:

@@ -29,7 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, QRunnable, Qt, \
     QThreadPool, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, \
-    QPolygonF, QResizeEvent
+    QPolygonF, QRegion, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.audio import waveform as audio_waveform
@@ -162,6 +162,7 @@ class WaveformStrip(QWidget):
         # The project's cached turn starts _turn_xs was made from: the project
         # replaces that list whenever a start changes, so "is" tells.
         self._tick_starts: list[int] | None = None
+        self._ticks: tuple[list[int], int, list[QLineF]] | None = None    # xs, height, lines
         self._generation = 0
         self._cancel: threading.Event | None = None
         # No parent: a worker still running when the strip goes keeps its relay alive.
@@ -190,9 +191,19 @@ class WaveformStrip(QWidget):
 
     def set_detail_window(self, window: tuple[int, int] | None) -> None:
         """Outline the part of the episode the detail view shows (None: none)."""
-        if window != self._detail_window:
-            self._detail_window = window
-            self.update()
+        if window == self._detail_window:
+            return
+        # Only where the outline was or is but not both, and its borders: every
+        # scroll step of the detail moves it, and zoomed out it spans most of the
+        # strip, whose chapter marks need not be drawn again for it.
+        before = self._outline_region()
+        self._detail_window = window
+        for part in before.xored(self._outline_region()):
+            self.update(part.adjusted(-1, -1, 1, 1))
+
+    def _outline_region(self) -> QRegion:
+        rect = self._detail_rect()
+        return QRegion() if rect is None else QRegion(rect.toAlignedRect())
 
     @property
     def status_text(self) -> str:
@@ -374,18 +385,22 @@ class WaveformStrip(QWidget):
             self._draw_text(painter, colors["hint"], self._status or
                             "No audio: the waveform shows here once the episode has audio.")
             return
-        clip = event.rect()
         bars = self._bar_lines()
-        if bars:
-            painter.setPen(QPen(colors["wave"], 1))
-            painter.drawLines(bars[max(clip.left(), 0):clip.right() + 1])
-        else:
-            middle = self._wave_rect().center().y()
-            painter.setPen(QPen(colors["tick"], 1))
-            painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
-        self._draw_turn_ticks(painter, colors["tick"], clip)
-        self._draw_detail_window(painter, colors)
-        self._draw_chapters(painter, colors, clip)
+        # Part by part, each clipped to itself, so nothing is drawn twice: a moved
+        # outline repaints two bands, far apart when zoomed out.
+        for clip in event.region():
+            painter.setClipRect(clip)
+            if bars:
+                painter.setPen(QPen(colors["wave"], 1))
+                painter.drawLines(bars[max(clip.left(), 0):clip.right() + 1])
+            else:
+                middle = self._wave_rect().center().y()
+                painter.setPen(QPen(colors["tick"], 1))
+                painter.drawLine(QPointF(0, middle), QPointF(self.width(), middle))
+            self._draw_turn_ticks(painter, colors["tick"], clip)
+            self._draw_detail_window(painter, colors)
+            self._draw_chapters(painter, colors, clip)
+        painter.setClipRegion(event.region())
         if self._status:
             self._draw_text(painter, colors["text"], self._status, backdrop=colors["base"])
         x = self._x_of(self._playhead_ms)
@@ -417,10 +432,14 @@ class WaveformStrip(QWidget):
         painter.drawRect(rect)
 
     def _draw_turn_ticks(self, painter: QPainter, color: QColor, clip: QRect) -> None:
-        bottom = self.height() - 2
-        left, right = clip.left(), clip.right()
-        lines = [QLineF(x + 0.5, bottom - TICK_HEIGHT, x + 0.5, bottom)
-                 for x in self._turn_positions() if left <= x <= right]
+        xs = self._turn_positions()
+        if self._ticks is None or self._ticks[0] is not xs or self._ticks[1] != self.height():
+            # Made once for these columns, not at every repaint of the outline.
+            bottom = self.height() - 2
+            self._ticks = (xs, self.height(), [QLineF(x + 0.5, bottom - TICK_HEIGHT,
+                                                      x + 0.5, bottom) for x in xs])
+        lines = self._ticks[2][bisect.bisect_left(xs, clip.left()):
+                               bisect.bisect_right(xs, clip.right())]
         if lines:
             painter.setPen(QPen(color, 1))
             painter.drawLines(lines)
@@ -428,8 +447,20 @@ class WaveformStrip(QWidget):
     def _draw_chapters(self, painter: QPainter, colors: dict[str, QColor], clip: QRect) -> None:
         if self._project is None:
             return
+        chapters = self._project.chapters
+        duration, width = self.duration_ms(), self.width()
+        # Only the marks whose line or handle may reach into the part (a handle's
+        # base slides inside at the edges), and the one being dragged.
+        reach = 2 * HANDLE_HALF_WIDTH + 3
+        starts = [chapter.start for chapter in chapters]
+        indices = list(range(bisect.bisect_left(starts, (clip.left() - reach) * duration / width),
+                             bisect.bisect_right(starts, (clip.right() + 1 + reach) * duration
+                                                 / width)))
+        if self._drag is not None and self._drag.moved and self._drag.index not in indices:
+            indices = sorted(indices + [self._drag.index])     # drawn in their order
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for index, chapter in enumerate(self._project.chapters):
+        for index in indices:
+            chapter = chapters[index]
             dragged = self._drag is not None and self._drag.moved and self._drag.index == index
             ms = self._drag.ms if dragged else chapter.start
             x = self._x_of(ms) + 0.5

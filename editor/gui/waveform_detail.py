@@ -27,11 +27,12 @@ boundary selects that turn.
 from __future__ import annotations
 
 import bisect
+import struct
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
-                           QWheelEvent)
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette,
+                           QPen, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.audio import waveform as audio_waveform
@@ -40,6 +41,7 @@ from editor.core.model import Project
 from editor.core.timecode import format_clock
 
 from .follow import FOLLOW_TO, FollowState, should_follow
+from .label_cache import LabelCache
 from .projectlink import ProjectLink
 from .transcript.colors import is_dark, mix, readable
 from .waveform import MAX_GAIN, WaveformStrip, chapter_drag_bounds
@@ -55,6 +57,7 @@ DRAG_THRESHOLD = 3          # px of movement before a press becomes a drag
 MIN_LABEL_ROOM = 28         # px a title or name needs before it is drawn at all
 PLAYHEAD_WIDTH = 2
 CLIP_MARGIN = 3             # px beyond a repainted area a mark's line may reach into it
+_PIXEL = struct.Struct("=I")    # a QImage ARGB32 pixel as it lies in memory
 
 
 @dataclass
@@ -65,6 +68,23 @@ class _Press:
     origin: float           # the mark's start, or the window's first ms for a pan
     ms: int = 0             # where the mark would land now
     moved: bool = False
+
+
+class _LinePool:
+    """QLineF objects kept from paint to paint and set in place. New ones at every
+    scroll step, one a pixel column, kept Python's cyclic collector busy enough
+    that every few dozen steps it ran a full collection, over the whole project,
+    in the middle of a paint."""
+
+    def __init__(self) -> None:
+        self._lines: list[QLineF] = []
+
+    def take(self, count: int) -> list[QLineF]:
+        """``count`` lines to set, good until the next ``take``."""
+        missing = count - len(self._lines)
+        if missing > 0:
+            self._lines.extend(QLineF() for _ in range(missing))
+        return self._lines[:count]
 
 
 def link_strip(strip: WaveformStrip, detail: WaveformDetail) -> None:
@@ -106,6 +126,8 @@ class WaveformDetail(QWidget):
         self._press: _Press | None = None
         self._hover_x: float | None = None
         self._bars: tuple[tuple, list[QLineF]] | None = None
+        self._bar_pool = _LinePool()
+        self._labels = LabelCache()     # chapter titles and speaker names, laid out
         self._speaker_colors: dict[tuple[str, int], QColor] = {}
         self._colors_of: tuple[int, dict[str, QColor]] | None = None   # palette key, colours
         self._drawn_starts: list[int] | None = None     # the starts list last drawn from
@@ -408,16 +430,17 @@ class WaveformDetail(QWidget):
             return self._bars[1]
         lines: list[QLineF] = []
         if self._levels is not None and self.width() > 0:
-            columns = self._levels.columns(self._first, self._first + self.span_ms(),
-                                           self.width())
+            lows, highs = self._levels.column_extremes(
+                self._first, self._first + self.span_ms(), self.width())
             rect = self._wave_rect()
             middle = rect.center().y()
             scale = rect.height() / 2 / self._full_scale
             # Silence still shows as a line half a pixel either side of the middle.
             above, below = middle - 0.5, middle + 0.5
-            lines = [QLineF(x + 0.5, min(middle - high * scale, above),
-                            x + 0.5, max(middle - low * scale, below))
-                     for x, (low, high) in enumerate(columns)]
+            lines = self._bar_pool.take(len(lows))
+            for x, line in enumerate(lines):
+                line.setLine(x + 0.5, min(middle - highs[x] * scale, above),
+                             x + 0.5, max(middle - lows[x] * scale, below))
         self._bars = (key, lines)
         return lines
 
@@ -444,7 +467,7 @@ class WaveformDetail(QWidget):
         speaker_colors = {speaker.id: self._speaker_color(speaker.id, base)
                           for speaker in project.speakers}
         no_speaker = self._speaker_color("", base)
-        by_color: dict[int, tuple[QColor, list[QLineF]]] = {}
+        by_color: dict[int, tuple[QColor, list[int]]] = {}     # the columns of each colour
         labels: list[tuple[float, float, QColor, str]] = []
         turns = project.turns
         right_edge, count = self.width(), len(starts)
@@ -462,26 +485,38 @@ class WaveformDetail(QWidget):
             group = by_color.get(color.rgba())
             if group is None:
                 group = by_color[color.rgba()] = (color, [])
-            group[1].append(QLineF(x + 0.5, top, x + 0.5, bottom))
+            group[1].append(x)
             room = ((starts[this + 1] - first_ms) * scale if this + 1 < count
                     else right_edge) - x
             if room >= MIN_LABEL_ROOM:
                 labels.append((x, room, color, project.speaker_name(speaker)))
-        for color, lines in by_color.values():
-            painter.setPen(QPen(color, 1))
-            painter.drawLines(lines)
+        self._draw_boundaries(painter, by_color.values(), top, bottom)
         metrics = self.fontMetrics()
-        row = QRectF(0, self.height() - NAME_ROW, 0, NAME_ROW)
+        row_top = self.height() - NAME_ROW
+        text_top = row_top + (NAME_ROW - metrics.height()) / 2
         for x, room, color, name in labels:
-            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room) - 8)
-            if not text:
+            label = self._labels.label(metrics, name, int(room) - 8)
+            if label.static is None:
                 continue
-            painter.fillRect(QRectF(x, row.top(), 3, NAME_ROW), color)
+            painter.fillRect(QRectF(x, row_top, 3, NAME_ROW), color)
             painter.setPen(color)
-            painter.drawText(QRectF(x + 5, row.top(), room - 6, NAME_ROW),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawStaticText(QPointF(x + 5, text_top), label.static)
         if dragged >= 0:
             self._draw_dragged_turn(painter, colors)
+
+    def _draw_boundaries(self, painter: QPainter, groups, top: int, bottom: int) -> None:
+        """One line a column in each group's colour, from ``top`` to ``bottom``: a
+        row of pixels stretched down, since zoomed out a thousand full-height lines
+        cost their pixels one by one, and a stretched image row does not."""
+        width = self.width()
+        row = bytearray(4 * width)
+        for color, xs in groups:
+            pixel = _PIXEL.pack(_premultiplied(color))
+            for x in xs:
+                if 0 <= x < width:
+                    row[4 * x:4 * x + 4] = pixel
+        image = QImage(row, width, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        painter.drawImage(QRect(0, top, width, bottom - top), image)
 
     def _draw_dragged_turn(self, painter: QPainter, colors: dict[str, QColor]) -> None:
         press = self._press
@@ -506,6 +541,7 @@ class WaveformDetail(QWidget):
         if dragged >= 0:
             starts[dragged] = press.ms      # it stays between its neighbours: still sorted
         metrics = self.fontMetrics()
+        text_top = 1 + (TITLE_ROW - 2 - metrics.height()) / 2
         first_ms, scale, width = self._first, self.width() / self.span_ms(), self.width()
         # The chapter whose title may reach ``left`` (at the left edge: the one whose
         # title stays there), to the last one in view before ``right``.
@@ -528,14 +564,13 @@ class WaveformDetail(QWidget):
             begin = max(x, 0)
             room = end - begin - 2
             if room >= MIN_LABEL_ROOM:
-                text = metrics.elidedText(chapter.title or "(untitled)",
-                                          Qt.TextElideMode.ElideRight, int(room) - 10)
-                box = QRectF(begin, 1, min(metrics.horizontalAdvance(text) + 10, room),
-                             TITLE_ROW - 2)
-                painter.fillRect(box, color)
-                painter.setPen(colors["chapter_text"])
-                painter.drawText(box.adjusted(5, 0, 0, 0),
-                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+                label = self._labels.label(metrics, chapter.title or "(untitled)",
+                                           int(room) - 10)
+                painter.fillRect(QRectF(begin, 1, min(label.advance + 10, room), TITLE_ROW - 2),
+                                 color)
+                if label.static is not None:
+                    painter.setPen(colors["chapter_text"])
+                    painter.drawStaticText(QPointF(begin + 5, text_top), label.static)
         if dragged >= 0:
             self._draw_label(painter, self.x_of(press.ms), TITLE_ROW + 4,
                              clock_tenths(press.ms), colors["chapter"], colors["chapter_text"])
@@ -635,6 +670,11 @@ class WaveformDetail(QWidget):
             self.scroll_by(-notches * SCROLL_STEP)
         event.accept()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._labels.clear()        # laid out and elided in the old font
+        super().changeEvent(event)
+
     def leaveEvent(self, event) -> None:
         self._set_hover(None)
         super().leaveEvent(event)
@@ -702,6 +742,13 @@ def _first_right_of(starts: list[int], low: int, high: int, first_ms: float, sca
     while found < high and int((starts[found] - first_ms) * scale) <= x:
         found += 1
     return found
+
+
+def _premultiplied(color: QColor) -> int:
+    """``color`` as a premultiplied ARGB32 pixel value."""
+    alpha = color.alpha()
+    return (alpha << 24 | color.red() * alpha // 255 << 16
+            | color.green() * alpha // 255 << 8 | color.blue() * alpha // 255)
 
 
 def _readable_on(background: QColor) -> QColor:

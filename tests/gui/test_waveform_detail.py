@@ -5,15 +5,17 @@ neighbours), the time under the pointer, and what it paints in light and dark
 palettes. Also the overview strip's outline of the detail's window."""
 from __future__ import annotations
 
+import gc
+import threading
 from array import array
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.audio.waveform import FULL_SCALE, PeakLevels, Peaks
-from editor.core.commands import MoveChapter, SetTurnStart
+from editor.core.commands import MoveChapter, SetChapterField, SetSpeakerField, SetTurnStart
 from editor.core.model import Chapter, Project, Speaker, Turn
 from editor.gui.transcript.colors import contrast
 from editor.gui.waveform import STRIP_HEIGHT, WaveformStrip
@@ -55,6 +57,20 @@ def make_detail(qtbot, project: Project | None = None, span: int | None = None,
         detail.set_span(span)
         detail.scroll_to(first)
     return detail
+
+
+class PaintCounter(QObject):
+    """Counts the paint events ``widget`` gets."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
 
 
 def wheel(widget, x: float, notches: float, ctrl: bool = False) -> None:
@@ -127,6 +143,45 @@ def test_the_wheel_scrolls_and_the_window_stays_inside_the_episode(qtbot):
     for _ in range(200):
         wheel(detail, 200, 1)
     assert detail.window() == (0, 10_000)
+
+
+def test_scrolling_makes_no_objects_for_the_cyclic_collector(qtbot):
+    # Each scroll step used to make a line object for every pixel column and
+    # every boundary in view; some of them lived on into the collector's oldest
+    # generation, till it ran a full collection, over the whole project, mid-paint.
+    speakers = [Speaker("ann", "Ann", "#2563eb"), Speaker("bo", "Bo", "#dc2626")]
+    project = project_with(
+        turns=[Turn(i * 250, ("ann", "bo")[i % 3 % 2], "Words.") for i in range(400)],
+        chapters=[Chapter(i * 5_000, f"Chapter {i + 1}") for i in range(20)],
+        speakers=speakers)
+    detail = make_detail(qtbot, project, span=40_000, first=10_000)   # 160 boundaries
+    detail.resize(1280, DETAIL_HEIGHT)      # a column for each pixel of a wide window
+    qtbot.waitUntil(lambda: detail.windowHandle().isExposed()
+                    and detail.windowHandle().width() == 1280)
+    paints = PaintCounter(detail)
+    detail.repaint()
+    assert paints.count == 1
+    collections = []
+
+    def count(phase, info):
+        # Only this thread's: a worker of another test still winding down allocates too.
+        if phase == "start" and threading.get_ident() == main:
+            collections.append(info["generation"])
+
+    main = threading.get_ident()
+    threshold = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(700, 10, 10)           # CPython's default
+    gc.callbacks.append(count)
+    try:
+        for step in range(20):
+            detail.scroll_by(0.1 if step < 10 else -0.1)
+            detail.repaint()
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert detail.window() == (10_000, 50_000) and paints.count == 21
+    assert collections == []
 
 
 def test_dragging_the_waveform_scrolls_it_and_a_click_seeks(qtbot):
@@ -453,24 +508,24 @@ def test_a_repaint_beside_a_crowded_column_draws_no_name_the_whole_paint_lacks(q
 def test_a_playhead_tick_draws_only_the_marks_near_it(qtbot, monkeypatch):
     """At the widest zoom every turn is in view: a tick's repaint of a few columns
     must not walk all of them."""
-    import editor.gui.waveform_detail as module
     detail = make_detail(qtbot, crowded_project())
     detail.set_playhead(49_700)
     QApplication.processEvents()
-    made = []
-    real = module.QLineF
-    monkeypatch.setattr(module, "QLineF", lambda *args: made.append(args) or real(*args))
+    project = detail._project
+    project._turn_starts = CountingList(project.turn_starts())
+    CountingList.reads = 0
     painted = []
     monkeypatch.setattr(detail, "paintEvent", lambda event: painted.append(event.rect())
                         or WaveformDetail.paintEvent(detail, event))
     detail.set_playhead(50_000)
     QApplication.processEvents()
     assert painted and all(rect.width() < 10 for rect in painted)
-    assert 0 < len(made) < 30
-    made.clear()
+    tick = CountingList.reads       # the few columns' turns, not the 5,000 in view
+    assert 0 < tick < len(project.turns) / 10
+    CountingList.reads = 0
     detail.update()
     QApplication.processEvents()
-    assert len(made) >= WIDTH / 2      # a whole paint: a boundary in nearly every column
+    assert CountingList.reads >= max(WIDTH / 2, 10 * tick)   # a whole paint: every column
 
 
 class CountingList(list):
@@ -496,3 +551,57 @@ def test_a_whole_paint_of_crowded_turns_reads_a_few_starts_a_column(qtbot):
     base = detail.palette().color(QPalette.ColorRole.Base)
     boundary_columns = [x for x in range(WIDTH) if whole.pixelColor(x, WAVE_Y - 40) != base]
     assert len(boundary_columns) > WIDTH * 0.9
+
+
+def labelled_detail(qtbot, change=None) -> tuple[WaveformDetail, Project]:
+    """Three chapters and three turns in view, a title and a name too long for
+    their room; ``change(detail, project)`` made before it is first shown."""
+    project = project_with(
+        turns=[Turn(7_000, "ann", "Hello."), Turn(12_500, "bo", "Hi."),
+               Turn(15_000, "ann", "So.")],
+        chapters=[Chapter(0, "Intro"), Chapter(11_000, "A title far too long for its room"),
+                  Chapter(14_000, "After")],
+        speakers=[Speaker("ann", "Ann", "#2563eb"),
+                  Speaker("bo", "Bo Lindqvist-Okafor", "#dc2626")])
+    detail = WaveformDetail()
+    qtbot.addWidget(detail)
+    detail.resize(WIDTH, DETAIL_HEIGHT)
+    if change is not None:
+        change(detail, project)
+    detail.set_project(project)
+    detail.set_levels(tone_levels())
+    detail.set_following(False)
+    detail.set_span(20_000)
+    detail.scroll_to(5_000)
+    detail.show()
+    qtbot.waitExposed(detail)
+    return detail, project
+
+
+def rename(detail: WaveformDetail, project: Project) -> None:
+    project.history.push(SetChapterField(project, 1, "title", "Renamed"))
+    project.history.push(SetSpeakerField(project, "bo", "name", "Bea"))
+
+
+def new_font(detail: WaveformDetail, project: Project) -> None:
+    font = QFont(detail.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    detail.setFont(font)
+
+
+def dark_palette(detail: WaveformDetail, project: Project) -> None:
+    detail.setPalette(palette(True))
+
+
+@pytest.mark.parametrize("change", [rename, new_font, dark_palette],
+                         ids=["renamed", "font", "palette"])
+def test_titles_and_names_follow_renames_the_font_and_the_palette(qtbot, change):
+    # Their layouts are kept from paint to paint: after a change the detail
+    # must draw what one made after the change draws.
+    detail, project = labelled_detail(qtbot)
+    before = detail.grab().toImage()
+    change(detail, project)
+    after = detail.grab().toImage()
+    fresh, _ = labelled_detail(qtbot, change)
+    assert after != before
+    assert after == fresh.grab().toImage()

@@ -590,3 +590,37 @@ def test_the_detail_window_is_outlined_however_narrow(qtbot):
     assert changed and changed[0] == 200 and changed[-1] >= 205
     strip.set_detail_window(None)
     assert strip.grab().toImage() == before
+
+
+def test_moving_the_detail_window_repaints_only_where_the_outline_was_and_is(qtbot,
+                                                                            monkeypatch):
+    # The detail moves it at every scroll step: the whole strip of chapter marks
+    # is not redrawn for it.
+    strip = make_strip(qtbot, project_with(
+        chapters=[Chapter(k * 10_000, f"Part {k}") for k in range(10)]))
+    strip.set_detail_window((40_000, 42_000))       # x 200 to 210
+    repainted = []
+    monkeypatch.setattr(strip, "update", lambda *args: repainted.append(args))
+    strip.set_detail_window((43_000, 45_000))       # x 215 to 225
+    rects = [args[0] for args in repainted]
+    assert len(rects) == 2
+    assert rects[0].contains(200, MIDDLE_Y) and rects[0].contains(210, MIDDLE_Y)
+    assert rects[1].contains(215, MIDDLE_Y) and rects[1].contains(225, MIDDLE_Y)
+    assert all(rect.width() <= 14 for rect in rects)
+    repainted.clear()
+    strip.set_detail_window(None)
+    assert [args[0].contains(220, MIDDLE_Y) for args in repainted] == [True]
+
+
+def test_the_outline_moved_in_steps_looks_as_if_drawn_afresh(qtbot):
+    strip = make_strip(qtbot, project_with(
+        chapters=[Chapter(k * 10_000, f"Part {k}") for k in range(10)],
+        turns=[Turn(k * 1_500, "", "Words.") for k in range(60)]))
+    screen = strip.screen()
+    for window in ((0, 100_000), (10_000, 90_000), (18_000, 98_000), (30_000, 60_000),
+                   (41_000, 41_500), (43_000, 45_000), (90_000, 100_000), None, (5_000, 6_000)):
+        strip.set_detail_window(window)
+        qtbot.wait(1)                   # the partial repaints happen
+        shown = screen.grabWindow(strip.winId()).toImage()
+        assert shown.convertToFormat(QImage.Format.Format_RGB32) == \
+            strip.grab().toImage().convertToFormat(QImage.Format.Format_RGB32), window
