@@ -164,6 +164,16 @@ def test_a_tail_heard_in_a_flash_is_merged_into_its_neighbour():
     assert [c.start for c in cues[1:]] == [times[len(" ".join(cues[0].lines).split())]]
 
 
+def test_no_cue_flashes_by_even_where_an_even_cut_or_a_pause_would_make_one():
+    words = PLAIN.split()
+    # Nine words at a talking pace, then a pause, then the rest gabbled in 0.6 s.
+    times = tuple(k * 500 if k < 9 else 9_300 + 50 * (k - 9) for k in range(len(words)))
+    cues = cut_turns(one_turn(PLAIN, times), 42, 2)[:-1]
+    assert len(cues) == 2 and all(c.end - c.start >= MIN_CUE_MS for c in cues)
+    first = len(" ".join(cues[0].lines).split())
+    assert first <= 8 and cues[1].start == times[first]     # still at a word's time
+
+
 def test_without_word_times_cues_are_cut_at_the_shared_out_times(sample_dir):
     project = load_project(sample_dir / "sample-episode" / "episode.showscribe.yaml")
     without = cut_turns(project, 42, 2)

@@ -135,6 +135,18 @@ def test_word_segments_read_back_with_their_word_times():
                                              for t in project.turns]
 
 
+def test_a_first_word_heard_after_the_turn_starts_starts_with_the_turn():
+    project = aligned(transcript_project())
+    project.turns[2].words = tuple(250 + w for w in project.turns[2].words)
+    segments = json.loads(transcript_json.write(project, words=True))["segments"]
+    jonas = [s for s in segments if s["speaker"] == "Jonas Pärn"]
+    # The first word was heard at 61.75 s; its segment starts with the turn.
+    assert [s["startTime"] for s in jonas[:2]] == [61.5, 62.05]
+    back = transcript_json.read(transcript_json.write(project, words=True))
+    assert turn_view(back) == turn_view(project)
+    assert back.turns[2].words[:2] == (0, 550)
+
+
 def test_per_turn_segments_stay_the_default():
     project = aligned(transcript_project())
     assert transcript_json.write(project) == transcript_json.write(project, words=False)

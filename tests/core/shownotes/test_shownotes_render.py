@@ -126,10 +126,10 @@ def test_classic_times_round_trip_as_confirmed_times():
 
 def aligned_and_estimated() -> Project:
     """The product page's project with Jonas's first turn aligned (word times,
-    its first word heard 0.3 s after the turn starts) and Mara's first estimated."""
+    its first word heard 1.3 s after the turn starts) and Mara's first estimated."""
     project = product_project()
     aligned = project.turns[0]
-    aligned.words = tuple(300 + 400 * k for k in range(len(aligned.text.split())))
+    aligned.words = tuple(1_300 + 400 * k for k in range(len(aligned.text.split())))
     project.turns[1].estimated = True
     return project
 
@@ -144,7 +144,7 @@ def test_turn_times_are_the_turns_starts_aligned_or_estimated(style, aligned, es
     # its own (not its first word's), an estimated one its estimate, alike.
     text = render_shownotes(aligned_and_estimated(), style, times=True)
     assert aligned in text and estimated in text
-    assert "00:40.3" not in text and "PT40.3S" not in text
+    assert "00:41" not in text and "0:41" not in text and "PT41.3S" not in text
     assert render_shownotes(aligned_and_estimated(), style, times=True) == \
         render_shownotes(product_project(), style, times=True)
     assert "(00:55)" not in render_shownotes(aligned_and_estimated(), "text")
