@@ -88,8 +88,6 @@ _SENTENCE_END = ".?!\u2026"
 _CLAUSE_END = ",;:\u2013\u2014"
 _CLOSING = "\"')]\u201d\u2019\u00bb"
 _PAUSE_MS = 400        # a word lasting this much longer than its letters take
-# A path's cost is one number: each field far above the sum of those below it.
-_SHORT, _BREAK, _CUE = 1 << 120, 1 << 80, 1 << 40
 
 
 class _TurnCutter:
@@ -126,35 +124,40 @@ class _TurnCutter:
         return _CUT_COST["word"]
 
     def cues(self, number: int, name: str) -> list[Cue]:
-        words, paragraph, cut_cost = self.words, self.paragraph, self.cut_cost
-        count, width, capacity = len(words), self.width, self.lines
+        count, width, capacity = len(self.words), self.width, self.lines
+        sizes = [len(word) for word in self.words]
+        cut_cost, paragraph = self.cut_cost, self.paragraph
+        opens = [k > 0 and paragraph[k] != paragraph[k - 1] for k in range(count)]
         times = self.times + [self.end]         # where a cue ending before word k ends
         room = width * capacity
         prefix = len(self.prefix) if self.prefix else -1
+        # A path's cost is one number, each term far above all the ones after it
+        # can add up to (a cue costs at most room squared and a cut).
+        cue = (room * room + 2 * _CUT_COST["word"]) * (count + 1)
+        crossing = cue * (count + 1)
+        short = crossing * (count + 1)
         # In a turn too short for a readable cue, every cue is short: fewest is best.
         short_turn = self.end - self.start < MIN_CUE_MS
-        best: list[int | None] = [None] * (count + 1)
+        unreached = short * (count + 1)
+        best = [unreached] * (count + 1)
         back = [0] * (count + 1)
         best[0] = 0
         for begin in range(count):
-            base = best[begin]
-            if base is None:
-                continue
-            base += _CUE
-            first = times[begin]
+            base = best[begin] + cue
+            readable = times[begin] + MIN_CUE_MS
             before = 0                     # lines of the first paragraph, once past a break
             used, line = 1, -1             # lines of the part being laid, its last line
             size = -1                      # the cue's characters
             if begin == 0 and prefix >= 0:
                 line = size = prefix
             for end in range(begin, count):
-                if end > begin and paragraph[end] != paragraph[end - 1]:
+                word = sizes[end]
+                if opens[end] and end > begin:
                     if before:
                         break              # one paragraph break a cue at most
-                    before, used, line = used, 1, -1
-                    base += _BREAK
-                word = len(words[end])
-                if line < 0:
+                    before, used, line = used, 1, word
+                    base += crossing
+                elif line < 0:
                     line = word
                 elif line + 1 + word <= width:
                     line += 1 + word
@@ -163,10 +166,11 @@ class _TurnCutter:
                 if used + before > capacity and end > begin:
                     break
                 size += 1 + word
-                score = base + cut_cost[end] + max(room - size, 0) ** 2
-                if short_turn or times[end + 1] - first < MIN_CUE_MS:
-                    score += _SHORT
-                if best[end + 1] is None or score < best[end + 1]:
+                free = room - size
+                score = base + cut_cost[end] + (free * free if free > 0 else 0)
+                if short_turn or times[end + 1] < readable:
+                    score += short
+                if score < best[end + 1]:
                     best[end + 1], back[end + 1] = score, begin
         places, end = [], count
         while end > 0:
