@@ -20,7 +20,7 @@ paragraphs read back whole.
 """
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..model import Project, Turn
@@ -95,44 +95,44 @@ def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str | None,
 
 
 def write(project: Project, *, words: bool = False) -> str:
-    segments = []
+    segments: list[str] = []
     previous = ""
     for turn, (start, end) in zip(project.turns, turn_spans(project)):
         name = project.speaker_name(turn.speaker).strip() if turn.speaker else ""
-        named = bool(name or previous)   # a missing speaker would read as the previous one
+        # A missing speaker would read as the previous one.
+        speaker = _speaker(name) if name or previous else ""
         previous = name
         if words and turn.text.split():
-            segments += _word_segments(turn, end, name if named else None)
-            continue
-        segment: dict[str, Any] = {}
-        if named:
-            segment["speaker"] = name
-        segment["startTime"] = format_seconds(start)
-        segment["endTime"] = format_seconds(end)
-        segment["body"] = "\n".join(turn.paragraphs) + "\n"
-        segments.append(segment)
-    # A segment a line: readable, and json's fast encoder, which indenting turns off.
-    lines = ",\n ".join(json.dumps(segment, ensure_ascii=False) for segment in segments)
+            segments += _word_segments(turn, end, speaker)
+        else:
+            segments.append(_segment_line(speaker, start, end, "\n".join(turn.paragraphs) + "\n"))
+    lines = ",\n ".join(segments)
     return f'{{"version": "{VERSION}", "segments": [\n {lines}\n]}}\n'
 
 
-def _word_segments(turn: Turn, end: int, name: str | None) -> list[dict[str, Any]]:
-    """A segment for each word of ``turn``, ``name`` as every one's speaker."""
+# A segment a line, written here rather than by json.dumps: a word-level file
+# has tens of thousands of segments, and dumps costs several times as much a call.
+def _speaker(name: str) -> str:
+    return f'"speaker": {encode_basestring(name)}, '
+
+
+def _segment_line(speaker: str, start: int, end: int, body: str) -> str:
+    return (f'{{{speaker}"startTime": {format_seconds(start)!r}, '
+            f'"endTime": {format_seconds(end)!r}, "body": {encode_basestring(body)}}}')
+
+
+def _word_segments(turn: Turn, end: int, speaker: str) -> list[str]:
+    """A segment for each word of ``turn``, each with ``speaker`` (its JSON)."""
     bodies = []
     for paragraph in (p.split() for p in turn.paragraphs):
         if paragraph:
             bodies += [("\n" if bodies and k == 0 else "") + word
                        for k, word in enumerate(paragraph)]
     bodies[-1] += "\n"
-    segments = []
-    for k, (body, span) in enumerate(zip(bodies, spans_within(turn, end))):
-        segment: dict[str, Any] = {} if name is None else {"speaker": name}
-        # The first word starts with the turn, so the turn's time reads back as it is.
-        segment["startTime"] = format_seconds(span.start if k else turn.start)
-        segment["endTime"] = format_seconds(span.end)
-        segment["body"] = body
-        segments.append(segment)
-    return segments
+    spans = spans_within(turn, end)
+    # The first word starts with the turn, so the turn's time reads back as it is.
+    return [_segment_line(speaker, span.start if k else turn.start, span.end, body)
+            for k, (body, span) in enumerate(zip(bodies, spans))]
 
 
 def sniff(text: str) -> int:

@@ -147,6 +147,17 @@ def test_a_first_word_heard_after_the_turn_starts_starts_with_the_turn():
     assert back.turns[2].words[:2] == (0, 550)
 
 
+@pytest.mark.parametrize("words", [False, True])
+def test_quotes_backslashes_and_control_characters_are_escaped(words):
+    project = transcript_project()
+    project.speakers[0].name = 'Ann "A\\B" \u2028'
+    project.turns[0].text = 'Say "hi"\\ \x07bell\tand 🎙 \u2028here'
+    data = json.loads(transcript_json.write(project, words=words))
+    first = data["segments"][:len(project.turns[0].text.split()) if words else 1]
+    assert {s["speaker"] for s in first} == {'Ann "A\\B"'}       # the name, stripped
+    assert " ".join(s["body"] for s in first).split() == project.turns[0].text.split()
+
+
 def test_per_turn_segments_stay_the_default():
     project = aligned(transcript_project())
     assert transcript_json.write(project) == transcript_json.write(project, words=False)
