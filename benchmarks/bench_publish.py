@@ -1,11 +1,15 @@
-"""Show-notes speed on a 5,000-turn episode: each export style, and reading a pasted page.
+"""Publishing speed on a 5,000-turn episode: each show-notes style, reading a
+pasted page, the checks, and the caption and word-level transcript exports.
 
 Prints one line per figure, as docs/performance.md asks:
 ``name  ours  reference  ratio  target  PASS|FAIL`` (no reference: ``-``);
 exits 1 if any figure fails. The page to import is the classic export of the
 same synthetic episode, so it has every chapter heading and multi-paragraph turn;
 the partly timed page is that page where every tenth turn carries its time,
-measured against the untimed page in the same run (runs taken in turns).
+measured against the untimed page in the same run (runs taken in turns). The
+captions are written with and without word times: with them, every word of
+every turn has one (the times shared out by length, with a pause after every
+seventh word), so each cut is made at word times.
 
     .venv/bin/python benchmarks/bench_publish.py [--runs N] [--turns N]
 """
@@ -19,16 +23,29 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from benchmarks.timing import median_seconds, paired_medians  # noqa: E402
 from benchmarks.synthetic import episode_arguments, make_project, partly_timed_page  # noqa: E402
+from editor.core.builder import turn_spans  # noqa: E402
 from editor.core.checks import check_project  # noqa: E402
+from editor.core.importing import export_text  # noqa: E402
 from editor.core.shownotes import read_page, render_shownotes  # noqa: E402
+from editor.core.wordtimes import word_spans  # noqa: E402
 
 EXPORT_TARGET_MS = 200
 IMPORT_TARGET_MS = 500
 CHECK_TARGET_MS = 200
 PARTLY_TIMED_TARGET_RATIO = 1.5
+CAPTIONS = (("vtt", {}), ("srt", {}), ("transcript-json", {"words": True}))
 
 
-
+def with_word_times(project):
+    """``project`` with a heard time for every word: shared out by length, and a
+    pause of half a second after every seventh word where the turn has room."""
+    for turn, (start, end) in zip(project.turns, turn_spans(project)):
+        words, last = [], 0
+        for k, span in enumerate(word_spans(turn, end)):
+            last = max(last, min(span.start - start + 500 * (k // 7), end - start - 1))
+            words.append(last)
+        turn.words = tuple(words)
+    return project
 
 
 
@@ -73,6 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     seconds = median_seconds(lambda: check_project(project, "youtube"), args.runs)
     results.append(report(f"publish checks ({len(project.turns)} turns)", seconds,
                           CHECK_TARGET_MS))
+    aligned = with_word_times(make_project(turns=args.turns, seed=1))
+    for name, options in CAPTIONS:
+        for timed, source in (("", project), (", word times", aligned)):
+            if options and not timed:
+                continue      # word segments: only the aligned episode
+            label = f"{name} words" if options else name
+            seconds = median_seconds(lambda: export_text(source, name, **options), args.runs)
+            results.append(report(f"export {label} ({len(project.turns)} turns{timed})",
+                                  seconds, EXPORT_TARGET_MS))
     return 0 if all(results) else 1
 
 

@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--no-transcript", action="store_true",
                      help="show notes without the transcript")
     exp.add_argument("--times", action="store_true", help="show notes with per-turn times")
+    exp.add_argument("--words", action="store_true",
+                     help="a JSON transcript with one segment per word")
     exp.add_argument("--force", action="store_true",
                      help="replace the output even when it is read-only")
 
@@ -178,7 +180,7 @@ def cmd_import(args) -> int:
 
 
 # The export options as the command line spells them.
-OPTION_FLAGS = {"transcript": "--no-transcript", "times": "--times"}
+OPTION_FLAGS = {"transcript": "--no-transcript", "times": "--times", "words": "--words"}
 
 
 def cmd_export(args) -> int:
@@ -192,6 +194,8 @@ def cmd_export(args) -> int:
         options["transcript"] = False
     if args.times:
         options["times"] = True
+    if args.words:
+        options["words"] = True
     unsupported = [OPTION_FLAGS[o] for o in options if o not in fmt.options]
     if unsupported:
         raise ShowscribeError(f"{fmt.name} has no option {', '.join(unsupported)}")

@@ -16,7 +16,7 @@ from .timecode import MAX_MS
 from .textparse import accepted_speakers, speaker_prefix
 
 __all__ = ["MAX_MS", "ProjectBuilder", "fill_times", "turn_spans",
-           "chapter_spans", "visible_chapters", "split_span", "turns_from_lines",
+           "chapter_spans", "visible_chapters", "turns_from_lines",
            "placeholder_title"]
 
 class ProjectBuilder:
@@ -138,23 +138,6 @@ def chapter_spans(chapters: list[Chapter], duration: int | None
             end = chapter.start
         spans.append((chapter, end))
     return spans
-
-
-def split_span(start: int, end: int, weights: list[int]) -> list[tuple[int, int]]:
-    """Cut [start, end) into consecutive pieces in proportion to ``weights``.
-
-    Every piece lasts at least 1 ms (pieces may then overlap slightly when
-    the span is tiny), and the first piece starts exactly at ``start``.
-    """
-    total = sum(max(w, 1) for w in weights) or 1
-    span = max(end - start, 0)
-    pieces, acc = [], 0
-    for w in weights:
-        a = start + span * acc // total
-        acc += max(w, 1)
-        b = start + span * acc // total
-        pieces.append((a, max(b, a + 1)))
-    return pieces
 
 
 def turns_from_lines(lines: list[tuple[int | None, str]]) -> Project:

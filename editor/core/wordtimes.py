@@ -25,8 +25,8 @@ from typing import Iterable, Sequence
 from .model import Turn
 from .timecode import MAX_MS
 
-__all__ = ["WordSpan", "has_word_times", "word_spans", "words_fit", "words_problem", "fitted",
-           "rebased", "edited_words", "split_words", "merged_words"]
+__all__ = ["WordSpan", "has_word_times", "spans_within", "word_spans", "words_fit",
+           "words_problem", "fitted", "rebased", "edited_words", "split_words", "merged_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +241,24 @@ def word_spans(turn: Turn, end: int | None) -> list[WordSpan]:
         k = stop
     return [WordSpan(starts[k], starts[k + 1] if k + 1 < count else max(end, starts[k]), known[k])
             for k in range(count)]
+
+
+def spans_within(turn: Turn, end: int) -> list[WordSpan]:
+    """:func:`word_spans` trusting only the word times that fall inside the
+    turn (from its start to ``end``) and in order: a time past the next turn, or
+    before an earlier word's, is shared out like an unknown one. What a writer
+    that cuts or times by words uses, so its times stay in order and in the turn."""
+    words = turn.words
+    if words is not None and len(words) == len(turn.text.split()):
+        kept: list[int | None] = []
+        last = 0
+        for offset in words:
+            trusted = offset is not None and last <= offset and turn.start + offset < end
+            kept.append(offset if trusted else None)
+            last = offset if trusted else last
+        if kept != list(words):
+            turn = Turn(turn.start, turn.speaker, turn.text, turn.estimated, tuple(kept))
+    return word_spans(turn, end)
 
 
 _WORD_MS = 400          # 150 words a minute

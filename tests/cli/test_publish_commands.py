@@ -60,12 +60,27 @@ def test_export_show_notes_options(sample_copy, capsys):
     assert "Timestamps" in short
 
 
+def test_export_json_transcript_word_by_word(sample_copy, capsys):
+    project = load_project(sample_copy)
+    _, turns, _ = run(["export", sample_copy, "--format", "transcript-json"], capsys)
+    code, words, err = run(["export", sample_copy, "--format", "transcript-json",
+                            "--words"], capsys)
+    assert code == 0, err
+    assert len(json.loads(turns)["segments"]) == len(project.turns)
+    segments = json.loads(words)["segments"]
+    assert len(segments) == sum(len(t.text.split()) for t in project.turns)
+    assert all(len(s["body"].split()) == 1 and s["endTime"] > s["startTime"]
+               for s in segments)
+
+
 def test_export_option_a_format_lacks_is_refused(sample_copy, capsys):
     code, out, err = run(["export", sample_copy, "--format", "srt", "--times"], capsys)
     assert code == 2 and out == ""
     assert "srt has no option --times" in err
     code, _, err = run(["export", sample_copy, "--format", "vtt", "--no-transcript"], capsys)
     assert code == 2 and "vtt has no option --no-transcript" in err
+    code, _, err = run(["export", sample_copy, "--format", "vtt", "--words"], capsys)
+    assert code == 2 and "vtt has no option --words" in err
 
 
 def test_export_unknown_format(sample_copy, capsys):

@@ -42,6 +42,19 @@ def test_export_options_change_the_preview(qtbot, project):
     assert dialog.options() == {"transcript": False, "times": False}
 
 
+def test_export_json_transcript_word_by_word(qtbot, project):
+    dialog = ExportDialog(project, initial="shownotes-text")
+    qtbot.addWidget(dialog)
+    assert not dialog._words.isEnabled()
+    assert dialog.select_format("transcript-json")
+    assert dialog._words.isEnabled() and not dialog._times.isEnabled()
+    assert dialog.options() == {"words": False}
+    dialog._words.setChecked(True)
+    assert dialog.options() == {"words": True}
+    assert dialog.preview_text() == export_text(project, "transcript-json", words=True)
+    assert dialog.preview_text() != export_text(project, "transcript-json")
+
+
 def test_export_writes_the_file(qtbot, project, tmp_path):
     dialog = ExportDialog(project, initial="chapters-json")
     qtbot.addWidget(dialog)

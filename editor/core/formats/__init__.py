@@ -119,7 +119,7 @@ DECLARED: tuple[DeclaredFormat, ...] = (
     DeclaredFormat("transcript_html", "transcript-html", "Podcasting 2.0 HTML transcript",
                    "transcript", (".html", ".htm"), mime="text/html"),
     DeclaredFormat("transcript_json", "transcript-json", "Podcasting 2.0 JSON transcript",
-                   "transcript", (".json",), mime="application/json"),
+                   "transcript", (".json",), options=("words",), mime="application/json"),
     DeclaredFormat("vtt", "vtt", "WebVTT transcript", "transcript", (".vtt",),
                    options=("line_length",), mime="text/vtt"),
     DeclaredFormat("audacity", "audacity", "Audacity labels", "chapters",

@@ -1,12 +1,13 @@
 """WebVTT transcript (``text/vtt``), with speakers as voice spans ``<v Name>``.
 
 Writing: ``WEBVTT``, then one cue per piece of a turn (see ``_captions``: never
-across turns, balanced lengths, at least a second each where the turn allows):
+across turns, cut at word times, at least a second each where the turn allows):
 every cue starts with ``<v Name>`` when the turn has a speaker; text is escaped
 (``&amp; &lt; &gt;``); times are always ``HH:MM:SS.mmm``; at most two lines of
 ``line_length`` (42) characters a cue. Each cue's identifier
 ``<turn>-<paragraph>-<piece>`` lets a re-import restore turns and paragraphs
-exactly; other players ignore it.
+exactly; a cue that holds a paragraph break adds the line that starts the next
+paragraph, ``<turn>-<paragraph>-<piece>-<line>``. Other players ignore it.
 
 Reading is written here rather than through webvtt-py, which drops cues with a
 bad timestamp (``75:00.000``) without a word, keeps only the first voice of a
@@ -37,7 +38,7 @@ LINES_PER_CUE = 2
 
 _SIGNATURE = re.compile(r"WEBVTT(?:[ \t].*)?")
 _TIMING = re.compile(r"\s*(?P<start>\S+?)\s*-->\s*(?P<end>\S+)(?:\s.*)?")
-_OUR_ID = re.compile(r"(\d+)-(\d+)-(\d+)")
+_OUR_ID = re.compile(r"(\d+)-(\d+)-(\d+)(?:-(\d+))?")
 # A tag opens with a letter or "/" (or a digit: an inline timestamp) and closes
 # with ">"; any other "<" (as in "I <3 it", though invalid) is kept as text.
 _TAG = re.compile(r"<(/?[A-Za-z][^>]*|\d[\d:.]*)>")
@@ -55,7 +56,10 @@ def write(project: Project, *, line_length: int = LINE_LENGTH) -> str:
         lines = [_escape(line) for line in cue.lines]
         if cue.speaker:
             lines[0] = f"<v {_escape(cue.speaker)}>{lines[0]}"
-        out += [f"{cue.turn}-{cue.paragraph}-{cue.piece}",
+        identifier = f"{cue.turn}-{cue.paragraph}-{cue.piece}"
+        if cue.break_line is not None:
+            identifier += f"-{cue.break_line}"
+        out += [identifier,
                 f"{format_vtt(cue.start)} --> {format_vtt(cue.end)}", *lines, ""]
     return "\n".join(out)
 
@@ -69,6 +73,7 @@ class _Cue:
     start: int
     end: int
     pieces: list[tuple[str | None, str]]     # (voice or None, plain text)
+    payload: list[str]                       # the text lines as written
 
 
 def _time(text: str, line: int) -> int:
@@ -189,7 +194,7 @@ def _cue(block: list[tuple[int, str]], at: int, cues: list[_Cue]) -> int:
     while end_of_payload < len(block) and "-->" not in block[end_of_payload][1]:
         end_of_payload += 1
     payload = "\n".join(line for _, line in block[at + 1:end_of_payload])
-    cues.append(_Cue(number, identifier, start, end, _pieces(payload)))
+    cues.append(_Cue(number, identifier, start, end, _pieces(payload), payload.split("\n")))
     return end_of_payload
 
 
@@ -204,12 +209,21 @@ def read(text: str) -> Project:
         if ours and len(cue.pieces) <= 1:
             voice, body = cue.pieces[0] if cue.pieces else (None, "")
             turn, paragraph = ours[1], ours[2]
+            rest = None
+            if ours[4] is not None and 1 < int(ours[4]) <= len(cue.payload):
+                # The paragraph break sits before that line of the cue.
+                at = int(ours[4]) - 1
+                body = "".join(text for _, text in _pieces("\n".join(cue.payload[:at])))
+                rest = "".join(text for _, text in _pieces("\n".join(cue.payload[at:])))
             if reader.speaker is None or turn != last_turn:
                 reader.new_turn(cue.start, voice or "", body)
             elif paragraph != last_paragraph:
                 reader.new_paragraph(body)
             else:
                 reader.add(body)
+            if rest is not None:
+                reader.new_paragraph(rest)
+                paragraph = str(int(paragraph) + 1)
             last_turn, last_paragraph = turn, paragraph
             continue
         last_turn = None

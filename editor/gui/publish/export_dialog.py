@@ -68,6 +68,7 @@ class ExportDialog(QDialog):
         self._transcript = QCheckBox("Include the transcript")
         self._transcript.setChecked(True)
         self._times = QCheckBox("Show a time for every turn")
+        self._words = QCheckBox("One segment per word")
         self._preview = QPlainTextEdit()
         self._preview.setReadOnly(True)
         self._preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -80,6 +81,7 @@ class ExportDialog(QDialog):
         options = QHBoxLayout()
         options.addWidget(self._transcript)
         options.addWidget(self._times)
+        options.addWidget(self._words)
         options.addStretch(1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -110,6 +112,7 @@ class ExportDialog(QDialog):
         self._list.currentItemChanged.connect(self._on_list_current_changed)
         self._transcript.toggled.connect(self._refresh)
         self._times.toggled.connect(self._refresh)
+        self._words.toggled.connect(self._refresh)
         self._copy.clicked.connect(self._on_copy_clicked)
         self._save.clicked.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
@@ -136,7 +139,8 @@ class ExportDialog(QDialog):
 
     def options(self) -> dict:
         fmt = self.current_format()
-        chosen = {"transcript": self._transcript.isChecked(), "times": self._times.isChecked()}
+        chosen = {"transcript": self._transcript.isChecked(), "times": self._times.isChecked(),
+                  "words": self._words.isChecked()}
         return {k: v for k, v in chosen.items() if fmt and k in fmt.options}
 
     def preview_text(self) -> str:
@@ -148,6 +152,7 @@ class ExportDialog(QDialog):
         fmt = self.current_format()
         self._transcript.setEnabled(bool(fmt and "transcript" in fmt.options))
         self._times.setEnabled(bool(fmt and "times" in fmt.options))
+        self._words.setEnabled(bool(fmt and "words" in fmt.options))
         self._refresh()
 
     def _refresh(self, *_):

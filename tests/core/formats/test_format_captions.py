@@ -32,15 +32,25 @@ LONG = ("The harder part was the paperwork, because the building needed a struct
 FULL_CUE = "The harder part was the paperwork, because the building needed a permit."
 
 
-def test_a_paragraph_is_cut_into_as_few_cues_as_hold_it_with_even_lengths():
+def test_a_paragraph_is_cut_into_as_few_cues_as_hold_it_at_its_comma():
     greedy = wrap_words(LONG.split(), 42)
     assert len(greedy) == 3 and greedy[-1] == "first."    # what filling would leave
     cues = cut_turns(project_of((0, LONG), duration=10_000), 42, 2)
     assert len(cues) == 2
     assert " ".join(cue_texts(cues)) == LONG
-    lengths = [len(text) for text in cue_texts(cues)]
-    assert max(lengths) - min(lengths) <= 12, cue_texts(cues)
+    # Two cues fit only with the cut near the middle: the comma is there.
+    assert cue_texts(cues)[0] == "The harder part was the paperwork,"
     assert all(len(text.split()) >= 3 for text in cue_texts(cues))
+
+
+def test_a_sentence_end_is_a_better_cut_than_a_comma_or_a_word():
+    text = ("We knocked on every door before the colony came. A few people, "
+            "mostly the older ones, were nervous about stings.")
+    cues = cut_turns(project_of((0, text), duration=10_000), 42, 2)
+    assert cue_texts(cues)[0] == "We knocked on every door before the colony came."
+    # Without the full stop, the comma is taken.
+    cues = cut_turns(project_of((0, text.replace("came.", "came")), duration=10_000), 42, 2)
+    assert cue_texts(cues)[0] == "We knocked on every door before the colony came A few people,"
 
 
 def test_the_lines_of_a_cue_are_balanced_and_within_the_width():
@@ -51,21 +61,34 @@ def test_the_lines_of_a_cue_are_balanced_and_within_the_width():
     assert short.lines == ["Stay calm."]                       # one line stays one
 
 
-def test_every_cue_gets_a_second_when_the_turn_has_room():
-    # Two paragraphs: by characters alone the one-word paragraph would get 0.25 s.
+def test_a_paragraph_too_short_for_a_cue_shares_one_with_its_neighbour():
+    # By word length "Yes." gets about 0.3 s of the turn: it joins the cue
+    # before it, the paragraph break between the cue's two lines.
     project = project_of((0, FULL_CUE + "\nYes."), (5_000, "Next."), duration=8_000)
     cues = cut_turns(project, 42, 2)
-    assert [(c.turn, c.paragraph) for c in cues] == [(1, 1), (1, 2), (2, 1)]
-    assert cues[1].end - cues[1].start == MIN_CUE_MS
+    assert [(c.turn, c.paragraph, c.piece) for c in cues] == [(1, 1, 1), (1, 1, 2), (2, 1, 1)]
+    assert cues[1].lines[-1] == "Yes." and cues[1].break_line == len(cues[1].lines)
+    assert [c.break_line for c in (cues[0], cues[2])] == [None, None]
+    assert all(c.end - c.start >= MIN_CUE_MS for c in cues)
     assert (cues[0].start, cues[1].end) == (0, 5_000)          # the turn's span, exactly
     assert cues[0].end == cues[1].start
+    # Long enough for a cue of its own, a paragraph starts one.
+    project = project_of((0, "Yes, I think so.\n" + FULL_CUE), duration=8_000)
+    assert [(c.paragraph, c.break_line) for c in cut_turns(project, 42, 2)] == [
+        (1, None), (2, None)]
 
 
-def test_a_turn_too_short_for_a_second_a_cue_shares_its_span_evenly():
-    project = project_of((0, FULL_CUE + "\nYes."), (1_500, "Next."), duration=4_000)
+def test_a_turn_shorter_than_a_second_is_one_short_cue():
+    project = project_of((0, "Oh.\nYes, fine."), (600, "Next."), duration=4_000)
     cues = cut_turns(project, 42, 2)
-    assert [(c.start, c.end) for c in cues[:2]] == [(0, 750), (750, 1_500)]
-    assert cues[2].start == 1_500                              # nothing runs into Bo's turn
+    assert [(c.start, c.end, c.lines, c.break_line) for c in cues[:1]] == [
+        (0, 600, ["Oh.", "Yes, fine."], 2)]
+    assert cues[1].start == 600                                # nothing runs into Bo's turn
+    # One that cannot fit one cue is cut all the same: lines come first.
+    project = project_of((0, FULL_CUE + "\n" + FULL_CUE), (900, "Next."))
+    cues = [c for c in cut_turns(project, 42, 2) if c.turn == 1]
+    assert len(cues) == 2 and cues[0].start == 0 and cues[-1].end == 900
+    assert all(len(c.lines) <= 2 for c in cues)
 
 
 def test_a_cue_never_runs_across_turns():

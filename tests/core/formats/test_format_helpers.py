@@ -5,7 +5,7 @@ import pytest
 
 from editor.core.errors import FormatError
 from editor.core.estimate import speaking_ms
-from editor.core.builder import ProjectBuilder, fill_times, split_span, turn_spans
+from editor.core.builder import ProjectBuilder, fill_times, turn_spans
 from editor.core.speakers import PALETTE
 from editor.core.textparse import (CHAPTER_LINE, LineIndex, accepted_speakers,
                                        chapter_line_title, decode, line_at, speaker_prefix,
@@ -68,11 +68,6 @@ def test_fill_times():
     assert fill_times([1000, None, 500], [1, 1, 1]) == [(1000, False), (1000, True),
                                                        (500, False)]
     assert fill_times([], []) == []
-
-
-def test_split_span_starts_exactly_and_never_collapses():
-    assert split_span(1000, 2000, [1, 3]) == [(1000, 1250), (1250, 2000)]
-    assert split_span(5, 5, [1, 1]) == [(5, 6), (5, 6)]
 
 
 def test_turn_spans():

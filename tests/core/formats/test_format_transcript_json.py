@@ -8,6 +8,7 @@ from hypothesis import given, settings
 
 from editor.core.errors import FormatError
 from editor.core.formats import transcript_json
+from editor.core.model import Project
 from formats_support import transcript_project, transcript_projects, turn_view
 
 
@@ -63,11 +64,111 @@ def test_word_level_segments_merge_into_turns():
         {"speaker": "Bo", "startTime": 2.3, "endTime": 3.0, "body": "Thanks"},
         {"startTime": 4, "body": "nobody"},
     ]})
-    assert turn_view(transcript_json.read("\ufeff" + text)) == [
+    project = transcript_json.read("\ufeff" + text)
+    assert turn_view(project) == [
         (500, "Ann", "Welcome back. New"),
         (2000, "Ann", "paragraph turn."),
         (2300, "Bo", "Thanks nobody"),   # no speaker: Bo goes on
     ]
+    # Each segment's start is its first word's time; a turn of one segment has none.
+    assert [t.words for t in project.turns] == [(0, 400, 800), None, (0, 1700)]
+
+
+def test_segments_out_of_order_or_without_words_time_no_word():
+    text = json.dumps({"version": "1.0.0", "segments": [
+        {"speaker": "Ann", "startTime": 5, "body": "one"},
+        {"speaker": "Ann", "startTime": 4, "body": "two"},      # before the turn
+        {"speaker": "Ann", "startTime": 6, "body": ""},
+        {"speaker": "Ann", "startTime": 7, "body": "three four"},
+        {"speaker": "Ann", "startTime": 6.5, "body": "five"}]})  # before "three"
+    [turn] = transcript_json.read(text).turns
+    assert turn.text == "one two three four five"
+    assert turn.words == (0, None, 2000, None, None)
+
+
+# -- word-level segments (the words option) ----------------------------------------------
+
+def aligned(project: Project) -> Project:
+    """Every word of every turn timed: 300 ms a word, with a second's pause
+    before each paragraph after the first."""
+    for turn in project.turns:
+        times, at = [], 0
+        for n, paragraph in enumerate(turn.paragraphs):
+            at += 1000 if n else 0
+            for _ in paragraph.split():
+                times.append(at)
+                at += 300
+        turn.words = tuple(times)
+    return project
+
+
+def test_word_segments_one_per_word_with_times_and_speaker():
+    project = aligned(transcript_project())
+    segments = json.loads(transcript_json.write(project, words=True))["segments"]
+    assert len(segments) == sum(len(t.text.split()) for t in project.turns)
+    first = [s for s in segments if s["speaker"] == "Ann"][:10]
+    assert [s["body"] for s in first] == ["Welcome", "back", "&", "hello", "<everyone>.",
+                                          "\nThis", "is", "the", "second", "paragraph.\n"]
+    assert [(s["startTime"], s["endTime"]) for s in first[:2]] == [(0, 0.3), (0.3, 0.6)]
+    assert first[5]["startTime"] == 2.5            # after the pause
+    assert first[9]["endTime"] == 4.2              # the last word ends with the turn
+    assert all(set(s) == {"speaker", "startTime", "endTime", "body"} for s in segments)
+    assert all(len(s["body"].split()) == 1 for s in segments)
+
+
+def test_word_segments_without_word_times_share_out_the_turn():
+    project = transcript_project()
+    segments = json.loads(transcript_json.write(project, words=True))["segments"]
+    turn = [s for s in segments if s["speaker"] == "Jonas Pärn"]
+    assert turn[0]["startTime"] == 61.5 and turn[-1]["endTime"] == 3600.001
+    starts = [s["startTime"] for s in turn]
+    assert starts == sorted(set(starts))
+    assert [s["body"] for s in turn] == "Tere! “Quotes” and emoji 🎙 work too.\n".split(" ")
+
+
+def test_word_segments_read_back_with_their_word_times():
+    project = aligned(transcript_project())
+    project.turns[2].speaker = ""                  # speakerless after a speaker's turn
+    back = transcript_json.read(transcript_json.write(project, words=True))
+    assert turn_view(back) == turn_view(project)
+    assert [t.words for t in back.turns] == [t.words if len(t.words) > 1 else None
+                                             for t in project.turns]
+
+
+def test_a_first_word_heard_after_the_turn_starts_starts_with_the_turn():
+    project = aligned(transcript_project())
+    project.turns[2].words = tuple(250 + w for w in project.turns[2].words)
+    segments = json.loads(transcript_json.write(project, words=True))["segments"]
+    jonas = [s for s in segments if s["speaker"] == "Jonas Pärn"]
+    # The first word was heard at 61.75 s; its segment starts with the turn.
+    assert [s["startTime"] for s in jonas[:2]] == [61.5, 62.05]
+    back = transcript_json.read(transcript_json.write(project, words=True))
+    assert turn_view(back) == turn_view(project)
+    assert back.turns[2].words[:2] == (0, 550)
+
+
+@pytest.mark.parametrize("words", [False, True])
+def test_quotes_backslashes_and_control_characters_are_escaped(words):
+    project = transcript_project()
+    project.speakers[0].name = 'Ann "A\\B" \u2028'
+    project.turns[0].text = 'Say "hi"\\ \x07bell\tand 🎙 \u2028here'
+    data = json.loads(transcript_json.write(project, words=words))
+    first = data["segments"][:len(project.turns[0].text.split()) if words else 1]
+    assert {s["speaker"] for s in first} == {'Ann "A\\B"'}       # the name, stripped
+    assert " ".join(s["body"] for s in first).split() == project.turns[0].text.split()
+
+
+def test_per_turn_segments_stay_the_default():
+    project = aligned(transcript_project())
+    assert transcript_json.write(project) == transcript_json.write(project, words=False)
+    assert len(json.loads(transcript_json.write(project))["segments"]) == len(project.turns)
+
+
+@settings(max_examples=100, deadline=None)
+@given(transcript_projects())
+def test_word_segments_round_trip_any_project(project):
+    assert turn_view(transcript_json.read(transcript_json.write(project, words=True))) == \
+        turn_view(project)
 
 
 @pytest.mark.parametrize("text, line, quoted", [

@@ -124,6 +124,32 @@ def test_classic_times_round_trip_as_confirmed_times():
         (40_000, False), (55_000, False), (312_000, False), (3_730_000, False)]
 
 
+def aligned_and_estimated() -> Project:
+    """The product page's project with Jonas's first turn aligned (word times,
+    its first word heard 1.3 s after the turn starts) and Mara's first estimated."""
+    project = product_project()
+    aligned = project.turns[0]
+    aligned.words = tuple(1_300 + 400 * k for k in range(len(aligned.text.split())))
+    project.turns[1].estimated = True
+    return project
+
+
+@pytest.mark.parametrize("style, aligned, estimated", [
+    ("text", "(00:40) Jonas: Welcome to the show.", "(00:55) Mara: Thank you."),
+    ("md", "(00:40) **Jonas:** Welcome to the show.", "(00:55) **Mara:** Thank you."),
+    ("html", '<time datetime="PT40S">0:40</time>', '<time datetime="PT55S">0:55</time>'),
+])
+def test_turn_times_are_the_turns_starts_aligned_or_estimated(style, aligned, estimated):
+    # As the page's layout says, every turn shows its start: an aligned turn
+    # its own (not its first word's), an estimated one its estimate, alike.
+    text = render_shownotes(aligned_and_estimated(), style, times=True)
+    assert aligned in text and estimated in text
+    assert "00:41" not in text and "0:41" not in text and "PT41.3S" not in text
+    assert render_shownotes(aligned_and_estimated(), style, times=True) == \
+        render_shownotes(product_project(), style, times=True)
+    assert "(00:55)" not in render_shownotes(aligned_and_estimated(), "text")
+
+
 def test_silent_chapters_are_not_listed_and_take_no_heading():
     project = product_project()
     project.chapters.insert(2, Chapter(600_000, "Sponsor break", toc=False))
