@@ -542,7 +542,8 @@ def _turns(data: Any, speaker_ids: set[str], read_ahead: _WordLines | None = Non
         if type(item) is not dict or not item.keys() <= _TURN_KEY_SET:
             if read_ahead is not None and type(item) is dict:
                 item, words = read_ahead.unmarked(item, f"turns[{i}].words")
-            _mapping(item, f"turns[{i}]", _TURN_KEYS)
+            if type(item) is not dict or not item.keys() <= _TURN_KEY_SET:
+                _mapping(item, f"turns[{i}]", _TURN_KEYS)
         start = item.get("start")
         written = _WRITTEN_TIME.fullmatch(start) if type(start) is str else None
         if written:
@@ -613,26 +614,34 @@ class _WordLines:
 
     def _marked(self, match: re.Match) -> str:
         body = match.group(1)
-        self.lists.append(tuple(None if item == "null" else int(item)
-                                for item in body.split(", ")) if body else ())
+        if not body:
+            words: tuple = ()
+        elif "n" in body:
+            words = tuple([None if item == "null" else int(item) for item in body.split(", ")])
+        else:
+            words = tuple(map(int, body.split(", ")))
+        self.lists.append(words)
         return f"  {self.key}{len(self.lists) - 1}:"
 
     def unmarked(self, item: dict, field: str) -> tuple[dict, tuple[int | None, ...] | None]:
         """A turn's mapping with its marked text key back as "text", and the word
         times the mark stands for (None when it has no mark). A new mapping: an
         alias may use the same one twice, and each use must find the mark."""
-        marked = next((key for key in item if type(key) is str
-                       and key.startswith(self.key)), None)
-        if marked is None:
+        prefix = self.key
+        for marked in item:
+            if type(marked) is str and marked.startswith(prefix):
+                break
+        else:
             return item, None
-        number = marked[len(self.key):]
+        number = marked[len(prefix):]
         if "words" in item or "text" in item or not (
                 number.isascii() and number.isdigit() and str(int(number)) == number
                 and int(number) < len(self.lists)):
             raise SchemaError(field, "is not as written")     # read again, the plain way
         self.taken.append(int(number))
-        return ({"text" if key == marked else key: value for key, value in item.items()},
-                self.lists[int(number)])
+        unmarked = item.copy()
+        unmarked["text"] = unmarked.pop(marked)
+        return unmarked, self.lists[int(number)]
 
     def all_taken(self) -> bool:
         """Every mark was a turn's words, each once: the file read as YAML reads it."""

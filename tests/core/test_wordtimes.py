@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from editor.core.commands import (ApplyAlignment, EditAcrossTurns, InsertTurn, MergeWithPrevious,
+from editor.core.commands import (EditAcrossTurns, InsertTurn, MergeWithPrevious,
                                   ReplaceTexts, ReplaceTurns, SetTurnStart, SetTurnText,
                                   SetTurnTimes, SplitTurn)
 from editor.core.find import Query, replace_all, replace_match, find_all
