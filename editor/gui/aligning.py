@@ -3,11 +3,10 @@
 :class:`AligningController` owns the action and one run at a time. The dialog
 (:class:`~.align_dialogs.AlignDialog`) chooses the turns to re-time; every turn
 goes to the aligner all the same (the others give it context, as ``showscribe
-align`` does). The aligner (its own worker processes and ffmpeg) is driven from
-a thread of its own; its progress and its end come back to the GUI thread as
-queued signals of a relay, so the window stays responsive, and the status bar
-shows the progress with a Cancel button, which stops the workers and ffmpeg
-and changes nothing.
+align`` does). The aligner (its own worker processes and ffmpeg) runs in a
+:class:`~.background_align.BackgroundAlignment`, as Replace Audio's does, so
+the window stays responsive, and the status bar shows the progress with a
+Cancel button, which stops the workers and ffmpeg and changes nothing.
 
 Editing goes on meanwhile, under one rule: the result is applied only if the
 turns (their times, texts and word times) are what the aligner was given;
@@ -23,20 +22,20 @@ The window binds :meth:`AligningController.handlers` and
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QWidget)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from editor.audio.align import AlignCancelled, Aligner, AlignmentResult, TurnText
+from editor.audio.align import Aligner, AlignmentResult, TurnText
 from editor.core.alignment import alignment_changes
 from editor.core.commands import ApplyAlignment
 from editor.core.errors import ShowscribeError
 from editor.core.model import Project
 
 from .align_dialogs import AlignDialog, AlignmentGapsDialog, gap_lines
+from .background_align import AlignStatus, BackgroundAlignment
 from .messagebar import MessageBar
 from .statusline import StatusLine, counted
 
@@ -55,44 +54,14 @@ def turns_signature(project: Project) -> tuple:
             tuple((t.start, t.text, t.estimated, t.words) for t in project.turns))
 
 
-class _Relay(QObject):
-    """Carries one run's news from its thread (queued to the GUI thread)."""
-
-    progress = Signal(int, float)       # run, fraction
-    finished = Signal(int, object)      # run, AlignmentResult
-    failed = Signal(int, str)           # run, one-line message
-    cancelled = Signal(int)             # run
-
-
 class _Run:
-    """One alignment under way: what it was given, and how to stop it."""
+    """One alignment under way: what it was given."""
 
-    def __init__(self, number: int, project: Project, turns: list[int], all_turns: bool) -> None:
-        self.number = number
+    def __init__(self, project: Project, turns: list[int], all_turns: bool) -> None:
         self.project = project
         self.turns = turns
         self.all_turns = all_turns
         self.signature = turns_signature(project)
-        self.cancel = threading.Event()
-        self.thread: threading.Thread | None = None
-
-
-class AlignProgress(QWidget):
-    """The status bar's part of a run: its progress and a Cancel button."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.bar = QProgressBar(self)
-        self.bar.setRange(0, 100)
-        self.bar.setFormat("Aligning\u2026 %p%")
-        self.bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop aligning; nothing changes")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.cancel_button)
-        self.hide()
 
 
 class AligningController(QObject):
@@ -112,19 +81,14 @@ class AligningController(QObject):
         self._seek = seek
         self._show_error = show_error
         self.make_aligner = make_aligner
-        self.progress = AlignProgress(status_line)
+        self.job = BackgroundAlignment(self)
+        self.progress = AlignStatus(self.job, status_line)
         status_line.insertPermanentWidget(0, self.progress)
-        self.progress.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.job.finished.connect(self._on_job_finished)
+        self.job.failed.connect(self._on_job_failed)
+        self.job.cancelled.connect(self._on_job_cancelled)
         self.gaps_dialog: AlignmentGapsDialog | None = None
         self._run: _Run | None = None
-        self._runs = 0
-        # No parent: a thread still running when the window goes keeps its relay.
-        self._relay = _Relay()
-        queued = Qt.ConnectionType.QueuedConnection
-        self._relay.progress.connect(self._on_relay_progress, queued)
-        self._relay.finished.connect(self._on_relay_finished, queued)
-        self._relay.failed.connect(self._on_relay_failed, queued)
-        self._relay.cancelled.connect(self._on_relay_cancelled, queued)
 
     def handlers(self) -> dict[str, Callable[..., None]]:
         return {"align": self._on_align_triggered}
@@ -161,34 +125,23 @@ class AligningController(QObject):
         except ShowscribeError as exc:
             self._show_error(str(exc))
             return False
-        self._runs += 1
-        run = self._run = _Run(self._runs, project, list(turns), all_turns)
-        given = [TurnText(t.start, t.text) for t in project.turns]
-        run.thread = threading.Thread(target=_align_in_thread, name="showscribe-align",
-                                      args=(aligner, Path(audio), given, run, self._relay),
-                                      daemon=True)
-        self.progress.bar.setValue(0)
-        self.progress.cancel_button.setEnabled(True)
-        self.progress.show()
+        self._run = _Run(project, list(turns), all_turns)
+        self.job.start(aligner, Path(audio), [TurnText(t.start, t.text) for t in project.turns])
+        self.progress.begin("Aligning the transcript to the audio\u2026")
         if self._message_bar.text().startswith("Alignment found"):
             self._message_bar.hide()        # the last run's news
-        run.thread.start()
         self.running_changed.emit(True)
         return True
 
     def cancel(self) -> None:
         """Stop the run under way (its workers and ffmpeg); nothing changes."""
         if self._run is not None:
-            self._run.cancel.set()
+            self.job.cancel()
             self.progress.cancel_button.setEnabled(False)
-            self.progress.bar.setFormat("Cancelling\u2026")
 
-    def close(self, timeout_s: float = 10.0) -> None:
+    def close(self) -> None:
         """Cancel a run and wait for its thread (the window is closing)."""
-        run = self._run
-        self.cancel()
-        if run is not None and run.thread is not None:
-            run.thread.join(timeout_s)
+        self.job.close()
         self._end_run()
 
     def set_project(self, project: Project) -> None:
@@ -199,38 +152,27 @@ class AligningController(QObject):
     def _end_run(self) -> _Run | None:
         run, self._run = self._run, None
         self.progress.hide()
-        self.progress.bar.setFormat("Aligning\u2026 %p%")
+        self.progress.cancel_button.setEnabled(True)
         if run is not None:
             self.running_changed.emit(False)
         return run
 
-    def _current(self, number: int) -> _Run | None:
-        run = self._run
-        return run if run is not None and run.number == number else None
-
     # -- its news ----------------------------------------------------------------------
 
-    def _on_relay_progress(self, number: int, fraction: float) -> None:
-        if self._current(number) is not None:
-            self.progress.bar.setValue(int(fraction * 100))
-
-    def _on_relay_cancelled(self, number: int) -> None:
-        if self._current(number) is not None:
-            self._end_run()
+    def _on_job_cancelled(self) -> None:
+        if self._end_run() is not None:
             self._status.say("Alignment cancelled; nothing changed")
 
-    def _on_relay_failed(self, number: int, message: str) -> None:
-        if self._current(number) is not None:
-            self._end_run()
+    def _on_job_failed(self, message: str) -> None:
+        if self._end_run() is not None:
             self._show_error(message)
 
-    def _on_relay_finished(self, number: int, result: AlignmentResult) -> None:
-        run = self._current(number)
+    def _on_job_finished(self, result: AlignmentResult) -> None:
+        run = self._end_run()
         if run is None:
             return
-        self._end_run()
         project = self._project()
-        if run.cancel.is_set() or project is not run.project:
+        if project is not run.project:
             self._status.say("Alignment cancelled; nothing changed")
             return
         if turns_signature(project) != run.signature:
@@ -289,28 +231,3 @@ class AligningController(QObject):
                              self._transcript.selected_turns(), self._parent)
         if dialog.exec():
             self.start(*dialog.chosen())
-
-    def _on_cancel_button_clicked(self) -> None:
-        self.cancel()
-
-
-def _align_in_thread(aligner: Aligner, audio: Path, given: list[TurnText], run: _Run,
-                     relay: _Relay) -> None:
-    """The run, on its own thread: only the relay's signals reach the GUI."""
-    def tell(signal, *args) -> None:
-        try:
-            signal.emit(run.number, *args)
-        except RuntimeError:    # the relay is gone with the window: nobody to tell
-            run.cancel.set()
-
-    try:
-        result = aligner.align(audio, given, progress=lambda f: tell(relay.progress, f),
-                               cancel=run.cancel)
-    except AlignCancelled:
-        tell(relay.cancelled)
-    except ShowscribeError as exc:
-        tell(relay.failed, str(exc))
-    except Exception as exc:    # noqa: BLE001 (an engine's bug: one line, never a traceback)
-        tell(relay.failed, f"{audio}: alignment failed: {exc}")
-    else:
-        tell(relay.finished, result)
