@@ -163,6 +163,18 @@ def _move_chapter(rng, p):
     return c.MoveChapter(p, index, start)
 
 
+def _set_chapter_starts(rng, p):
+    # Every chapter shifted as a re-cut audio moves them: by amounts that grow
+    # along the episode (a cut early moves all later ones), kept in order.
+    if not p.chapters:
+        return None
+    shift, starts = 0, []
+    for chapter in p.chapters:
+        shift += rng.randint(-2_000, 2_000)
+        starts.append(max(0, chapter.start + shift, starts[-1] if starts else 0))
+    return c.SetChapterStarts(p, starts)
+
+
 def _set_chapter_field(rng, p):
     if not p.chapters:
         return None
@@ -226,7 +238,7 @@ MAKERS = (
     _set_turn_text, _set_turn_start, _set_turn_times, _set_turn_speaker, _split_turn,
     _merge_with_previous,
     _insert_turn, _delete_turn, _edit_across_turns, _replace_texts, _replace_turns,
-    _add_chapter, _delete_chapter, _move_chapter,
+    _add_chapter, _delete_chapter, _move_chapter, _set_chapter_starts,
     _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
     _merge_speakers, _add_episode_word, _remove_episode_word, _apply_alignment,
 )
