@@ -26,9 +26,14 @@ packages=(ffmpeg libvlc5 vlc-plugin-base libvlc-bin libenchant-2-2 hunspell-en-u
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
           fonts-dejavu-core)
-# flite speaks the test sentences the aligner is checked against.
-[ "$mode" = test ] && packages+=(xvfb xauth xdotool flite
-                                 desktop-file-utils appstream shared-mime-info librsvg2-bin)
+# flite speaks the test sentences the aligner is checked against; Chromium's
+# WebVTT parser reads the captions Showscribe writes (Ubuntu ships Chromium
+# only as a snap: `snap install chromium` there).
+if [ "$mode" = test ]; then
+    packages+=(xvfb xauth xdotool flite
+               desktop-file-utils appstream shared-mime-info librsvg2-bin)
+    grep -qx 'ID=ubuntu' /etc/os-release 2>/dev/null || packages+=(chromium)
+fi
 python_ok() { python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
 python_ok || packages+=(python3 python3-venv)
 

@@ -1,6 +1,6 @@
-"""Shared fixtures. In CI (CI=true) a missing ffmpeg, libvlc or spelling
-dictionary fails the run: the tests that need them must run there, never be
-skipped."""
+"""Shared fixtures. In CI (CI=true) a missing ffmpeg, libvlc, spelling
+dictionary or Chromium fails the run: the tests that need them must run there,
+never be skipped."""
 from __future__ import annotations
 
 import ctypes.util
@@ -63,6 +63,15 @@ def english_dictionary() -> None:
         present = False
     _require("Enchant with the Hunspell en_US dictionary (libenchant-2-2, hunspell-en-us)",
              present)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of Chromium, whose WebVTT parser reads our captions; fails in CI,
+    skips elsewhere, when missing."""
+    path = shutil.which("chromium")
+    _require("Chromium (chromium)", path is not None)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,15 @@
 projects and for damaged input, and the checks every reader must pass."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
+from editor.core.builder import turn_spans
 from editor.core.errors import FormatError
 from editor.core.model import Chapter, Project, Speaker, Turn
+from editor.core.projectfile import load_project
+from editor.core.wordtimes import word_spans
 
 NAMES = ("Ann", "Bo Li", "Jonas Pärn", "Mara Ilves", "Speaker 2", "石田", "Ludwig van Beethoven")
 
@@ -25,6 +30,18 @@ def transcript_project() -> Project:
         Turn(3_605_000, "ann", "Same speaker, new turn."),
     ]
     project.audio_duration = 3_700_000
+    return project
+
+
+def aligned_sample(sample_dir: Path) -> Project:
+    """The sample with a heard time for every word: the times word_spans shares
+    out, bent so that early words go faster and late ones slower (so they are
+    not what sharing out by length would give)."""
+    project = load_project(sample_dir / "sample-episode" / "episode.showscribe.yaml")
+    for turn, (start, end) in zip(project.turns, turn_spans(project)):
+        length = end - start
+        offsets = [span.start - start for span in word_spans(turn, end)]
+        turn.words = tuple(round(o * (0.5 + 0.5 * o / length)) for o in offsets)
     return project
 
 

@@ -16,19 +16,7 @@ from editor.core.formats._captions import MIN_CUE_MS, cut_turns
 from editor.core.model import Project, Speaker, Turn
 from editor.core.projectfile import load_project
 from editor.core.wordtimes import word_spans
-from formats_support import turn_view
-
-
-def aligned_sample(sample_dir) -> Project:
-    """The sample with a heard time for every word: the times word_spans shares
-    out, bent so that early words go faster and late ones slower (so they are
-    not what sharing out by length would give)."""
-    project = load_project(sample_dir / "sample-episode" / "episode.showscribe.yaml")
-    for turn, (start, end) in zip(project.turns, turn_spans(project)):
-        length = end - start
-        offsets = [span.start - start for span in word_spans(turn, end)]
-        turn.words = tuple(round(o * (0.5 + 0.5 * o / length)) for o in offsets)
-    return project
+from formats_support import aligned_sample, turn_view
 
 
 def one_turn(text: str, words, end: int = 10_000) -> Project:
