@@ -10,8 +10,9 @@ with a life of their own are objects it owns, each in its own module:
 the unsaved-changes question), :class:`AudioLifecycle` (loading and locating the
 audio), :class:`KeyRouter` (which keys win over text fields),
 :class:`PublishingController` (import, export, embed, the Check tab),
-:class:`SpellingController` (the spell checker, Check Spelling, F7) and
-:class:`StatusLine` (the unsaved mark, the playhead, the counts).
+:class:`SpellingController` (the spell checker, Check Spelling, F7),
+:class:`DraftTranscription` (a draft transcript from the audio, in the background)
+and :class:`StatusLine` (the unsaved mark, the playhead, the counts).
 
 Menu items and keys come from the table in ``actions.py``; the window binds them
 from two explicit tables, :meth:`MainWindow.action_handlers` (``{action id:
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (QMainWindow, QMessageBox, QSplitter, QTabWidget,
 from editor import __version__
 from editor.core.errors import ShowscribeError
 from editor.core.model import Project, Speaker
-from editor.core.newproject import new_project_for_audio
+from editor.core.newproject import new_project_for_audio, new_project_from_draft
 from editor.core.projectfile import load_project
 from editor.core.speakers import speaker_for_slot
 
@@ -41,6 +42,7 @@ from .actionset import ActionSet
 from .audio_lifecycle import AudioLifecycle
 from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
+from .drafting import DraftTranscription
 from .findbar import FindBar
 from .keyrouting import KeyRouter
 from .messagebar import MessageBar
@@ -99,11 +101,13 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
         self.safekeeping = Safekeeping(self)
+        self.drafting = DraftTranscription(self.status_line, say=self.status_line.say,
+                                           show_error=self.show_error)
         self.files = ProjectFiles(
             self, self.settings, self.actions_by_id["open_recent"].menu(),
             project=lambda: self.project, open_path=self.open_path,
-            new_from_audio=self.new_from_audio, show_error=self.show_error,
-            safekeeping=self.safekeeping)
+            new_from_audio=self.new_from_audio, transcribe=self.drafting.start,
+            show_error=self.show_error, safekeeping=self.safekeeping)
         self.audio = AudioLifecycle(self.playback, self.transport, self.waveform,
                                     self.message_bar, self)
         self.keys = KeyRouter(self, self.actions_by_id, self.transcript)
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         self.publishing.check_panel.jump_requested.connect(self.navigator.go_to)
         self.spelling.enabled_changed.connect(self._on_spelling_enabled_changed)
         self.files.saved.connect(self._on_files_saved)
+        self.drafting.finished.connect(self.show_draft)
         self.audio.audio_changed.connect(self._update_actions)
         self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
         self.safekeeping.problem.connect(self.status_line.say_problem)
@@ -336,6 +341,18 @@ class MainWindow(QMainWindow):
         duration = self.playback.duration_ms() if self.playback.load(audio) else None
         self._set_project(new_project_for_audio(audio, duration), remember=False)
 
+    def show_draft(self, audio: Path, draft) -> bool:
+        """Show a draft transcript of ``audio`` as a new, unsaved project, once
+        unsaved changes are saved or let go; False (the draft let go) if not."""
+        if not self.files.maybe_save():
+            self.status_line.say(f"The draft of {audio.name} was not opened.")
+            return False
+        project = new_project_from_draft(audio, draft.duration, draft.turns)
+        project.history.set_unsaved()   # minutes of work that nothing on disk holds yet
+        self._set_project(project)      # which loads its audio, as for any project
+        self._update_actions()
+        return True
+
     def locate_audio(self, path: Path | str) -> bool:
         """Use ``path`` as the project's audio if it plays (see :class:`AudioLifecycle`)."""
         return self.audio.locate(path)
@@ -507,5 +524,6 @@ class MainWindow(QMainWindow):
         self.keys.uninstall()
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
+        self.drafting.shut_down()   # and a draft transcription, with its worker processes
         self.safekeeping.close()
         event.accept()
