@@ -1,6 +1,8 @@
 """Project file speed on a 5,000-turn episode, against libyaml in the same run,
 and the cost of its recovery copy: the snapshot the GUI thread takes (a bound),
 and the encoding and atomic write the worker does (against a save).
+Loading and saving the episode with word times on every turn (as after an
+alignment) is measured against the same episode without.
 
 Load and save pause the garbage collector while they build their objects, so
 the libyaml references run with it paused too: both sides are timed the same
@@ -25,7 +27,8 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from benchmarks.timing import median_seconds, paired_medians  # noqa: E402
 from benchmarks.synthetic import episode_arguments, make_project  # noqa: E402
-from editor.core import load_project, project_to_data, save_project  # noqa: E402
+from editor.core import (load_project, project_from_data, project_to_data,  # noqa: E402
+                         save_project)
 from editor.core.commands import SetTurnText  # noqa: E402
 from editor.core.recovery import RecoveryStore, encode_snapshot, take_snapshot  # noqa: E402
 
@@ -77,6 +80,16 @@ def report_bound(name: str, ours: float, bound_ms: float) -> bool:
     return passed
 
 
+def with_word_times(project):
+    """A copy of ``project`` in which every turn has word times, as an alignment
+    leaves them: a word about every 320 ms, one in twelve not known."""
+    timed = project_from_data(project_to_data(project))
+    for k, turn in enumerate(timed.turns):
+        turn.words = tuple(None if (k + j) % 12 == 5 else 320 * j + (k * 37 + j * 11) % 90
+                           for j in range(len(turn.text.split())))
+    return timed
+
+
 def long_session(project) -> None:
     """Typing in many turns, one undo step each, as after hours of editing."""
     for step in range(SESSION_STEPS):
@@ -107,6 +120,15 @@ def main(argv: list[str] | None = None) -> int:
             lambda: save_project(project, path),
             collector_paused(lambda: yaml.dump(data, Dumper=yaml.CSafeDumper)), args.runs)
 
+        timed = with_word_times(project)
+        timed_path = Path(folder) / "timed.showscribe.yaml"
+        save_project(timed, timed_path)
+        load_timed, load_plain = paired_medians(
+            lambda: load_project(timed_path), lambda: load_project(path), args.runs)
+        save_timed, save_plain = paired_medians(
+            lambda: save_project(timed, timed_path), lambda: save_project(project, path),
+            args.runs)
+
         large = make_project(turns=args.turns * SCALE, seed=1)
         large_path = Path(folder) / "large.showscribe.yaml"
         save_large, save_small = paired_medians(
@@ -128,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
                save_ours, save_ref),
         report(f"save_project {len(large.turns)} turns (reference: saving "
                f"{len(project.turns)})", save_large, save_small, SCALE_TARGET_RATIO),
+        report("load_project with word times on every turn (reference: the same "
+               "without)", load_timed, load_plain),
+        report("save_project with word times on every turn (reference: the same "
+               "without)", save_timed, save_plain),
         report_bound(f"recovery_snapshot (GUI thread, {SESSION_STEPS} undo steps)",
                      snapshot_time, SNAPSHOT_BOUND_MS),
         report("recovery_copy_write (worker; reference: save_project)", copy_ours, copy_ref),

@@ -272,7 +272,8 @@ class _ProgressLine:
 def cmd_align(args) -> int:
     from .audio.align import TurnText
     from .audio.align.sphinx import PocketsphinxAligner
-    from .core.commands import SetAudio, SetTurnTimes
+    from .core.alignment import alignment_changes
+    from .core.commands import ApplyAlignment, SetAudio
     from .core.projectfile import save_project
     from .core.timecode import format_clock
     project = _load(args.project)
@@ -289,16 +290,17 @@ def cmd_align(args) -> int:
         raise ShowscribeError("alignment interrupted; the project is unchanged") from None
     if args.audio:
         project.history.push(SetAudio(project, args.audio.absolute(), result.duration))
-    # Every turn is aligned (the others give context); only the chosen ones change.
-    times = [(aligned.start, not aligned.confident) if args.all or turn.estimated
-             else (turn.start, turn.estimated)
-             for turn, aligned in zip(project.turns, result.turns)]
-    project.history.push(SetTurnTimes(project, 0, times))
+    # Every turn is aligned (the others give context); the estimated ones are
+    # re-timed (every one with --all), and every turn gets its word times.
+    changes = alignment_changes(project, result, range(len(project.turns)),
+                                all_turns=args.all)
+    project.history.push(ApplyAlignment(project, changes))
     output = args.output or args.project
     save_project(project, output)
     print(f"{output.name}: {_count(len(project.turns), 'turn')}, "
           f"{sum(not t.estimated for t in project.turns)} confirmed, "
-          f"{_count(sum(t.estimated for t in project.turns), 'estimated turn time')}")
+          f"{_count(sum(t.estimated for t in project.turns), 'estimated turn time')}, "
+          f"{sum(t.words is not None for t in project.turns)} with word times")
     for span in result.untranscribed:
         print(f"audio not in the transcript: {format_clock(span.start)} "
               f"to {format_clock(span.end)}")

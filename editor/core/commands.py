@@ -15,6 +15,8 @@ from .history import Command
 from .model import (EPISODE_FIELDS, Chapter, Credit, Link, Project, Speaker, Turn, is_color,
                     is_iso_date, is_slot, word_count)
 from .timecode import MAX_MS
+from .wordtimes import (edited_words, fitted, merged_words, rebased, split_words,
+                        words_problem)
 
 CHAPTER_FIELDS = ("title", "url", "image", "toc")
 SPEAKER_FIELDS = ("name", "color", "slot")
@@ -45,7 +47,17 @@ def _speaker_id(project: Project, speaker_id: str) -> str:
 def _turn(project: Project, turn: Turn) -> Turn:
     _time(turn.start, "a turn's start")
     _speaker_id(project, turn.speaker)
-    return replace(turn)
+    _words(turn.words, turn.text, "a turn's word times")
+    return replace(turn, words=tuple(turn.words) if turn.words is not None else None)
+
+
+def _words(words, text: str, what: str) -> tuple[int | None, ...] | None:
+    problem = words_problem(words, word_count(text))
+    if problem is not None:
+        entry, why = problem
+        where = f" (word {entry + 1})" if entry is not None else ""
+        raise ValueError(f"{what} do not fit its text{where}: {why}")
+    return tuple(words) if words is not None else None
 
 
 _CHAPTER_CHECKS = {
@@ -103,30 +115,70 @@ def start_bounds(project: Project, index: int) -> tuple[int, int | None]:
     return low, high
 
 
+def confirmed_bounds(starts: list[int], estimated: list[bool], duration: int | None
+                     ) -> tuple[list[int], list[int | None]]:
+    """For every turn, where it may start (as :func:`start_bounds` says) in turns
+    that start at ``starts`` with these ``estimated`` flags: one pass each way."""
+    count = len(starts)
+    lows: list[int] = [0] * count
+    low = 0
+    for k in range(count):
+        lows[k] = low
+        if k == 0 or not estimated[k]:
+            low = starts[k]
+    highs: list[int | None] = [None] * count
+    high = duration
+    for k in range(count - 1, -1, -1):
+        highs[k] = high
+        if not estimated[k]:
+            high = starts[k]
+    return lows, highs
+
+
+def _start_refused(project: Project, index: int, start: int, low: int,
+                   high: int | None) -> str:
+    until = project.clock(high) if high is not None else "the end"
+    return (f"{_capitalised(project.turn_label(index))} cannot start at "
+            f"{project.clock(start)}: it must start between {project.clock(low)} and "
+            f"{until}, where its confirmed neighbours are")
+
+
+def _rebased_words(turns: list[Turn], first: int, times: list[tuple[int, bool]]) -> list:
+    """The word times of turns ``first``... once they start at ``times``: each word
+    stays where it was heard."""
+    return [rebased(turns[first + k].words, turns[first + k].start, start)
+            for k, (start, _) in enumerate(times)]
+
+
 # -- turns -------------------------------------------------------------------
 
 class SetTurnText(Command):
     """Change one turn's text. Consecutive edits of the same turn merge."""
 
     text = "Typing"
+    # What a recovery copy written before word times holds no state for.
+    old_words = new_words = None
 
     def __init__(self, project: Project, index: int, new_text: str) -> None:
         self.project, self.index = project, _index(project.turns, index, "turn")
         if not isinstance(new_text, str):
             raise ValueError(f"a turn's text must be text, not {new_text!r}")
-        self.old = project.turns[index].text
+        turn = project.turns[index]
+        self.old, self.old_words = turn.text, turn.words
         self.new = new_text
+        # Every word the edit left alone keeps its time.
+        self.new_words = edited_words([turn], new_text)
 
     def redo(self) -> None:
-        self.project.set_turn_texts({self.index: self.new})
+        self.project.set_turn_texts({self.index: self.new}, {self.index: self.new_words})
 
     def undo(self) -> None:
-        self.project.set_turn_texts({self.index: self.old})
+        self.project.set_turn_texts({self.index: self.old}, {self.index: self.old_words})
 
     def merge_with(self, newer: Command) -> bool:
         if isinstance(newer, SetTurnText) and newer.index == self.index \
                 and newer.project is self.project:
-            self.new = newer.new
+            self.new, self.new_words = newer.new, newer.new_words
             return True
         return False
 
@@ -135,6 +187,7 @@ class SetTurnStart(Command):
     """Set a turn's start: it becomes confirmed and its estimated neighbours move."""
 
     text = "Set turn start"
+    old_words = new_words = None      # a recovery copy from before word times
 
     def __init__(self, project: Project, index: int, start: int) -> None:
         self.project = project
@@ -142,23 +195,21 @@ class SetTurnStart(Command):
         _time(start, "a turn's start")
         low, high = start_bounds(project, index)
         if start < low or (high is not None and start > high):
-            until = project.clock(high) if high is not None else "the end"
-            raise ValueError(f"{_capitalised(project.turn_label(index))} cannot start at "
-                             f"{project.clock(start)}: it must start between "
-                             f"{project.clock(low)} and {until}, where its confirmed "
-                             "neighbours are")
+            raise ValueError(_start_refused(project, index, start, low, high))
         self.first, self.times = reestimate_around(
             project.turns, index, start, [c.start for c in project.chapters],
             project.audio_duration)
         turns = project.turns
-        self.old = [(turns[k].start, turns[k].estimated)
-                    for k in range(self.first, self.first + len(self.times))]
+        span = range(self.first, self.first + len(self.times))
+        self.old = [(turns[k].start, turns[k].estimated) for k in span]
+        self.old_words = [turns[k].words for k in span]
+        self.new_words = _rebased_words(turns, self.first, self.times)
 
     def redo(self) -> None:
-        self.project.set_turn_times(self.first, self.times)
+        self.project.set_turn_times(self.first, self.times, self.new_words)
 
     def undo(self) -> None:
-        self.project.set_turn_times(self.first, self.old)
+        self.project.set_turn_times(self.first, self.old, self.old_words)
 
 
 class SetTurnTimes(Command):
@@ -167,6 +218,7 @@ class SetTurnTimes(Command):
     length is known."""
 
     text = "Set turn times"
+    old_words = new_words = None      # a recovery copy from before word times
 
     def __init__(self, project: Project, first: int, times: list[tuple[int, bool]]) -> None:
         self.project = project
@@ -180,14 +232,16 @@ class SetTurnTimes(Command):
                 raise ValueError(f"a turn's estimated flag must be true or false, "
                                  f"not {estimated!r}")
         self.first, self.new = first, [(start, estimated) for start, estimated in times]
-        self.old = [(turns[k].start, turns[k].estimated)
-                    for k in range(first, first + len(times))]
+        span = range(first, first + len(times))
+        self.old = [(turns[k].start, turns[k].estimated) for k in span]
+        self.old_words = [turns[k].words for k in span]
+        self.new_words = _rebased_words(turns, first, self.new)
 
     def redo(self) -> None:
-        self.project.set_turn_times(self.first, self.new)
+        self.project.set_turn_times(self.first, self.new, self.new_words)
 
     def undo(self) -> None:
-        self.project.set_turn_times(self.first, self.old)
+        self.project.set_turn_times(self.first, self.old, self.old_words)
 
 
 class SetTurnSpeaker(Command):
@@ -214,9 +268,16 @@ class SplitTurn(Command):
     turn; the last turn's span is its speaking time at the estimating rate
     (within the audio), not the rest of the episode. The new turn remembers what
     whitespace the cut removed (its ``seam``), so a merge puts back only that.
+
+    Word times go with their words: the new turn's are rebased to its start.
+    When the first word after the cut was heard at a known time inside the old
+    turn's span, that is the new turn's start, before the playhead: the words say
+    exactly where the cut is heard. Otherwise the start is never after the first
+    word of the new turn whose time is known, so no known time is lost.
     """
 
     text = "Split turn"
+    old_words = head_words = None      # a recovery copy from before word times
 
     def __init__(self, project: Project, index: int, position: int,
                  playhead: int | None = None) -> None:
@@ -225,14 +286,34 @@ class SplitTurn(Command):
         if type(position) is not int or not 0 <= position <= len(turn.text):
             raise IndexError(f"position {position!r} is outside the text of "
                              f"{project.turn_label(index)}")
-        self.old_text = turn.text
+        self.old_text, self.old_words = turn.text, turn.words
         head, tail = turn.text[:position].rstrip(), turn.text[position:].lstrip()
         removed = turn.text[len(head):len(turn.text) - len(tail)]
         self.head = head
+        self.head_words, tail_times = split_words(turn, len(head), len(turn.text) - len(tail))
         start = self._new_start(project, index, len(head) / max(len(head) + len(tail), 1),
                                 playhead)
+        heard = self._heard_start(project, index, tail_times)
+        if heard is not None and (tail_times[0] is not None or heard < start):
+            start = heard
+        words = (None if tail_times is None
+                 else fitted(None if t is None else t - start for t in tail_times))
         self.new_turn = Turn(start=start, speaker=turn.speaker, text=tail, estimated=True,
+                             words=words,
                              seam="\n" if "\n" in removed else " " if removed else "")
+
+    @staticmethod
+    def _heard_start(project: Project, index: int, times: list[int | None] | None) -> int | None:
+        """When the first word of ``times`` whose time is known was heard, if that is
+        inside turn ``index``'s span (and the audio)."""
+        heard = next((t for t in times or () if t is not None), None)
+        if heard is None:
+            return None
+        turn, turns, duration = project.turns[index], project.turns, project.audio_duration
+        if heard <= turn.start or (index + 1 < len(turns) and heard >= turns[index + 1].start) \
+                or (duration is not None and heard >= duration):
+            return None
+        return heard
 
     @staticmethod
     def _new_start(project: Project, index: int, share: float, playhead: int | None) -> int:
@@ -252,12 +333,13 @@ class SplitTurn(Command):
         return turn.start + int((end - turn.start) * share)
 
     def redo(self) -> None:
-        self.project.set_turn_texts({self.index: self.head})
+        self.project.set_turn_texts({self.index: self.head}, {self.index: self.head_words})
         self.project.insert_turns(self.index + 1, [replace(self.new_turn)])
 
     def undo(self) -> None:
         self.project.remove_turns(self.index + 1)
-        self.project.set_turn_texts({self.index: self.old_text})
+        self.project.set_turn_texts({self.index: self.old_text},
+                                    {self.index: self.old_words})
 
 
 class MergeWithPrevious(Command):
@@ -266,21 +348,24 @@ class MergeWithPrevious(Command):
     Between the two goes what the split that made the turn removed (its
     ``seam``: nothing, a space or a paragraph break), so a split and a merge
     give back the text as it was; a turn not made by a split is joined with a
-    space.
+    space. The merged turn's word times go along, from the previous turn's start.
     """
 
     text = "Merge turns"
+    prev_words = joined_words = None   # a recovery copy from before word times
 
     def __init__(self, project: Project, index: int) -> None:
         if _index(project.turns, index, "turn") == 0:
             raise IndexError("the first turn has no previous turn")
         self.project, self.index = project, index
-        self.prev_text = project.turns[index - 1].text
+        previous = project.turns[index - 1]
+        self.prev_text, self.prev_words = previous.text, previous.words
         self.turn = replace(project.turns[index])
         joiner = " " if self.turn.seam is None else self.turn.seam
         if not (self.prev_text and self.turn.text):
             joiner = ""
         self.joined = self.prev_text + joiner + self.turn.text
+        self.joined_words = merged_words(previous, joiner, self.turn)
 
     @property
     def join_position(self) -> int:
@@ -289,10 +374,12 @@ class MergeWithPrevious(Command):
 
     def redo(self) -> None:
         self.project.remove_turns(self.index)
-        self.project.set_turn_texts({self.index - 1: self.joined})
+        self.project.set_turn_texts({self.index - 1: self.joined},
+                                    {self.index - 1: self.joined_words})
 
     def undo(self) -> None:
-        self.project.set_turn_texts({self.index - 1: self.prev_text})
+        self.project.set_turn_texts({self.index - 1: self.prev_text},
+                                    {self.index - 1: self.prev_words})
         self.project.insert_turns(self.index, [replace(self.turn)])
 
 
@@ -302,10 +389,12 @@ class EditAcrossTurns(Command):
 
     The first turn keeps its speaker and time; the others leave in one removal,
     so a selection over 5,000 turns is one model step with one notification
-    pair, not 5,000 deletions. One undo step.
+    pair, not 5,000 deletions. One undo step. The words the edit left alone keep
+    their times, from the first turn's start.
     """
 
     text = "Edit across turns"
+    old_words = new_words = None       # a recovery copy from before word times
 
     def __init__(self, project: Project, first: int, last: int, new_text: str) -> None:
         self.project, self.first = project, _index(project.turns, first, "turn")
@@ -313,16 +402,18 @@ class EditAcrossTurns(Command):
             raise IndexError(f"turn {last + 1} comes before turn {first + 1}")
         if not isinstance(new_text, str):
             raise ValueError(f"a turn's text must be text, not {new_text!r}")
-        self.old_text, self.new_text = project.turns[first].text, new_text
-        self.removed = [replace(t) for t in project.turns[first + 1:last + 1]]
+        turns = project.turns[first:last + 1]
+        self.old_text, self.new_text = turns[0].text, new_text
+        self.old_words, self.new_words = turns[0].words, edited_words(turns, new_text)
+        self.removed = [replace(t) for t in turns[1:]]
 
     def redo(self) -> None:
         if self.removed:
             self.project.remove_turns(self.first + 1, len(self.removed))
-        self.project.set_turn_texts({self.first: self.new_text})
+        self.project.set_turn_texts({self.first: self.new_text}, {self.first: self.new_words})
 
     def undo(self) -> None:
-        self.project.set_turn_texts({self.first: self.old_text})
+        self.project.set_turn_texts({self.first: self.old_text}, {self.first: self.old_words})
         self.project.insert_turns(self.first + 1, [replace(t) for t in self.removed])
 
 
@@ -381,6 +472,7 @@ class ReplaceTexts(Command):
     """Set many turns' texts at once: replace-all as one undo step."""
 
     text = "Replace all"
+    old_words = new_words = None       # a recovery copy from before word times
 
     def __init__(self, project: Project, new_texts: dict[int, str]) -> None:
         self.project = project
@@ -388,14 +480,75 @@ class ReplaceTexts(Command):
             _index(project.turns, index, "turn")
             if not isinstance(text, str):
                 raise ValueError(f"a turn's text must be text, not {text!r}")
+        turns = project.turns
         self.new = dict(new_texts)
-        self.old = {i: project.turns[i].text for i in new_texts}
+        self.old = {i: turns[i].text for i in new_texts}
+        # Only the turns with word times: replace-all over 5,000 turns stays cheap.
+        self.old_words = {i: turns[i].words for i in new_texts if turns[i].words is not None}
+        self.new_words = {i: edited_words([turns[i]], self.new[i]) for i in self.old_words}
 
     def redo(self) -> None:
-        self.project.set_turn_texts(self.new)
+        self.project.set_turn_texts(self.new, self.new_words)
 
     def undo(self) -> None:
-        self.project.set_turn_texts(self.old)
+        self.project.set_turn_texts(self.old, self.old_words)
+
+
+class ApplyAlignment(Command):
+    """Turn starts and word times found in the audio, as one undo step.
+
+    ``changes`` is a list of ``(turn index, start ms, estimated, words)``, words
+    as offsets from that start (or None), as
+    :func:`editor.core.alignment.alignment_changes` makes them. Each confirmed
+    start that changes must lie between its confirmed neighbours once every
+    change is made (the rule of :class:`SetTurnStart`); turns between the first
+    and last changed one are left as they are, and hear one ``turns_changed``.
+    """
+
+    text = "Align to audio"
+
+    def __init__(self, project: Project, changes) -> None:
+        self.project = project
+        turns = project.turns
+        new: dict[int, tuple[int, bool, tuple[int | None, ...] | None]] = {}
+        for change in changes:
+            if not isinstance(change, (tuple, list)) or len(change) != 4:
+                raise ValueError(f"{change!r} is not (turn, start, estimated, words)"[:120])
+            index, start, estimated, words = change
+            _index(turns, index, "turn")
+            if index in new:
+                raise ValueError(f"{_capitalised(project.turn_label(index))} is aligned twice")
+            _time(start, "a turn's start")
+            if not isinstance(estimated, bool):
+                raise ValueError(f"a turn's estimated flag must be true or false, "
+                                 f"not {estimated!r}")
+            new[index] = (start, estimated, _words(
+                words, turns[index].text, f"the word times for {project.turn_label(index)}"))
+        self.first = min(new, default=0)
+        span = range(self.first, max(new) + 1 if new else 0)
+        self.old = [(turns[k].start, turns[k].estimated) for k in span]
+        self.old_words = [turns[k].words for k in span]
+        self.new = [new[k][:2] if k in new else self.old[k - self.first] for k in span]
+        self.new_words = [new[k][2] if k in new else self.old_words[k - self.first]
+                          for k in span]
+        moved = [k for k in sorted(new) if not new[k][1]
+                 and new[k][:2] != (turns[k].start, turns[k].estimated)]
+        if moved:
+            starts = list(project.turn_starts())
+            estimated_flags = [turn.estimated for turn in turns]
+            for k, (start, estimated, _) in new.items():
+                starts[k], estimated_flags[k] = start, estimated
+            lows, highs = confirmed_bounds(starts, estimated_flags, project.audio_duration)
+            for k in moved:
+                start, low, high = starts[k], lows[k], highs[k]
+                if start < low or (high is not None and start > high):
+                    raise ValueError(_start_refused(project, k, start, low, high))
+
+    def redo(self) -> None:
+        self.project.set_turn_times(self.first, self.new, self.new_words)
+
+    def undo(self) -> None:
+        self.project.set_turn_times(self.first, self.old, self.old_words)
 
 
 # -- chapters ------------------------------------------------------------------

@@ -336,12 +336,17 @@ class Project:
             self._turn_starts[index] = turn.start
         self.turns_changed.emit(index, index)
 
-    def set_turn_times(self, first: int, times: list[tuple[int, bool]]) -> None:
-        """Set (start, estimated) for the turns from ``first`` on, in one step."""
+    def set_turn_times(self, first: int, times: list[tuple[int, bool]],
+                       words: list[tuple[int | None, ...] | None] | None = None) -> None:
+        """Set (start, estimated) for the turns from ``first`` on, in one step, and
+        with ``words`` (one entry per turn of ``times``) their word times too;
+        without, the word times stay as they are (relative to the new starts)."""
         for offset, (start, estimated) in enumerate(times):
             turn = self.turns[first + offset]
             turn.start = start
             turn.estimated = estimated
+            if words is not None:
+                turn.words = words[offset]
         if times:
             starts = self._turn_starts
             if starts is not None:
@@ -355,9 +360,15 @@ class Project:
         if changes:
             self.turns_changed.emit(min(changes), max(changes))
 
-    def set_turn_texts(self, changes: dict[int, str]) -> None:
+    def set_turn_texts(self, changes: dict[int, str],
+                       words: dict[int, tuple[int | None, ...] | None] | None = None) -> None:
+        """Set the texts of turns, with their word times from ``words``: a turn
+        missing from it has none (its words may not be the ones timed)."""
+        words = words or {}
         for index, text in changes.items():
-            self.turns[index].text = text
+            turn = self.turns[index]
+            turn.text = text
+            turn.words = words.get(index)
         if changes:
             self.turns_changed.emit(min(changes), max(changes))
 

@@ -1,8 +1,16 @@
-"""The project file: YAML, project formats 1 and 2 (``docs/project-format.md``).
+"""The project file: YAML, project formats 1 to 3 (``docs/project-format.md``).
 
-A save writes the oldest format that holds the project: 1 unless the episode
-has its own dictionary (format 2), so a project without one saves byte for
-byte as before. Loading reads both and refuses newer ones.
+A save writes the oldest format that holds the project: 1, or 2 when the
+episode has its own dictionary, or 3 when a turn has word times, so a project
+that uses nothing newer saves byte for byte as before. Loading reads them all
+and refuses newer ones.
+
+Word times are one flow list a turn (``words: [0, 320, null]``), tens of
+thousands of small numbers in a long episode: YAML would make an object for
+each. So a save writes those lines itself, into marks the dump leaves, and a
+load reads the lines written that way itself before YAML sees the file, each
+checked to have landed where a turn's words belong (else the file is read
+the plain way).
 
 ``load_project`` reads and validates a file into a :class:`Project`;
 ``save_project`` writes one atomically and keeps the previous version as
@@ -22,10 +30,11 @@ import gc
 import math
 import os
 import re
+import secrets
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -36,9 +45,11 @@ from .safeio import UnreadableFile, read_regular
 from .model import (Chapter, Credit, Episode, Link, Project, Speaker, Turn, is_color,
                     is_iso_date, is_slot)
 from .timecode import MAX_MS, TimeError, format_hms_ms, parse_time
+from .wordtimes import words_problem
 
-SCHEMA_VERSION = 2            # the newest format this version reads and writes
+SCHEMA_VERSION = 3            # the newest format this version reads and writes
 DICTIONARY_VERSION = 2        # the first format with the episode's dictionary
+WORDS_VERSION = 3             # the first format with word times
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -90,10 +101,16 @@ class _Flow(dict):
     """A small mapping written on one line."""
 
 
+class _FlowList(list):
+    """A list written on one line."""
+
+
 _Dumper.add_representer(
     _Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
 _Dumper.add_representer(
     _Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
+_Dumper.add_representer(
+    _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
 
 
 
@@ -122,6 +139,13 @@ def _relative_audio(path: Path | None, base_dir: Path | None) -> str | None:
 
 def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str, Any]:
     """The project as plain data in the file's key order (a complete dump)."""
+    return _to_data(project, base_dir)
+
+
+def _to_data(project: Project, base_dir: Path | None,
+             text_key: Callable[[tuple], str] | None = None) -> dict[str, Any]:
+    """``project_to_data``; with ``text_key``, a turn with word times has none but
+    its text under the key ``text_key`` gives for them (see ``dump_project``)."""
     ep = project.episode
     episode = {
         "title": ep.title,
@@ -155,15 +179,25 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
             entry["extra"] = c.extra
         chapters.append(entry)
     turns = []
+    timed = False
     for t in project.turns:
         entry = {"start": format_hms_ms(t.start), "speaker": t.speaker}
         if t.estimated:
             entry["estimated"] = True
-        entry["text"] = _paragraphs_out(t.text)
+        if t.words is None:
+            entry["text"] = _paragraphs_out(t.text)
+        elif text_key is None:
+            entry["words"] = _FlowList(t.words)
+            entry["text"] = _paragraphs_out(t.text)
+            timed = True
+        else:
+            entry[text_key(t.words)] = _paragraphs_out(t.text)
+            timed = True
         turns.append(entry)
     duration = project.audio_duration
     data = {
-        "showscribe": DICTIONARY_VERSION if project.dictionary else 1,
+        "showscribe": (WORDS_VERSION if timed else DICTIONARY_VERSION if project.dictionary
+                       else 1),
         "episode": episode,
         "audio": {
             "path": _relative_audio(project.audio_path, base_dir),
@@ -178,9 +212,41 @@ def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str,
     return data
 
 
+def _yaml_text(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=4096)
+
+
+def _words_line(words) -> str:
+    return "  words: [" + ", ".join(["null" if w is None else str(w) for w in words]) + "]\n"
+
+
 def dump_project(project: Project, base_dir: Path | None = None) -> str:
-    return yaml.dump(project_to_data(project, base_dir), Dumper=_Dumper, sort_keys=False,
-                     allow_unicode=True, default_flow_style=False, width=4096)
+    # A turn's word times are dumped as a mark in its text key ("text" and a word
+    # no text holds, being new each time), which their line and the real key then
+    # replace: exactly what YAML writes for a flow list, without an object a number.
+    mark = "text" + _new_mark()
+    lines: list[str] = []
+
+    def text_key(words) -> str:
+        lines.append(_words_line(words))
+        return mark
+
+    text = _yaml_text(_to_data(project, base_dir, text_key))
+    if not lines:
+        return text
+    pieces = text.split(f"\n  {mark}: ")
+    if len(pieces) != len(lines) + 1:      # a mark landed elsewhere: dump the plain way
+        return _yaml_text(project_to_data(project, base_dir))
+    out = [pieces[0]]
+    for line, piece in zip(lines, pieces[1:]):
+        out.append("\n" + line + "  text: ")
+        out.append(piece)
+    return "".join(out)
+
+
+def _new_mark() -> str:
+    return "wordtimes" + secrets.token_hex(8)
 
 
 def save_project(project: Project, path: Path | str, *, force: bool = False) -> None:
@@ -441,18 +507,23 @@ def _dictionary(data: Any) -> list[str]:
     return words
 
 
-_TURN_KEYS = ("start", "speaker", "estimated", "text")
+_TURN_KEYS = ("start", "speaker", "estimated", "words", "text")
 _TURN_KEY_SET = frozenset(_TURN_KEYS)
 # The form Showscribe writes. A 5,000-turn file holds 5,000 of them, so they are
 # read here directly; any other form goes through the full parser.
 _WRITTEN_TIME = re.compile(r"(\d{2,3}):([0-5]\d):([0-5]\d)\.(\d{3})")  # below MAX_MS
 
 
-def _turns(data: Any, speaker_ids: set[str]) -> list[Turn]:
+def _turns(data: Any, speaker_ids: set[str], read_ahead: _WordLines | None = None
+           ) -> list[Turn]:
     turns = []
     for i, item in enumerate(_list(data, "turns")):
+        words = None
         if type(item) is not dict or not item.keys() <= _TURN_KEY_SET:
-            _mapping(item, f"turns[{i}]", _TURN_KEYS)
+            if read_ahead is not None and type(item) is dict:
+                item, words = read_ahead.unmarked(item, f"turns[{i}].words")
+            if type(item) is not dict or not item.keys() <= _TURN_KEY_SET:
+                _mapping(item, f"turns[{i}]", _TURN_KEYS)
         start = item.get("start")
         written = _WRITTEN_TIME.fullmatch(start) if type(start) is str else None
         if written:
@@ -477,11 +548,88 @@ def _turns(data: Any, speaker_ids: set[str]) -> list[Turn]:
         estimated = item.get("estimated", False)
         if type(estimated) is not bool:
             estimated = _bool(estimated, f"turns[{i}].estimated", False)
-        turns.append(Turn(start, speaker, text, estimated))
+        if words is None:
+            words = item.get("words")
+        if words is not None:
+            words = _words(words, text, f"turns[{i}].words")
+        turns.append(Turn(start, speaker, text, estimated, words))
     return turns
 
 
-def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
+def _words(value: Any, text: str, field: str) -> tuple[int | None, ...]:
+    if isinstance(value, (list, tuple)):
+        words = tuple(value)
+    else:
+        raise SchemaError(field, f"should be a list of ms offsets like [0, 320, null], "
+                          f"not {_kind(value)}")
+    problem = words_problem(words, len(text.split()))
+    if problem is not None:
+        entry, why = problem
+        raise SchemaError(field if entry is None else f"{field}[{entry}]", why)
+    return words
+
+
+# A turn's word times as Showscribe writes them, with the text key after them:
+# read before YAML sees the file.
+_OFFSET = r"(?:0|[1-9][0-9]{0,11}|null)"
+_WORD_LINE = re.compile(rf"^  words: \[((?:{_OFFSET}(?:, {_OFFSET})*)?)\]\n  text:",
+                        re.MULTILINE)
+
+
+class _WordLines:
+    """The word-time lines of a file, read ahead of YAML. Each line goes, and the
+    text key under it takes a numbered mark ("text" and a word the file does not
+    hold): the turn whose text comes under that key takes those times. So YAML
+    makes no object for them, and a line that was not a turn's words as written
+    shows itself (its mark is found elsewhere, or not once)."""
+
+    def __init__(self, text: str) -> None:
+        mark = _new_mark()
+        while mark in text:           # a mark must be nothing the file says itself
+            mark = _new_mark()
+        self.key = "text" + mark
+        self.lists: list[tuple[int | None, ...]] = []
+        self.taken: list[int] = []
+        self.text = _WORD_LINE.sub(self._marked, text) if "\n  words: [" in text else text
+
+    def _marked(self, match: re.Match) -> str:
+        body = match.group(1)
+        if not body:
+            words: tuple = ()
+        elif "n" in body:
+            words = tuple([None if item == "null" else int(item) for item in body.split(", ")])
+        else:
+            words = tuple(map(int, body.split(", ")))
+        self.lists.append(words)
+        return f"  {self.key}{len(self.lists) - 1}:"
+
+    def unmarked(self, item: dict, field: str) -> tuple[dict, tuple[int | None, ...] | None]:
+        """A turn's mapping with its marked text key back as "text", and the word
+        times the mark stands for (None when it has no mark). A new mapping: an
+        alias may use the same one twice, and each use must find the mark."""
+        prefix = self.key
+        for marked in item:
+            if type(marked) is str and marked.startswith(prefix):
+                break
+        else:
+            return item, None
+        number = marked[len(prefix):]
+        if "words" in item or "text" in item or not (
+                number.isascii() and number.isdigit() and str(int(number)) == number
+                and int(number) < len(self.lists)):
+            raise SchemaError(field, "is not as written")     # read again, the plain way
+        self.taken.append(int(number))
+        unmarked = item.copy()
+        unmarked["text"] = unmarked.pop(marked)
+        return unmarked, self.lists[int(number)]
+
+    def all_taken(self) -> bool:
+        """Every mark was a turn's words, each once: the file read as YAML reads it."""
+        return len(self.taken) == len(self.lists) == len(set(self.taken))
+
+
+def project_from_data(data: Any, base_dir: Path | None = None,
+                      read_ahead: _WordLines | None = None) -> Project:
     """Validate plain data (as loaded from YAML) and build a project from it."""
     if not isinstance(data, dict) or "showscribe" not in data:
         raise SchemaError("", "not a Showscribe project (it has no 'showscribe:' version line)")
@@ -514,7 +662,7 @@ def project_from_data(data: Any, base_dir: Path | None = None) -> Project:
     project.speakers = _speakers(data.get("speakers"))
     project.chapters = _chapters(data.get("chapters"))
     project.dictionary = _dictionary(data.get("dictionary"))
-    project.turns = _turns(data.get("turns"), {s.id for s in project.speakers})
+    project.turns = _turns(data.get("turns"), {s.id for s in project.speakers}, read_ahead)
     return project
 
 
@@ -582,12 +730,27 @@ def load_project(path: Path | str) -> Project:
         raise ProjectFileError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
                                line=line) from None
     with collector_paused():
-        data = _parse_yaml(path, text)
-        try:
-            project = project_from_data(data, path.absolute().parent)
-        except SchemaError as exc:
-            raise ProjectFileError(path, exc.problem, field=exc.field or None) from None
+        project = _read(path, text, _WordLines(text))
+        if project is None:
+            project = _read(path, text, None)
     project.path = path.absolute()
+    return project
+
+
+def _read(path: Path, text: str, read_ahead: _WordLines | None) -> Project | None:
+    """The project in ``text``; None when the word-time lines read ahead were not
+    all where a turn's words are (a hand-edited file: read it the plain way)."""
+    try:
+        data = _parse_yaml(path, read_ahead.text if read_ahead else text)
+        project = project_from_data(data, path.absolute().parent, read_ahead)
+    except (ProjectFileError, SchemaError) as exc:
+        if read_ahead is not None and read_ahead.lists:
+            return None      # say what the file itself holds, read the plain way
+        if isinstance(exc, SchemaError):
+            raise ProjectFileError(path, exc.problem, field=exc.field or None) from None
+        raise
+    if read_ahead is not None and not read_ahead.all_taken():
+        return None
     return project
 
 

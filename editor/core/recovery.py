@@ -120,7 +120,8 @@ class Snapshot:
     audio: tuple[Path | None, int | None]
     speakers: tuple[Speaker, ...]
     chapters: tuple[Chapter, ...]
-    turns: tuple[list[int], list[str], list[str], list[bool]]   # start, speaker, text, estimated
+    # start, speaker, text, estimated, words: Turn's fields in order
+    turns: tuple[list[int], list[str], list[str], list[bool], list]
     dictionary: list[str]
     commands: _Copies
     history_index: int
@@ -152,7 +153,7 @@ def take_snapshot(project: Project, key: str, base: Fingerprint | None = None) -
         speakers=tuple(dataclasses.replace(s) for s in project.speakers),
         chapters=tuple(dataclasses.replace(c) for c in project.chapters),
         turns=([t.start for t in turns], [t.speaker for t in turns], [t.text for t in turns],
-               [t.estimated for t in turns]),
+               [t.estimated for t in turns], [t.words for t in turns]),
         dictionary=list(project.dictionary),
         commands=_copy_commands(history.steps),
         history_index=history.index, clean_index=history.clean_index, owner=project)
@@ -614,7 +615,7 @@ def _compare(old: list, new: list) -> tuple[int, int, int]:
 
 def differences(saved: Project, recovered: Project) -> Differences:
     """What ``recovered`` changes in ``saved`` (the file on disk)."""
-    turn = lambda t: (t.start, t.speaker, t.text, t.estimated)   # noqa: E731
+    turn = lambda t: (t.start, t.speaker, t.text, t.estimated, t.words)   # noqa: E731
     turns = _compare([turn(t) for t in saved.turns], [turn(t) for t in recovered.turns])
     chapter = lambda c: (c.start, c.title, c.url, c.image, c.toc, repr(c.extra))  # noqa: E731
     chapters = _compare([chapter(c) for c in saved.chapters],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from editor.core import commands
-from editor.core.commands import (AddChapter, AddEpisodeWord, RemoveEpisodeWord, AddSpeaker, DeleteChapter, DeleteTurn,
+from editor.core.commands import (AddChapter, AddEpisodeWord, ApplyAlignment, RemoveEpisodeWord, AddSpeaker, DeleteChapter, DeleteTurn,
                                   EditAcrossTurns, InsertTurn, MergeSpeakers, MergeWithPrevious, MoveChapter,
                                   ReplaceTexts, ReplaceTurns, SetAudio, SetChapterField, SetEpisodeField,
                                   SetSpeakerField, SetTurnSpeaker, SetTurnStart, SetTurnText,
@@ -149,6 +149,18 @@ def test_delete_last_turn_reverts(project):
 @reversion_test(ReplaceTexts)
 def test_replace_texts_reverts(project):
     return ReplaceTexts(project, {0: "Welcome back!", 3: "Small news.", 6: ""})
+
+
+@reversion_test(ApplyAlignment)
+def test_apply_alignment_reverts(project):
+    return ApplyAlignment(project, [(1, 4_200, False, (0, 300, None, 900, 1_200, 1_500)),
+                                    (3, 31_000, True, None), (5, 61_000, False, (0, 400))])
+
+
+@reversion_test(ApplyAlignment)
+def test_apply_alignment_of_word_times_only_reverts(project):
+    project.turns[0].words = (0, 200, 400, 600, 800)
+    return ApplyAlignment(project, [(0, 0, False, (0, 250, None, 650, 900))])
 
 
 # -- chapters -----------------------------------------------------------------

@@ -409,7 +409,7 @@ def test_non_utf8_file_names_the_line(tmp_path):
                               "description, show, number, date, language, links, credits, "
                               "disclaimer, notes)"),
     ("turns:\n- {start: 0, txt: x}\n", "turns[0].txt: unknown field (known: start, speaker, "
-                                       "estimated, text)"),
+                                       "estimated, words, text)"),
     ("chapters:\n- {start: 0, name: x}\n", "chapters[0].name: unknown field (known: start, "
                                            "title, url, image, toc, extra)"),
     ("speakers:\n- {id: a, colour: red}\n", "speakers[0].colour: unknown field (known: id, "

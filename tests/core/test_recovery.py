@@ -27,11 +27,14 @@ def store(tmp_path) -> RecoveryStore:
 
 
 def edited_project(tmp_path: Path):
-    """A saved project, then edits of every kind that are not saved."""
+    """A saved project with word times, then edits of every kind that are not saved."""
     project = small_project()
+    project.turns[0].words = (0, 300, 600, 900, 1_200)
     save_project(project, tmp_path / "talk.showscribe.yaml")
     history = project.history
     history.push(C.SetTurnText(project, 0, "Welcome back to the big show."))
+    history.push(C.ApplyAlignment(project, [(1, 4_500, True, (0, 100, None, 300, 400, 500)),
+                                            (4, 45_000, False, (0, 2, 4, 6, 8, 10, 12))]))
     history.push(C.SplitTurn(project, 2, 14))
     history.push(C.AddChapter(project, Chapter(50_000, "Questions", extra={"geo": [1, 2.5]})))
     with history.macro("Tidy up"):
@@ -56,6 +59,8 @@ def test_a_copy_round_trips_the_project_and_its_whole_undo_history(tmp_path, sto
     copy = store.read(path)
     restored = copy.restore()
     assert copy.history_note is None
+    assert restored.turns == project.turns                  # word times included
+    assert any(turn.words for turn in restored.turns)
     assert copy.project_path == project.path
     assert restored.path == project.path
     assert dump(restored) == dump(project)
@@ -88,6 +93,31 @@ def test_the_snapshot_knows_every_field_of_the_project():
     assert fields - NOT_IN_THE_PROJECT_DATA == carried, (
         "Project has a field the recovery snapshot does not know: copy it in "
         "take_snapshot and encode_snapshot (core/recovery.py), then list it here")
+
+
+def test_the_snapshot_carries_every_field_of_a_turn(tmp_path):
+    project = small_project()
+    project.turns[2].words = (0, 100, None, 300, 400, 500, 600, 700, 800)
+    snapshot = take_snapshot(project, "talk")
+    # columns in Turn's order: a turn rebuilt from them is the turn (a split's
+    # seam, no part of a turn's equality, is not kept)
+    assert [Turn(*t) for t in zip(*snapshot.turns)] == project.turns
+    document = json.loads(encode_snapshot(snapshot))
+    assert document["project"]["turns"][2]["words"] == [0, 100, None, 300, 400, 500, 600,
+                                                        700, 800]
+
+
+def test_a_restored_copy_keeps_word_times_and_their_undo(tmp_path, store):
+    project = small_project()
+    save_project(project, tmp_path / "a.showscribe.yaml")
+    project.history.push(C.ApplyAlignment(project, [(5, 60_000, False, (0, 350))]))
+    project.history.push(C.SetTurnText(project, 5, "Go on ahead."))
+    restored = store.read(store.write(take_snapshot(project, "a"))).restore()
+    assert restored.turns[5].words == (0, None, 350)
+    restored.history.undo()
+    assert restored.turns[5].words == (0, 350)
+    restored.history.undo()
+    assert restored.turns[5].words is None and restored.turns[5].estimated
 
 
 def test_undo_after_restore_removes_typing_done_before_the_crash(tmp_path, store):
@@ -330,12 +360,14 @@ def test_differences_count_turns_and_chapters_changed_added_and_removed(tmp_path
     h.push(C.AddChapter(recovered, Chapter(100_000, "Outro")))
     h.push(C.DeleteChapter(recovered, 0))
     h.push(C.SetEpisodeField(recovered, "title", "New title"))
+    h.push(C.ApplyAlignment(recovered, [(4, 45_000, False, (0, 1, 2, 3, 4, 5, 6))]))
     found = differences(saved, recovered)
-    assert (found.turns_changed, found.turns_added, found.turns_removed) == (2, 1, 1)
+    # the turn given word times counts as changed too
+    assert (found.turns_changed, found.turns_added, found.turns_removed) == (3, 1, 1)
     assert (found.chapters_added, found.chapters_removed, found.chapters_changed) == (1, 1, 0)
     assert found.details_changed == ("title",)
     assert not found.speakers_changed and not found.audio_changed
-    assert found.describe() == ("2 turns changed, 1 turn added, 1 turn removed, "
+    assert found.describe() == ("3 turns changed, 1 turn added, 1 turn removed, "
                                 "1 chapter added, 1 chapter removed, "
                                 "episode details changed (title)")
     assert not differences(saved, small_project())

@@ -8,10 +8,13 @@ from __future__ import annotations
 import random
 import string
 from pathlib import Path
+from types import SimpleNamespace
 
 from editor.core import commands as c
+from editor.core.alignment import alignment_changes
 from editor.core.model import Chapter, Link, Speaker, Turn
 from editor.core.projectfile import load_project, project_to_data, save_project
+from editor.core.wordtimes import words_fit
 
 from helpers import dump, small_project
 
@@ -117,6 +120,28 @@ def _replace_turns(rng, p):
     return c.ReplaceTurns(p, turns)
 
 
+def _aligned(rng: random.Random, start: int, words: int) -> SimpleNamespace:
+    """An aligner's result for one turn (the shape alignment_changes reads)."""
+    at, heard = max(0, start + rng.randint(-3_000, 3_000)), []
+    for _ in range(words):
+        sure = rng.random() < 0.8
+        heard.append(SimpleNamespace(start=at, confident=sure))
+        at += rng.randint(0, 600)
+    sure = rng.random() < 0.7
+    return SimpleNamespace(start=max(0, start + rng.randint(-3_000, 3_000)),
+                           confidence=0.9 if sure else 0.1, confident=sure, words=heard)
+
+
+def _apply_alignment(rng, p):
+    if not p.turns:
+        return None
+    result = SimpleNamespace(turns=[_aligned(rng, t.start, len(t.text.split()))
+                                    for t in p.turns])
+    chosen = rng.sample(range(len(p.turns)), rng.randint(1, len(p.turns)))
+    changes = alignment_changes(p, result, chosen, all_turns=rng.random() < 0.3)
+    return changes and c.ApplyAlignment(p, changes)
+
+
 def _add_chapter(rng, p):
     if len(p.chapters) >= MAX_CHAPTERS:
         return None
@@ -203,7 +228,7 @@ MAKERS = (
     _insert_turn, _delete_turn, _edit_across_turns, _replace_texts, _replace_turns,
     _add_chapter, _delete_chapter, _move_chapter,
     _set_chapter_field, _set_episode_field, _set_audio, _add_speaker, _set_speaker_field,
-    _merge_speakers, _add_episode_word, _remove_episode_word,
+    _merge_speakers, _add_episode_word, _remove_episode_word, _apply_alignment,
 )
 
 
@@ -222,6 +247,7 @@ def _check_invariants(project) -> None:
     assert all(t.speaker in ids or t.speaker == "" for t in project.turns), \
         "a turn refers to a missing speaker"
     assert project.turn_starts() == [t.start for t in project.turns], "stale turn starts"
+    assert all(words_fit(t) for t in project.turns), "word times that do not fit the text"
 
 
 def _check_file_round_trip(project, folder: Path) -> None:

@@ -78,14 +78,14 @@ def test_both_formats_load(tmp_path, version):
     assert load_project(path).dictionary == ["Takeo", "Mara Ilves"]
 
 
-def test_format_3_is_refused_naming_the_newest_readable(tmp_path):
+def test_format_4_is_refused_naming_the_newest_readable(tmp_path):
     path = tmp_path / "ep.yaml"
-    path.write_text("showscribe: 3\ndictionary: [Takeo]\n", encoding="utf-8")
+    path.write_text("showscribe: 4\ndictionary: [Takeo]\n", encoding="utf-8")
     with pytest.raises(ProjectFileError) as caught:
         load_project(path)
     assert str(caught.value) == (
-        f"{path}: showscribe: written by a newer Showscribe (project format 3; this "
-        "version reads up to 2); update Showscribe to open it")
+        f"{path}: showscribe: written by a newer Showscribe (project format 4; this "
+        "version reads up to 3); update Showscribe to open it")
 
 
 @pytest.mark.parametrize("body, problem", [
