@@ -79,6 +79,10 @@ def _check_turns(draft, true_starts: list[int]) -> list[int]:
     assert not any(turn.estimated for turn in draft.turns)
     assert {turn.speaker for turn in draft.turns} == {draft.speakers[0].id}
     assert draft.speakers[0].name == "Speaker 1"
+    # The word times are in the file: each word's start from its turn's.
+    for turn in draft.turns:
+        assert turn.words is not None and len(turn.words) == len(turn.text.split())
+        assert turn.words[0] == 0 and list(turn.words) == sorted(turn.words)
     return [nearest(start, true_starts) for start in starts]
 
 
