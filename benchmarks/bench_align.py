@@ -126,8 +126,10 @@ def _sentence(rng: random.Random) -> list[str]:
 
 
 def make_episode(folder: Path, minutes: float, variant: str = "clean", seed: int = 1,
-                 voices: Voices | None = None) -> Episode:
-    """A synthetic episode of about ``minutes`` in ``folder``, as ``variant`` says."""
+                 voices: Voices | None = None,
+                 turn_pause: tuple[int, int] = (300, 1200)) -> Episode:
+    """A synthetic episode of about ``minutes`` in ``folder``, as ``variant`` says,
+    with a pause of ``turn_pause`` ms (the shortest, the longest) between turns."""
     rng = random.Random(seed)
     voices = voices or Voices(folder)
     target_ms = int(minutes * 60_000)
@@ -167,7 +169,7 @@ def make_episode(folder: Path, minutes: float, variant: str = "clean", seed: int
                 truth.turn_starts.append(starts[0])
                 truth.word_starts.append(starts)
             texts.append(words)
-            write(_silence(rng.randint(300, 1200)))
+            write(_silence(rng.randint(*turn_pause)))
             turn += 1
 
     if variant == "errors":

@@ -1,7 +1,7 @@
 """The ``showscribe`` command: the editor, and import / export / check for scripts.
 
 ``showscribe [PROJECT]`` opens the editor window; the subcommands use only the
-core (and ``align``, the aligner in editor/audio). Exit codes: 0 fine, 1 publish
+core (and ``align`` and ``transcribe``, the recogniser in editor/audio). Exit codes: 0 fine, 1 publish
 findings (``check``; with ``--spelling``, unknown words too), 2 unreadable input,
 bad usage, or spelling asked for that cannot be checked (no dictionary for the
 episode's language). Errors are one line on standard error, never a traceback.
@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .core.errors import ShowscribeError
 
-SUBCOMMANDS = ("check", "import", "export", "embed-chapters", "formats", "align")
+SUBCOMMANDS = ("check", "import", "export", "embed-chapters", "formats", "align", "transcribe")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -85,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     align.add_argument("--model", type=Path, metavar="FOLDER",
                        help="the pocketsphinx model folder for the episode's language "
                             "(English ships)")
+
+    transcribe = sub.add_parser(
+        "transcribe", help="a rough draft transcript from the audio alone (offline, English)")
+    transcribe.add_argument("audio", type=Path)
+    transcribe.add_argument("-o", "--output", type=Path, required=True,
+                            metavar="PROJECT.showscribe.yaml")
+    transcribe.add_argument("--force", action="store_true",
+                            help="replace the output if it exists")
     return parser
 
 
@@ -253,8 +261,9 @@ class _ProgressLine:
     """``aligning NAME: 42%`` on standard error: rewritten in place on a terminal,
     a line every tenth otherwise."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, doing: str = "aligning") -> None:
         self.name = name
+        self.doing = doing
         self.tty = sys.stderr.isatty()
         self.shown = -1
 
@@ -264,7 +273,7 @@ class _ProgressLine:
         if step != self.shown:
             self.shown = step
             end = "\r" if self.tty and percent < 100 else "\n"
-            print(f"aligning {self.name}: {step}%", end=end, file=sys.stderr, flush=True)
+            print(f"{self.doing} {self.name}: {step}%", end=end, file=sys.stderr, flush=True)
 
 
 def cmd_align(args) -> int:
@@ -314,8 +323,36 @@ def cmd_align(args) -> int:
     return EXIT_OK
 
 
+def cmd_transcribe(args) -> int:
+    from .audio.align.transcribe import PocketsphinxTranscriber
+    from .core.newproject import new_project_from_draft
+    from .core.projectfile import save_project
+    output = args.output
+    # Refused now, not after minutes of recognition.
+    if output.exists() and not args.force:
+        raise ShowscribeError(f"{output}: already exists; give --force to replace it")
+    if not output.absolute().parent.is_dir():
+        raise ShowscribeError(f"{output}: the folder {output.parent} does not exist")
+    _refuse_writing_over(output, args.audio)
+    if not args.audio.is_file():
+        raise ShowscribeError(f"{args.audio}: file not found")
+    transcriber = PocketsphinxTranscriber()
+    try:
+        draft = transcriber.transcribe(
+            args.audio, progress=_ProgressLine(args.audio.name, "transcribing"))
+    except KeyboardInterrupt:
+        raise ShowscribeError("transcription interrupted; nothing was written") from None
+    project = new_project_from_draft(args.audio, draft.duration, draft.turns)
+    save_project(project, output, force=args.force)
+    words = sum(len(turn.words) for turn in draft.turns)
+    print(f"{output.name}: a rough draft: {_count(len(draft.turns), 'turn')}, "
+          f"{_count(words, 'word')}, all Speaker 1")
+    return EXIT_OK
+
+
 COMMANDS = {"check": cmd_check, "import": cmd_import, "export": cmd_export,
-            "embed-chapters": cmd_embed, "formats": cmd_formats, "align": cmd_align}
+            "embed-chapters": cmd_embed, "formats": cmd_formats, "align": cmd_align,
+            "transcribe": cmd_transcribe}
 
 
 def _desktop(install: bool) -> int:
@@ -342,6 +379,11 @@ def _open_editor(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A frozen program's worker process (the recognisers of align and
+        # transcribe) runs its task here and exits.
+        import multiprocessing
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
         return _open_editor(argv)

@@ -1,6 +1,6 @@
 """Shared fixtures. In CI (CI=true) a missing ffmpeg, libvlc, spelling
-dictionary or Chromium fails the run: the tests that need them must run there,
-never be skipped."""
+dictionary, pocketsphinx model, flite or Chromium fails the run: the tests that
+need them must run there, never be skipped."""
 from __future__ import annotations
 
 import ctypes.util
@@ -71,6 +71,28 @@ def chromium() -> str:
     skips elsewhere, when missing."""
     path = shutil.which("chromium")
     _require("Chromium (chromium)", path is not None)
+    return path
+
+
+@pytest.fixture(scope="session")
+def speech_model():
+    """pocketsphinx's English model (acoustic model, dictionary, general language
+    model) as align and transcribe use it; fails in CI, skips elsewhere."""
+    from editor.audio.align.base import AlignError
+    from editor.audio.align.sphinx import find_model
+    try:
+        model = find_model("en")
+    except AlignError as error:
+        _require(f"pocketsphinx's English model ({error})", False)
+    return model
+
+
+@pytest.fixture(scope="session")
+def flite() -> str:
+    """Path of flite, which speaks the alignment tests' episodes; fails in CI,
+    skips elsewhere, when missing."""
+    path = shutil.which("flite")
+    _require("flite", path is not None)
     return path
 
 

@@ -4,7 +4,7 @@
 (:class:`~.align_dialogs.AlignDialog`) chooses the turns to re-time; every turn
 goes to the aligner all the same (the others give it context, as ``showscribe
 align`` does). The aligner (its own worker processes and ffmpeg) runs in a
-:class:`~.background_align.BackgroundAlignment`, as Replace Audio's does, so
+:class:`~.background.BackgroundJob`, as Replace Audio's does, so
 the window stays responsive, and the status bar shows the progress with a
 Cancel button, which stops the workers and ffmpeg and changes nothing.
 
@@ -35,7 +35,7 @@ from editor.core.errors import ShowscribeError
 from editor.core.model import Project
 
 from .align_dialogs import AlignDialog, AlignmentGapsDialog, gap_lines
-from .background_align import AlignStatus, BackgroundAlignment
+from .background import BackgroundJob, JobStatus
 from .messagebar import MessageBar
 from .statusline import StatusLine, counted
 
@@ -81,8 +81,8 @@ class AligningController(QObject):
         self._seek = seek
         self._show_error = show_error
         self.make_aligner = make_aligner
-        self.job = BackgroundAlignment(self)
-        self.progress = AlignStatus(self.job, status_line)
+        self.job = BackgroundJob(self)
+        self.progress = JobStatus(self.job, status_line)
         status_line.insertPermanentWidget(0, self.progress)
         self.job.finished.connect(self._on_job_finished)
         self.job.failed.connect(self._on_job_failed)
@@ -126,7 +126,10 @@ class AligningController(QObject):
             self._show_error(str(exc))
             return False
         self._run = _Run(project, list(turns), all_turns)
-        self.job.start(aligner, Path(audio), [TurnText(t.start, t.text) for t in project.turns])
+        given = [TurnText(t.start, t.text) for t in project.turns]
+        self.job.start(lambda progress, cancel: aligner.align(audio, given, progress=progress,
+                                                              cancel=cancel),
+                       Path(audio), "alignment")
         self.progress.begin("Aligning the transcript to the audio\u2026")
         if self._message_bar.text().startswith("Alignment found"):
             self._message_bar.hide()        # the last run's news

@@ -13,6 +13,7 @@ audio), :class:`KeyRouter` (which keys win over text fields),
 :class:`SpellingController` (the spell checker, Check Spelling, F7),
 :class:`AligningController` (Align Transcript to Audio, its progress and result)
 :class:`ReplaceAudioController` (Audio > Replace Audio: re-time to a re-cut file)
+:class:`DraftTranscription` (a draft transcript from the audio, in the background)
 and :class:`StatusLine` (the unsaved mark, the playhead, the counts).
 
 Menu items and keys come from the table in ``actions.py``; the window binds them
@@ -44,6 +45,7 @@ from .aligning import AligningController
 from .audio_lifecycle import AudioLifecycle
 from .chapters import TITLE, ChaptersPanel
 from .details import EpisodePanel
+from .drafting import DraftTranscription
 from .findbar import FindBar
 from .heap import release_freed_memory
 from .keyrouting import KeyRouter
@@ -111,11 +113,14 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
         self.safekeeping = Safekeeping(self)
+        self.drafting = DraftTranscription(self.status_line, say=self.status_line.say,
+                                           show_error=self.show_error,
+                                           show_project=self.show_new_project)
         self.files = ProjectFiles(
             self, self.settings, self.actions_by_id["open_recent"].menu(),
             project=lambda: self.project, open_path=self.open_path,
-            new_from_audio=self.new_from_audio, show_error=self.show_error,
-            safekeeping=self.safekeeping)
+            new_from_audio=self.new_from_audio, transcribe=self.drafting.start,
+            show_error=self.show_error, safekeeping=self.safekeeping)
         self.audio = AudioLifecycle(self.playback, self.transport, self.waveform,
                                     self.message_bar, self)
         self.keys = KeyRouter(self, self.actions_by_id, self.transcript)
@@ -143,26 +148,23 @@ class MainWindow(QMainWindow):
         self._apply_settings()
 
         self.transcript.seek_requested.connect(self.playback.seek)
-        self.waveform.seek_requested.connect(self.seek_and_show)
-        self.waveform_detail.seek_requested.connect(self.seek_and_show)
-        self.waveform_detail.problem.connect(self.status_line.say_problem)
+        for part in (self.waveform, self.waveform_detail, self.chapters_panel):
+            part.seek_requested.connect(self.seek_and_show)
         self.waveform_detail.turn_activated.connect(self.transcript.focus_turn)
         self.waveform_detail.follow_changed.connect(self._on_follow_changed)
         self.waveform_detail.window_changed.connect(self._on_waveform_detail_window_changed)
         self.transcript.current_turn_changed.connect(self._on_transcript_current_turn_changed)
         self.transcript.follow_changed.connect(self._on_follow_changed)
-        self.transcript.problem.connect(self.status_line.say_problem)
-        self.chapters_panel.seek_requested.connect(self.seek_and_show)
-        self.chapters_panel.problem.connect(self.status_line.say_problem)
         self.chapters_panel.add_button.clicked.connect(self._on_chapters_add_button_clicked)
         self.publishing.check_panel.jump_requested.connect(self.navigator.go_to)
         self.spelling.enabled_changed.connect(self._on_spelling_enabled_changed)
         self.files.saved.connect(self._on_files_saved)
-        self.audio.audio_changed.connect(self._update_actions)
-        self.aligning.running_changed.connect(self._update_actions)
-        self.replacing.running_changed.connect(self._update_actions)
+        for changed in (self.audio.audio_changed, self.aligning.running_changed,
+                        self.replacing.running_changed):
+            changed.connect(self._update_actions)
         self.audio.audio_changed.connect(self._warn_if_audio_length_changed)
-        self.safekeeping.problem.connect(self.status_line.say_problem)
+        for part in (self.waveform_detail, self.transcript, self.chapters_panel, self.safekeeping):
+            part.problem.connect(self.status_line.say_problem)
         self.safekeeping.read_only_changed.connect(lambda _on: self._update_title())
         self._focus_watcher = FocusWatcher(self, lambda: self.safekeeping.check_on_focus(
             self.files.save_as, self.files.reload))
@@ -528,5 +530,6 @@ class MainWindow(QMainWindow):
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
         self.aligning.close()       # and an alignment's workers and ffmpeg
+        self.drafting.shut_down()   # and a draft transcription, with its worker processes
         self.safekeeping.close()
         event.accept()

@@ -3,7 +3,8 @@ Save As, and the question before unsaved changes would be lost.
 
 :class:`ProjectFiles` asks for file names and writes the project the window
 shows; opening a file or an audio file is the window's own (``open_path`` and
-``new_from_audio`` are given to it). A file that cannot be written is said in one
+``new_from_audio`` are given to it). New from Audio asks whether to start empty
+or with a rough draft transcript (``transcribe``, given too). A file that cannot be written is said in one
 message and the project stays as it was, unsaved; a read-only file is replaced
 only once the user says so.
 
@@ -27,6 +28,7 @@ from editor.core.model import Project
 from editor.core.projectfile import save_project
 
 from .audio_lifecycle import AUDIO_FILTER
+from .drafting import DRAFT_NOTE
 from .safekeeping import Safekeeping
 from .settings import Settings
 
@@ -39,6 +41,7 @@ class ProjectFiles(QObject):
     def __init__(self, window: QWidget, settings: Settings, recent_menu: QMenu, *,
                  project: Callable[[], Project], open_path: Callable[[Path | str], bool],
                  new_from_audio: Callable[[Path | str], None],
+                 transcribe: Callable[[Path | str], object],
                  show_error: Callable[[str], None], safekeeping: Safekeeping) -> None:
         super().__init__(window)
         self._window = window
@@ -47,6 +50,7 @@ class ProjectFiles(QObject):
         self._project = project
         self._open_path = open_path
         self._new_from_audio = new_from_audio
+        self._transcribe = transcribe
         self._show_error = show_error
         self._safekeeping = safekeeping
 
@@ -137,8 +141,27 @@ class ProjectFiles(QObject):
             return
         path, _filter = QFileDialog.getOpenFileName(self._window, "New Project from Audio", "",
                                                     AUDIO_FILTER)
-        if path:
+        if not path:
+            return
+        start = self._ask_how_to_start(Path(path))
+        if start == "empty":
             self._new_from_audio(path)
+        elif start == "draft":
+            self._transcribe(path)
+
+    def _ask_how_to_start(self, audio: Path) -> str | None:
+        """"empty", "draft" (a draft transcript first), or None (cancelled)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "New Project from Audio",
+                          f"Start the project for {audio.name} with an empty transcript, "
+                          "or with a rough draft transcribed from the audio?",
+                          QMessageBox.StandardButton.Cancel, self._window)
+        box.setInformativeText(DRAFT_NOTE)
+        empty = box.addButton("Start &Empty", QMessageBox.ButtonRole.AcceptRole)
+        draft = box.addButton("&Transcribe (Draft)", QMessageBox.ButtonRole.AcceptRole)
+        draft.setToolTip(DRAFT_NOTE)
+        box.setDefaultButton(empty)
+        box.exec()
+        return {empty: "empty", draft: "draft"}.get(box.clickedButton())
 
     def _on_open_triggered(self) -> None:
         if not self.maybe_save():

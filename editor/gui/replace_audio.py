@@ -2,7 +2,7 @@
 
 :class:`ReplaceAudioController` asks for the new file, aligns the transcript to
 it in the background (progress and Cancel in the status bar, see
-``background_align.py``) with the speech model of the episode's language, then
+``background.py``) with the speech model of the episode's language, then
 applies :func:`editor.core.retime.retime_to_audio`: every turn and chapter
 re-timed and the new audio set, as one undo step. The project's ``audio_changed``
 makes the window load the new file into the player and the waveform (and the old
@@ -26,7 +26,7 @@ from editor.core.model import Project
 from editor.core.retime import RetimeMismatch, retime_to_audio
 
 from .audio_lifecycle import AUDIO_FILTER
-from .background_align import AlignStatus, BackgroundAlignment
+from .background import BackgroundJob, JobStatus
 from .settings import Settings
 from .speech_models import make_aligner
 from .statusline import StatusLine
@@ -48,8 +48,8 @@ class ReplaceAudioController(QObject):
         self._project = Project()
         self._target: tuple[Project, Path] | None = None
         self.report: NotFoundReport | None = None
-        self.job = BackgroundAlignment(self)
-        self.status = AlignStatus(self.job, status_line)
+        self.job = BackgroundJob(self)
+        self.status = JobStatus(self.job, status_line)
         status_line.insertPermanentWidget(0, self.status)
         self.job.finished.connect(self._on_job_finished)
         self.job.failed.connect(self._on_job_failed)
@@ -89,7 +89,10 @@ class ReplaceAudioController(QObject):
             self._show_error(f"Replace Audio: {error}.")
             return False
         self._target = (project, path)
-        self.job.start(aligner, path, [TurnText(t.start, t.text) for t in project.turns])
+        given = [TurnText(t.start, t.text) for t in project.turns]
+        self.job.start(lambda progress, cancel: aligner.align(path, given, progress=progress,
+                                                             cancel=cancel),
+                       path, "alignment")
         self.status.begin(f"Aligning the transcript to {path.name}\u2026")
         self.running_changed.emit()
         return True

@@ -15,6 +15,8 @@ from editor.core.projectfile import load_project
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_projects" / "sample-episode"
 
+pytestmark = pytest.mark.usefixtures("speech_model")
+
 
 def run(args: list[str], capsys) -> tuple[int, str, str]:
     code = main(args)

@@ -79,3 +79,20 @@ def test_without_libvlc_it_says_how_to_install_it(program, tmp_path, require, ff
     assert result.stdout == ""
     assert result.stderr == (f"showscribe: libvlc (VLC's library, for playback) is not "
                              f"installed: {preflight.INSTALL_LIBVLC}\n")
+
+
+def test_its_recognisers_run_in_worker_processes(program, tmp_path, ffmpeg, speech_model):
+    # The frozen program's worker processes start as the program itself: they
+    # must take up their task (multiprocessing.freeze_support), not start a
+    # second showscribe, and the English model must be inside the folder.
+    clip = tmp_path / "clip.wav"
+    subprocess.run([ffmpeg, "-nostdin", "-v", "error", "-i",
+                    str(SAMPLE.parent / "audio" / "episode.mp3"), "-t", "20", str(clip)],
+                   check=True)
+    out = tmp_path / "draft.showscribe.yaml"
+    result = subprocess.run([str(program), "transcribe", str(clip), "-o", str(out)],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("draft.showscribe.yaml: a rough draft: ")
+    assert "transcribing clip.wav: 100%" in result.stderr
+    assert out.is_file()

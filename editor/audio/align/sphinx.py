@@ -3,41 +3,41 @@
 :class:`PocketsphinxAligner` follows :class:`~editor.audio.align.base.Aligner`.
 It builds a language model and a pronunciation dictionary from the episode's
 own words, streams the audio through ffmpeg (:mod:`.stream`) and has a pool of
-worker processes (one per core, two at most) recognise it chunk by chunk as it
-arrives. The recognised words are matched to the transcript (:mod:`.matching`);
+worker processes (:mod:`.workers`: one per core, two at most) recognise it chunk
+by chunk as it arrives. The recognised words are matched to the transcript (:mod:`.matching`);
 the short gaps between matches are force-aligned by the same workers; what
 is left gets times interpolated between its neighbours and a low confidence.
 Progress goes to ``progress(fraction)``; ``cancel`` stops ffmpeg and the
 workers at once. Every English model file comes inside the pocketsphinx wheel:
-nothing is downloaded. Another language needs a model folder in pocketsphinx's
-layout (an acoustic model folder with ``mdef``, and a ``.dict`` file).
+nothing is downloaded, the general language model the draft transcriber
+(:mod:`.transcribe`) uses among them. Another language needs a model folder in
+pocketsphinx's layout (an acoustic model folder with ``mdef``, a ``.dict`` file
+and, for a draft, a ``.lm.bin`` or ``.lm`` language model).
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
-from bisect import bisect_left
 import shutil
 import tempfile
-import time
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from editor.audio.align.base import (AlignCancelled, AlignError, AlignmentResult, Cancel,
-                                     Progress, TurnText, TurnTime, Untranscribed, Unspoken,
-                                     WordTime, is_cancelled)
+from editor.audio.align import workers
+from editor.audio.align.base import (AlignError, AlignmentResult, Cancel, Progress, TurnText,
+                                     TurnTime, Untranscribed, Unspoken, WordTime)
 from editor.audio.align.matching import (Gap, Heard, SpeechEdges, anchor_chain, match_words,
                                          plan_gaps, runs_of)
 from editor.audio.align.onsets import start_first_words_after_pauses
 from editor.audio.align.pronounce import dictionary_lines, episode_dictionary
 from editor.audio.align.stream import PcmStream, audioop, read_span
 from editor.audio.align.words import turn_tokens
+from editor.audio.align.workers import worker_count
 
 _ENGLISH = {"en", "en-us", "en-gb", "en-au", "en-ca", "en-nz", "en-ie", "en-in"}
 _RECOGNISE_SHARE = 0.85         # of the progress bar, the rest is the gaps
 _GAPS_PER_TASK = 40
-_POLL_S = 0.05
+_WHAT = "alignment"             # for the cancel message
 # Confidence of each way a word gets its time.
 MATCHED = {1: 0.7, 2: 0.85}     # by the length of the run it was matched in; longer: 0.95
 ALIGNED, ALIGNED_LONG_GAP, ALIGNED_AT_EDGE, GUESSED, UNSPOKEN = 0.75, 0.6, 0.4, 0.1, 0.0
@@ -59,6 +59,7 @@ class MissingModel(AlignError):
 class SphinxModel:
     hmm: Path           # the acoustic model folder
     dictionary: Path
+    lm: Path | None     # a general language model, for recognising any speech
 
 
 def find_model(language: str, model_dir: Path | str | None = None) -> SphinxModel:
@@ -72,7 +73,8 @@ def find_model(language: str, model_dir: Path | str | None = None) -> SphinxMode
         if hmm is None or dictionary is None:
             raise AlignError(f"{folder}: not a pocketsphinx model folder "
                              f"(it needs an acoustic model with mdef and a .dict file)")
-        return SphinxModel(hmm, dictionary)
+        lm = next(iter(sorted(folder.rglob("*.lm.bin")) + sorted(folder.rglob("*.lm"))), None)
+        return SphinxModel(hmm, dictionary, lm)
     if language.lower() not in _ENGLISH:
         raise MissingModel(language)
     try:
@@ -82,17 +84,18 @@ def find_model(language: str, model_dir: Path | str | None = None) -> SphinxMode
                          "(pip install pocketsphinx)") from None
     hmm = Path(get_model_path("en-us/en-us"))
     dictionary = Path(get_model_path("en-us/cmudict-en-us.dict"))
-    if not (hmm / "mdef").is_file() or not dictionary.is_file():
+    lm = Path(get_model_path("en-us/en-us.lm.bin"))
+    if not (hmm / "mdef").is_file() or not dictionary.is_file() or not lm.is_file():
         raise AlignError(f"{hmm}: pocketsphinx's English model is missing; "
                          f"reinstall pocketsphinx")
-    return SphinxModel(hmm, dictionary)
+    return SphinxModel(hmm, dictionary, lm)
 
 
 class PocketsphinxAligner:
     def __init__(self, language: str = "en", model_dir: Path | str | None = None,
                  workers: int | None = None) -> None:
         self.model = find_model(language, model_dir)
-        self.workers = workers or max(1, min(2, os.cpu_count() or 1))
+        self.workers = workers or worker_count()
 
     def align(self, audio_path: Path | str, turns: Sequence[TurnText],
               progress: Progress | None = None,
@@ -107,10 +110,9 @@ class PocketsphinxAligner:
         stream = PcmStream(audio, scratch / "audio.pcm")
         try:
             dict_path, lm_path = _write_episode_model(self.model, words.tokens, scratch)
-            context = multiprocessing.get_context("spawn")
-            pool = context.Pool(self.workers, initializer=_start_worker,
-                                initargs=(str(self.model.hmm), str(dict_path), str(lm_path)))
-            heard = self._recognise(pool, stream, report, cancel)
+            pool = workers.open_pool(self.model.hmm, dict_path, lm_path, self.workers,
+                                     fwdflat=False)
+            heard = workers.recognise(pool, stream, report, cancel, _WHAT, _RECOGNISE_SHARE)
             duration = stream.duration
             runs = anchor_chain(runs_of(match_words(words.tokens, heard)), heard)
             gaps = plan_gaps(runs, heard, len(words.tokens), duration)
@@ -118,8 +120,7 @@ class PocketsphinxAligner:
             self._align_gaps(pool, stream.pcm_path, gaps, words.tokens,
                              [turn for turn, _ in words.places], times, SpeechEdges(heard),
                              report, cancel)
-            pool.close()
-            pool.join()
+            workers.close_pool(pool, finished=True)
             pool = None
             _check(cancel)
             start_first_words_after_pauses(times, words.first_of_each_turn(), stream.pcm_path)
@@ -127,29 +128,8 @@ class PocketsphinxAligner:
             return words.result(times, gaps, heard, duration)
         finally:
             stream.stop()
-            if pool is not None:
-                pool.terminate()
-                pool.join()
+            workers.close_pool(pool, finished=False)
             shutil.rmtree(scratch, ignore_errors=True)
-
-    def _recognise(self, pool, stream: PcmStream, report: Progress,
-                   cancel: Cancel | None) -> list[Heard]:
-        pending = []
-        done_ms = 0
-        for chunk in stream.chunks():
-            _check(cancel)
-            pending.append((chunk, pool.apply_async(
-                _recognise_chunk, (str(stream.pcm_path), chunk.start, chunk.end))))
-        total = max(stream.duration, 1)
-        heard: list[Heard] = []
-        for chunk, result in pending:
-            while not result.ready():
-                _check(cancel)
-                time.sleep(_POLL_S)
-            heard.extend(Heard(*item) for item in result.get())
-            done_ms += chunk.end - chunk.start
-            report(_RECOGNISE_SHARE * done_ms / total)
-        return heard
 
     def _align_gaps(self, pool, pcm_path: Path, gaps: list[Gap], tokens: list[str],
                     turn_of: list[int], times: dict[int, WordTime], edges: SpeechEdges,
@@ -163,10 +143,7 @@ class PocketsphinxAligner:
         results = [pool.apply_async(_align_batch, (str(pcm_path), [p.window for p in batch]))
                    for batch in batches]
         for number, (batch, result) in enumerate(zip(batches, results), start=1):
-            while not result.ready():
-                _check(cancel)
-                time.sleep(_POLL_S)
-            for piece, spans in zip(batch, result.get()):
+            for piece, spans in zip(batch, workers.wait(result, cancel, _WHAT)):
                 for offset, (start, end) in enumerate(spans or ()):
                     times[piece.first + offset] = WordTime(start, end, piece.confidence)
             report(_RECOGNISE_SHARE + (1 - _RECOGNISE_SHARE) * number / len(batches))
@@ -232,11 +209,6 @@ def _gap_pieces(gap: Gap, tokens: list[str], turn_of: list[int],
 
 def _aligned_confidence(count: int) -> float:
     return ALIGNED_LONG_GAP if count > _LONG_GAP_WORDS else ALIGNED
-
-
-def _check(cancel: Cancel | None) -> None:
-    if is_cancelled(cancel):
-        raise AlignCancelled("alignment cancelled")
 
 
 def _write_episode_model(model: SphinxModel, tokens: list[str],
@@ -401,73 +373,10 @@ def _untranscribed(gaps: list[Gap], times: dict[int, WordTime],
 
 # -- in the worker processes ---------------------------------------------------
 
-_decoder = None
-_start_error = ""
-
-
-def _start_worker(hmm: str, dict_path: str, lm_path: str) -> None:
-    # A pool replaces a worker whose initializer raises, forever: so keep the
-    # error and let the first task report it.
-    global _decoder, _start_error
-    try:
-        from pocketsphinx import Decoder
-        _decoder = Decoder(hmm=hmm, dict=dict_path, lm=lm_path, samprate=16000, fwdflat=False,
-                           loglevel="FATAL")
-    except Exception as error:
-        _start_error = f"{hmm}: pocketsphinx cannot load this model ({error})"
-
-
-def _ready() -> None:
-    if _decoder is None:
-        raise AlignError(_start_error or "pocketsphinx did not start")
-
-
-# A frame's features cover the 25 ms after its start, so a word heard from
-# frame f began about half a window later: measured early by 20-30 ms here
-# on both the sample's voices and flite's without this.
-_ONSET_MS = 10
-
-
-def _words_of(offset_ms: int) -> list[tuple[str, int, int]]:
-    out = []
-    for segment in _decoder.seg() or ():
-        word = segment.word
-        if word.startswith(("<", "[")):
-            continue
-        if word.endswith(")") and "(" in word:
-            word = word[:word.index("(")]
-        out.append((word, offset_ms + segment.start_frame * 10 + _ONSET_MS,
-                    offset_ms + (segment.end_frame + 1) * 10))
-    return out
-
-
-def _decode(samples: bytes) -> None:
-    _decoder.start_utt()
-    _decoder.process_raw(samples, full_utt=True)
-    _decoder.end_utt()
-
-
-def _recognise_chunk(pcm_path: str, start: int, end: int,
-                     depth: int = 0) -> list[tuple[str, int, int]]:
-    _ready()
-    _decoder.activate_search("_default")
-    _decode(read_span(Path(pcm_path), start, end))
-    words = _words_of(start)
-    # Now and then the search loses its way and a whole chunk comes back
-    # (nearly) empty: the halves usually decode.
-    if len(words) * 1000 < (end - start) // 2 and end - start > 4000 and depth < 2:
-        middle = (start + end) // 2
-        halves = (_recognise_chunk(pcm_path, start, middle, depth + 1)
-                  + _recognise_chunk(pcm_path, middle, end, depth + 1))
-        if len(halves) > len(words):
-            return halves
-    return words
-
-
 def _align_batch(pcm_path: str, windows) -> list[list[tuple[int, int]] | None]:
     """The words of each window force-aligned there (without the matched words
     at its ends), or None where they do not fit."""
-    _ready()
+    workers.decoder()
     out = []
     for start, end, text, lead, trail in windows:
         spans = _align_span(pcm_path, start, end, text)
@@ -482,11 +391,11 @@ def _align_span(pcm_path: str, start: int, end: int,
         return None
     samples = read_span(Path(pcm_path), start, end)
     try:
-        _decoder.set_align_text(" ".join(text))
-        _decode(samples)
+        workers.decoder().set_align_text(" ".join(text))
+        workers.decode(samples)
     except RuntimeError:
         return None
-    words = _words_of(start)
+    words = workers.words_of(start)
     if len(words) != len(text):
         return None
     return _onsets_after_silence([(s, e) for _, s, e in words], samples, start)

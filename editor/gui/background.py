@@ -1,18 +1,19 @@
-"""Aligning a transcript to an audio file off the GUI thread, with its progress
-and a Cancel button in the status bar.
+"""A long job off the GUI thread, with its progress and a Cancel button in the
+status bar: aligning (Align Transcript, Replace Audio) and a draft transcript.
 
-:class:`BackgroundAlignment` runs one aligner (``editor/audio/align``) at a time
-on a thread of its own and brings what it says back to the GUI thread:
-``progress(fraction)``, then one of ``finished(result)`` (an AlignmentResult),
-``failed(message)`` (one line) or ``cancelled()``. Reports from a run that was
-cancelled or replaced by a newer one are dropped. :class:`AlignStatus` is the
-status-bar part: what is being aligned, a progress bar and Cancel.
+:class:`BackgroundJob` runs one job at a time on a thread of its own: a
+function given a progress callback and a cancel event, as the engines in
+``editor/audio/align`` take them. What it says comes back to the GUI thread:
+``progress(fraction)``, then one of ``finished(result)``, ``failed(message)``
+(one line) or ``cancelled()``. Reports from a run that was cancelled or
+replaced by a newer one are dropped. :class:`JobStatus` is the status-bar
+part: what is under way, a progress bar and Cancel.
 """
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Sequence
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -24,12 +25,12 @@ class _Relay(QObject):
     """Carries one run's news from its thread (queued to the GUI thread)."""
 
     progress = Signal(int, float)       # run, fraction
-    finished = Signal(int, object)      # run, AlignmentResult
+    finished = Signal(int, object)      # run, what the work returned
     failed = Signal(int, str)           # run, message
     cancelled = Signal(int)             # run
 
 
-class BackgroundAlignment(QObject):
+class BackgroundJob(QObject):
     progress = Signal(float)
     finished = Signal(object)
     failed = Signal(str)
@@ -52,20 +53,22 @@ class BackgroundAlignment(QObject):
     def running(self) -> bool:
         return self._cancel is not None
 
-    def start(self, aligner, audio: Path, turns: Sequence) -> None:
-        """Align ``turns`` (TurnTexts) to ``audio`` with ``aligner``; a run still
-        going is cancelled first."""
+    def start(self, work: Callable[[Callable[[float], None], threading.Event], object],
+              subject: Path, doing: str) -> None:
+        """Run ``work(progress, cancel)``; a run still going is cancelled first.
+        ``subject`` (the file it works on) and ``doing`` ("alignment") name it in
+        the message of a failure the work did not put in words itself."""
         self.cancel()
         self._run += 1
         cancel = threading.Event()
         self._cancel = cancel
-        self._thread = threading.Thread(target=_align, name="showscribe-align", daemon=True,
-                                        args=(aligner, audio, list(turns), cancel,
-                                              self._relay, self._run))
+        self._thread = threading.Thread(target=_work, name="showscribe-job", daemon=True,
+                                        args=(work, subject, doing, cancel, self._relay,
+                                              self._run))
         self._thread.start()
 
     def cancel(self) -> None:
-        """Stop the run (the aligner stops ffmpeg and its workers); ``cancelled`` follows."""
+        """Stop the run (the engines stop ffmpeg and their workers); ``cancelled`` follows."""
         if self._cancel is not None:
             self._cancel.set()
 
@@ -104,8 +107,8 @@ class BackgroundAlignment(QObject):
             self.cancelled.emit()
 
 
-def _align(aligner, audio: Path, turns: list, cancel: threading.Event, relay: _Relay,
-           run: int) -> None:
+def _work(work, subject: Path, doing: str, cancel: threading.Event, relay: _Relay,
+          run: int) -> None:
     from editor.audio.align import AlignCancelled
     from editor.core.errors import ShowscribeError
 
@@ -116,22 +119,22 @@ def _align(aligner, audio: Path, turns: list, cancel: threading.Event, relay: _R
             cancel.set()
 
     try:
-        result = aligner.align(audio, turns, progress=lambda f: tell(relay.progress, f),
-                               cancel=cancel)
+        result = work(lambda fraction: tell(relay.progress, fraction), cancel)
     except AlignCancelled:
         tell(relay.cancelled)
-    except ShowscribeError as error:
+    except (ShowscribeError, OSError) as error:
         tell(relay.failed, str(error))
     except Exception as error:      # noqa: BLE001 (a one-line message, never a traceback)
-        tell(relay.failed, f"{audio.name}: alignment failed ({type(error).__name__}: {error})")
+        problem = " ".join(str(error).split())[:200] or type(error).__name__
+        tell(relay.failed, f"{subject.name}: {doing} failed ({type(error).__name__}: {problem})")
     else:
         tell(relay.finished, result)
 
 
-class AlignStatus(QWidget):
+class JobStatus(QWidget):
     """"Aligning NAME… [progress] Cancel", for the status bar; hidden while idle."""
 
-    def __init__(self, job: BackgroundAlignment, parent: QWidget | None = None) -> None:
+    def __init__(self, job: BackgroundJob, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
