@@ -507,5 +507,5 @@ class MainWindow(QMainWindow):
         self.keys.uninstall()
         self.playback.close()
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
-        self.safekeeping.close()
+        self.safekeeping.shutdown()
         event.accept()
