@@ -54,8 +54,13 @@ Ask = Callable[[str, str, str, list[str]], str]
 def ask_with_message_box(parent: QWidget) -> Ask:
     """A modal question with one button per choice; the first is the default, the
     last is what Esc picks."""
+    # Weakly: the window holds this through its Safekeeping, and a strong reference
+    # back would leave the window to the cycle collector, which clears the Python
+    # side of its widgets while Qt still calls them.
+    window = weakref.ref(parent)
+
     def ask(title: str, text: str, detail: str, choices: list[str]) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window())
         if detail:
             box.setInformativeText(detail)
         buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole)
@@ -110,7 +115,6 @@ class Safekeeping(QObject):
     def __init__(self, window: QWidget, *, ask: Ask | None = None,
                  store: RecoveryStore | None = None) -> None:
         super().__init__(window)
-        self._window = window
         self.ask: Ask = ask or ask_with_message_box(window)
         self.store = store or RecoveryStore()
         # Filled on the writer's thread, read on this one: a plain queue, no Qt.
