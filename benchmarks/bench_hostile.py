@@ -49,10 +49,18 @@ def measure(reader: str, items: int, folder: Path
     data = make_input(reader, items)
     path.write_bytes(data)
     result = subprocess.run([sys.executable, "-c", CHILD, reader, str(path)],
-                            capture_output=True, text=True, check=True)
-    read, seconds, cpu, peak = result.stdout.split()
+                            capture_output=True, text=True)
     path.unlink()
+    if result.returncode != 0:
+        # A refusal is a failed line of its own, not the end of the run.
+        lines = result.stderr.strip().splitlines() or [f"exit {result.returncode}"]
+        raise ChildFailed(lines[-1])
+    read, seconds, cpu, peak = result.stdout.split()
     return int(read), len(data) / 1e6, float(seconds), float(cpu), float(peak)
+
+
+class ChildFailed(Exception):
+    pass
 
 
 def main() -> int:
@@ -65,7 +73,12 @@ def main() -> int:
         for reader in args.only or READERS:
             items, most_seconds, most_mb = SIZES[reader]
             items = max(int(items * args.scale), 1)
-            read, mb, seconds, cpu, peak = measure(reader, items, Path(folder))
+            try:
+                read, mb, seconds, cpu, peak = measure(reader, items, Path(folder))
+            except ChildFailed as refused:
+                failed = True
+                print(f"{reader:16} {items:>9,} items  not read: {refused}  FAIL", flush=True)
+                continue
             ok = read >= items and cpu <= most_seconds * args.scale + 1 and peak <= most_mb
             failed |= not ok
             print(f"{reader:16} {items:>9,} items {mb:7.1f} MB {seconds:7.2f} s {cpu:7.2f} s cpu "
