@@ -71,9 +71,10 @@ def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str | None,
 def write(project: Project) -> str:
     segments = []
     previous = ""
+    names = project.speaker_names()
     for turn, (start, end) in zip(project.turns, turn_spans(project)):
         segment: dict[str, Any] = {}
-        name = project.speaker_name(turn.speaker).strip() if turn.speaker else ""
+        name = names.get(turn.speaker, turn.speaker).strip() if turn.speaker else ""
         if name or previous:   # a missing speaker would read as the previous one
             segment["speaker"] = name
         previous = name
