@@ -37,7 +37,11 @@ reader, path = sys.argv[1], sys.argv[2]
 started, cpu_started = time.perf_counter(), time.process_time()
 project = load_project(path) if reader == "project" else import_file(path, reader)
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:   # the peak of this program alone: ru_maxrss keeps the forking parent's across exec
+    with open("/proc/self/status") as status:
+        peak_mb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(len(project.turns) + len(project.chapters), f"{seconds:.2f}", f"{cpu:.2f}",
       f"{peak_mb:.0f}")
 """
