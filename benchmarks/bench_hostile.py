@@ -37,7 +37,11 @@ reader, path = sys.argv[1], sys.argv[2]
 started, cpu_started = time.perf_counter(), time.process_time()
 project = load_project(path) if reader == "project" else import_file(path, reader)
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:   # the peak of this program alone: ru_maxrss keeps the forking parent's across exec
+    with open("/proc/self/status") as status:
+        peak_mb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(len(project.turns) + len(project.chapters), f"{seconds:.2f}", f"{cpu:.2f}",
       f"{peak_mb:.0f}")
 """
@@ -49,10 +53,18 @@ def measure(reader: str, items: int, folder: Path
     data = make_input(reader, items)
     path.write_bytes(data)
     result = subprocess.run([sys.executable, "-c", CHILD, reader, str(path)],
-                            capture_output=True, text=True, check=True)
-    read, seconds, cpu, peak = result.stdout.split()
+                            capture_output=True, text=True)
     path.unlink()
+    if result.returncode != 0:
+        # A refusal is a failed line of its own, not the end of the run.
+        lines = result.stderr.strip().splitlines() or [f"exit {result.returncode}"]
+        raise ChildFailed(lines[-1])
+    read, seconds, cpu, peak = result.stdout.split()
     return int(read), len(data) / 1e6, float(seconds), float(cpu), float(peak)
+
+
+class ChildFailed(Exception):
+    pass
 
 
 def main() -> int:
@@ -65,7 +77,12 @@ def main() -> int:
         for reader in args.only or READERS:
             items, most_seconds, most_mb = SIZES[reader]
             items = max(int(items * args.scale), 1)
-            read, mb, seconds, cpu, peak = measure(reader, items, Path(folder))
+            try:
+                read, mb, seconds, cpu, peak = measure(reader, items, Path(folder))
+            except ChildFailed as refused:
+                failed = True
+                print(f"{reader:16} {items:>9,} items  not read: {refused}  FAIL", flush=True)
+                continue
             ok = read >= items and cpu <= most_seconds * args.scale + 1 and peak <= most_mb
             failed |= not ok
             print(f"{reader:16} {items:>9,} items {mb:7.1f} MB {seconds:7.2f} s {cpu:7.2f} s cpu "

@@ -141,12 +141,12 @@ def measure_recovery_keystrokes(app: QApplication, project, count: int, pause_ms
     with tempfile.TemporaryDirectory() as folder:
         keeper = Safekeeping(view, store=RecoveryStore(folder))
         written = []
-        keeper._written.connect(written.append)
+        keeper.written.connect(written.append)
         keeper.shown(project)
         with_copies = type_paced(app, view.editor, count, pause_ms)
         keeper.flush()
         app.processEvents()
-        keeper.close()
+        keeper.shutdown()
     return without, with_copies, len(written)
 
 

@@ -17,6 +17,11 @@
 
 ``write_stream`` writes to an open stream (standard output) and reports a write
 error (a full disk) instead of leaving the output cut short silently.
+``copy_into`` copies a file into a temporary one (embedding copies the audio so).
+
+Every byte these write goes through :func:`write_all`, so a full disk can be
+stood in for by making it raise ``OSError(ENOSPC)`` (the tests do, where no
+small file system can be mounted).
 """
 from __future__ import annotations
 
@@ -28,11 +33,12 @@ import time
 from pathlib import Path
 from typing import IO
 
-__all__ = ["ReadOnlyFile", "write_atomically", "write_stream", "real_target",
-           "STALE_TMP_SECONDS"]
+__all__ = ["ReadOnlyFile", "write_atomically", "write_stream", "real_target", "copy_into",
+           "write_all", "STALE_TMP_SECONDS"]
 
 # A temporary file this old is a crash's leftover, not another save in progress.
 STALE_TMP_SECONDS = 60
+COPY_CHUNK = 1 << 20
 
 
 class ReadOnlyFile(PermissionError):
@@ -93,11 +99,28 @@ def _write_in_place(path: Path, data: bytes, info: os.stat_result) -> None:
     try:
         if flags & os.O_NONBLOCK:
             os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        write_all(fd, data)
     finally:
         os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to the descriptor ``fd``. Raises OSError."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def copy_into(source: Path | str, target: Path | str) -> None:
+    """Copy the file ``source`` over ``target`` (a temporary file of the caller's,
+    which replaces the real one when it is complete). Raises OSError."""
+    with open(source, "rb") as reader:
+        fd = os.open(target, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
+        try:
+            while chunk := reader.read(COPY_CHUNK):
+                write_all(fd, chunk)
+        finally:
+            os.close(fd)
 
 
 def _remove_stale_tmp(path: Path) -> None:
@@ -158,10 +181,11 @@ def write_atomically(path: Path | str, data: bytes | str, *, backup: bool = Fals
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, info.st_mode & 0o7777 if info is not None else _default_mode())
         if backup and info is not None:
             _keep_backup(path)

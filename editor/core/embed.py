@@ -40,6 +40,7 @@ from mutagen.id3 import (APIC, CHAP, CTOC, ID3, TIT3, WXXX, CTOCFlags, Encoding,
 from mutagen.id3._tags import save_frame
 from mutagen.mp3 import MP3
 
+from .atomic import copy_into
 from .builder import placeholder_title
 from .errors import FormatError, ShowscribeError
 from .ffmetadata import write as write_ffmetadata
@@ -197,7 +198,7 @@ def _embed_mp3(project: Project, chapters: list[Chapter], source: Path, target: 
 
     with _replacing(target, source) as temp:
         try:
-            shutil.copyfile(source, temp)
+            copy_into(source, temp)
             try:
                 tags = _TimeOrderedID3(temp)
             except ID3NoHeaderError:

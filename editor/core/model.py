@@ -220,6 +220,11 @@ class Project:
         speaker = self.speaker(speaker_id)
         return speaker.name if speaker else speaker_id
 
+    def speaker_names(self) -> dict[str, str]:
+        """Every speaker's name by id: writers look a turn's speaker up here once
+        per turn, where ``speaker_name`` would scan the speakers for each."""
+        return {speaker.id: speaker.name for speaker in reversed(self.speakers)}
+
     # -- how times and turns are named on screen and in messages -----------------
 
     def shows_hours(self) -> bool:

@@ -11,8 +11,10 @@ the write itself. The GUI feeds it edit times and drives it with a timer.
 snapshot waits there and older ones waiting are dropped (only the newest matters).
 ``remove`` waits for a write in progress, so a copy removed after a clean save
 is not brought back by a late write. Results are reported by calling
-``on_written(path)`` or ``on_failed(message)`` on the worker thread; the GUI
-posts them to its own thread.
+``on_written(path)`` or ``on_failed(message)`` on the worker thread, which must
+touch nothing of the GUI's: the window queues them and reads the queue on its
+own thread. ``close`` ends the thread; it may be called any number of times, from
+any thread but the worker's, and a snapshot submitted after it is dropped.
 
 :class:`RecoverySession` keeps one open project's copy up to date: it listens to
 the project's history (an edit schedules a snapshot; reaching the saved state,
@@ -89,6 +91,8 @@ class RecoveryWriter:
     def submit(self, snapshot: Snapshot) -> None:
         """Write ``snapshot`` soon; a snapshot still waiting is replaced."""
         with self._wake:
+            if self._stopped:
+                return
             self._waiting = snapshot
             self._wake.notify()
 
@@ -107,8 +111,17 @@ class RecoveryWriter:
             return self._wake.wait_for(lambda: self._waiting is None and not self._busy,
                                        timeout)
 
+    def is_idle(self) -> bool:
+        """Nothing waits and nothing is being written (every report is made)."""
+        with self._wake:
+            return self._waiting is None and not self._busy
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
     def close(self) -> None:
-        """Write what waits, then stop the thread."""
+        """Write what waits, then stop the thread and wait for it to end."""
         with self._wake:
             self._stopped = True
             self._wake.notify_all()

@@ -531,5 +531,5 @@ class MainWindow(QMainWindow):
         self.waveform.load(None)    # stops a waveform read (and its ffmpeg) still running
         self.aligning.close()       # and an alignment's workers and ffmpeg
         self.drafting.shut_down()   # and a draft transcription, with its worker processes
-        self.safekeeping.close()
+        self.safekeeping.shutdown()
         event.accept()

@@ -14,15 +14,25 @@ becomes Save As.
 Questions go through ``ask(title, text, detail, choices) -> choice``, so tests
 answer them without a modal dialog. Emits ``problem(message)`` with one-line
 messages for the window's status line (a recovery copy that could not be
-written or read) and ``read_only_changed(bool)``.
+written or read), ``written(path)`` for each copy written, and
+``read_only_changed(bool)``.
+
+Lifetime: the writer's thread touches no Qt object (its reports wait in a plain
+queue that a timer reads on the GUI thread), and it ends with the window however
+the window ends: :meth:`Safekeeping.shutdown` from the close event or the app's
+quit, else the ``destroyed`` signal (a window deleted without being closed), else
+the finalizer when the window is collected or the interpreter exits. What these
+run holds no Qt object either.
 """
 from __future__ import annotations
 
 import math
+import queue
+import weakref
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core.model import Project
@@ -36,6 +46,7 @@ from editor.core.recoverywriter import QUIET_S, RecoverySession, RecoveryWriter
 RESTORE, DISCARD, LATER = "Restore", "Discard", "Decide Later"
 RELOAD, OVERWRITE, SAVE_AS, CANCEL = "Reload", "Overwrite", "Save As...", "Cancel"
 READ_ONLY = "Open Read-Only"
+POLL_MS = 50     # how often the writer's reports are read while it works
 
 Ask = Callable[[str, str, str, list[str]], str]
 
@@ -43,8 +54,13 @@ Ask = Callable[[str, str, str, list[str]], str]
 def ask_with_message_box(parent: QWidget) -> Ask:
     """A modal question with one button per choice; the first is the default, the
     last is what Esc picks."""
+    # Weakly: the window holds this through its Safekeeping, and a strong reference
+    # back would leave the window to the cycle collector, which clears the Python
+    # side of its widgets while Qt still calls them.
+    window = weakref.ref(parent)
+
     def ask(title: str, text: str, detail: str, choices: list[str]) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window())
         if detail:
             box.setInformativeText(detail)
         buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole)
@@ -69,25 +85,50 @@ class _ReportingWriter(RecoveryWriter):
                 self.on_failed(str(exc))
 
 
+class _Ending:
+    """What must end with the window, whichever way it ends: the session, the
+    writer's thread and the lock. Holds no Qt object, so that it can run from a
+    ``destroyed`` signal or a finalizer; running it again does nothing."""
+
+    def __init__(self, writer: RecoveryWriter) -> None:
+        self.writer = writer
+        self.session: RecoverySession | None = None
+        self.lock: ProjectLock | None = None
+        self.done = False
+
+    def __call__(self, *_args) -> None:
+        self.done = True
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.writer.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
 class Safekeeping(QObject):
     problem = Signal(str)
+    written = Signal(object)
     read_only_changed = Signal(bool)
-    # The writer reports on its own thread; these carry it to the GUI thread.
-    _written = Signal(object)
-    _failed = Signal(str)
 
     def __init__(self, window: QWidget, *, ask: Ask | None = None,
                  store: RecoveryStore | None = None) -> None:
         super().__init__(window)
-        self._window = window
         self.ask: Ask = ask or ask_with_message_box(window)
         self.store = store or RecoveryStore()
-        self._written.connect(self._on_written)
-        self._failed.connect(self._on_failed)
-        self.writer = _ReportingWriter(self.store, on_written=self._written.emit,
-                                       on_failed=self._failed.emit)
-        self.session: RecoverySession | None = None
-        self.lock: ProjectLock | None = None
+        # Filled on the writer's thread, read on this one: a plain queue, no Qt.
+        self._reports: queue.SimpleQueue[tuple[bool, object]] = queue.SimpleQueue()
+        reports = self._reports
+        self.writer = _ReportingWriter(self.store,
+                                       on_written=lambda path: reports.put((True, path)),
+                                       on_failed=lambda message: reports.put((False, message)))
+        self._ending = _Ending(self.writer)
+        self.destroyed.connect(self._ending)
+        weakref.finalize(self, self._ending)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
         self.base: Fingerprint | None = None
         self.read_only = False
         self.last_written: Path | None = None
@@ -99,6 +140,25 @@ class Safekeeping(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._poll = QTimer(self)
+        self._poll.setSingleShot(True)
+        self._poll.timeout.connect(self._read_reports)
+
+    @property
+    def session(self) -> RecoverySession | None:
+        return self._ending.session
+
+    @session.setter
+    def session(self, session: RecoverySession | None) -> None:
+        self._ending.session = session
+
+    @property
+    def lock(self) -> ProjectLock | None:
+        return self._ending.lock
+
+    @lock.setter
+    def lock(self, lock: ProjectLock | None) -> None:
+        self._ending.lock = lock
 
     # -- opening -------------------------------------------------------------------
 
@@ -180,10 +240,8 @@ class Safekeeping(QObject):
                         " ".join(detail), [RESTORE, DISCARD, LATER])
 
     def _remove_copy(self, copy: RecoveryCopy) -> None:
-        try:
-            self.writer.remove(copy.key)
-        except RecoveryError as exc:
-            self.problem.emit(str(exc))
+        self.writer.remove(copy.key)
+        self._read_reports()
 
     def shown(self, project: Project, read_only: bool = False) -> None:
         """``project`` is now the window's: follow it (after :meth:`lock_for_opening`
@@ -218,28 +276,45 @@ class Safekeeping(QObject):
 
     def _on_history_changed(self) -> None:
         # Every keystroke lands here: only start the timer (the snapshot waits).
-        if not self._timer.isActive() and self._project is not None \
-                and not self._project.history.is_clean:
+        if self._ending.done or self._project is None:
+            return
+        if self._project.history.is_clean:
+            self._read_reports()     # a copy removed: a removal that failed says so
+        elif not self._timer.isActive():
             self._timer.start(round(QUIET_S * 1000))
 
     def _on_timer_timeout(self) -> None:
         if self.session is None:
             return
         wait = self.session.tick()
+        self._read_reports()
         if wait is not None:
             self._timer.start(max(10, math.ceil(wait * 1000)))
 
-    def _on_written(self, path: Path) -> None:
-        self.last_written, self.last_failure = path, None
-
-    def _on_failed(self, message: str) -> None:
-        if message != self.last_failure:   # one line per trouble, not one per write
-            self.problem.emit(message)
-        self.last_failure = message
+    def _read_reports(self) -> None:
+        """Take in what the writer reported; look again soon while it works."""
+        idle = self.writer.is_idle()    # before reading: an idle writer has reported all
+        while True:
+            try:
+                written, what = self._reports.get_nowait()
+            except queue.Empty:
+                break
+            if written:
+                self.last_written, self.last_failure = what, None
+                self.written.emit(what)
+            else:
+                if what != self.last_failure:   # one line per trouble, not one per write
+                    self.problem.emit(what)
+                self.last_failure = what
+        if not idle and not self._ending.done:
+            self._poll.start(POLL_MS)
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Wait for the recovery copy being written (tests and closing)."""
-        return self.writer.flush(timeout)
+        """Wait for the recovery copy being written and take in its report (tests
+        and closing)."""
+        done = self.writer.flush(timeout)
+        self._read_reports()
+        return done
 
     # -- saving --------------------------------------------------------------------
 
@@ -276,27 +351,23 @@ class Safekeeping(QObject):
             self._set_read_only(False)
         if self.session is None or project is None:
             return
-        try:
-            if self._keep_key:
-                # The key's own copy is kept for later: drop only this window's.
-                self.session.base = self.base
-                self.session.schedule.saved()
-                self.writer.remove(self.session.key)
-            else:
-                self.session.saved(self.base)
-        except RecoveryError as exc:
-            self.problem.emit(str(exc))
+        if self._keep_key:
+            # The key's own copy is kept for later: drop only this window's.
+            self.session.base = self.base
+            self.session.schedule.saved()
+            self.writer.remove(self.session.key)
+        else:
+            self.session.saved(self.base)
+        self._read_reports()     # a removal that failed says so now
 
     def discarded(self) -> None:
         """The person chose not to save: the recovery copy goes."""
         if self.session is None:
             return
         self._timer.stop()
-        try:
-            self.session.discard()
-        except RecoveryError as exc:
-            self.problem.emit(str(exc))
+        self.session.discard()
         self.session = None
+        self._read_reports()
 
     # -- changed on disk, on focus ---------------------------------------------------
 
@@ -350,14 +421,15 @@ class Safekeeping(QObject):
         old_key, session.key = session.key, untitled_key()
         try:
             path = session.write_now()
-            if not self._keep_key:
-                # The project's own copy would be offered on reopening the file.
-                self.writer.remove(old_key)
         except RecoveryError as exc:
             self.problem.emit(str(exc))
             return False
+        if not self._keep_key:
+            # The project's own copy would be offered on reopening the file.
+            self.writer.remove(old_key)
         self.session = None
         self.last_written = path
+        self._read_reports()
         return True
 
     # -- audio -----------------------------------------------------------------------
@@ -368,14 +440,13 @@ class Safekeeping(QObject):
 
     # -- closing ---------------------------------------------------------------------
 
-    def close(self) -> None:
-        """The window closes: write what waits, stop the writer, let the lock go."""
+    def shutdown(self) -> None:
+        """The window closes or the app quits: write what waits, stop the writer,
+        let the lock go. Safe to call again."""
         self._timer.stop()
-        if self.session is not None:
-            self.session.close()
-            self.session = None
-        self.writer.close()
-        self._release_lock()
+        self._poll.stop()
+        self._ending()
+        self._read_reports()
 
     def _release_lock(self) -> None:
         if self.lock is not None:

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from editor.core import atomic
 from editor.core import (SCHEMA_VERSION, ProjectFileError, dump_project, load_project,
                          project_to_data, save_project)
 from editor.core import projectfile
@@ -247,23 +248,11 @@ def test_a_save_that_fails_midway_leaves_the_original_and_no_temp_file(
         raise OSError(28, "No space left on device")
 
     if failing == "write":
-        real_fdopen = os.fdopen
+        def half_then_fail(fd, data):
+            os.write(fd, data[:len(data) // 2])
+            fail()
 
-        class Failing:
-            def __init__(self, handle):
-                self.handle = handle
-
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *exc):
-                self.handle.close()
-
-            def write(self, data):
-                self.handle.write(data[:len(data) // 2])
-                fail()
-
-        monkeypatch.setattr(os, "fdopen", lambda *a, **k: Failing(real_fdopen(*a, **k)))
+        monkeypatch.setattr(atomic, "write_all", half_then_fail)
     else:
         monkeypatch.setattr(os, failing, fail)
     with pytest.raises(ProjectFileError) as caught:

@@ -87,8 +87,8 @@ class _Turn:
     paragraphs: list[str] = field(default_factory=list)
 
 
-def _turn_block(project: Project, turn: Turn, times: bool) -> str:
-    name = " ".join(project.speaker_name(turn.speaker).split()) if turn.speaker else ""
+def _turn_block(names: dict[str, str], turn: Turn, times: bool) -> str:
+    name = " ".join(names.get(turn.speaker, turn.speaker).split()) if turn.speaker else ""
     paragraphs = [" ".join(p.split()) for p in turn.paragraphs]
     paragraphs = [p for p in paragraphs if p] or [""]
     head = f"{name}: {paragraphs[0]}".rstrip() if name else paragraphs[0]
@@ -104,10 +104,11 @@ def _heading(chapter: Chapter) -> str:
 def write(project: Project, *, times: bool = False) -> str:
     blocks = []
     chapters = visible_chapters(project)
+    names = project.speaker_names()
     for turn in project.turns:
         while chapters and chapters[0].start <= turn.start:
             blocks.append(_heading(chapters.pop(0)))
-        block = _turn_block(project, turn, times)
+        block = _turn_block(names, turn, times)
         if block:
             blocks.append(block)
     blocks.extend(_heading(chapter) for chapter in chapters)

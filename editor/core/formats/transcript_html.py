@@ -39,8 +39,9 @@ def write(project: Project) -> str:
     out = ["<!DOCTYPE html>", f"<html{lang}>", "<head>", '<meta charset="utf-8">',
            f"<title>{html.escape(episode.title)}</title>", "</head>", "<body>"]
     previous = ""
+    names = project.speaker_names()
     for turn in project.turns:
-        name = " ".join(project.speaker_name(turn.speaker).split()) if turn.speaker else ""
+        name = " ".join(names.get(turn.speaker, turn.speaker).split()) if turn.speaker else ""
         if name:
             out.append(f"<cite>{html.escape(name)}:</cite>")
         elif previous:

@@ -97,8 +97,9 @@ def _segment(doc: JsonDocument, index: int, item: Any) -> tuple[int, str | None,
 def write(project: Project, *, words: bool = False) -> str:
     segments: list[str] = []
     previous = ""
+    names = project.speaker_names()
     for turn, (start, end) in zip(project.turns, turn_spans(project)):
-        name = project.speaker_name(turn.speaker).strip() if turn.speaker else ""
+        name = names.get(turn.speaker, turn.speaker).strip() if turn.speaker else ""
         # A missing speaker would read as the previous one.
         speaker = _speaker(name) if name or previous else ""
         previous = name
