@@ -122,7 +122,7 @@ class PocketsphinxAligner:
                              report, cancel)
             workers.close_pool(pool, finished=True)
             pool = None
-            _check(cancel)
+            workers.check(cancel, _WHAT)
             start_first_words_after_pauses(times, words.first_of_each_turn(), stream.pcm_path)
             report(1.0)
             return words.result(times, gaps, heard, duration)

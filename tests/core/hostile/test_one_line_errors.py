@@ -3,7 +3,6 @@ file: huge numbers, deep nesting, recursive aliases, lone surrogates, nested ID3
 tables of contents, odd spacing. Never a traceback."""
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 
