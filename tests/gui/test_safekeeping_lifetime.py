@@ -24,6 +24,14 @@ def writers() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "recovery-writer" and t.is_alive()]
 
 
+def new_writer(before: list[threading.Thread]) -> threading.Thread:
+    """The one writer started since ``before`` was taken (a writer of an earlier
+    test's window may end meanwhile, so counts would not tell)."""
+    started = [t for t in writers() if t not in before]
+    assert len(started) == 1, started
+    return started[0]
+
+
 def edited_project() -> Project:
     project = Project()
     project.speakers = [Speaker("ann", "Ann", "#2563eb", None)]
@@ -51,44 +59,45 @@ ENDINGS = {"deleteLater": delete_later, "deleted at once": delete_now,
 
 @pytest.mark.parametrize("ending", list(ENDINGS))
 def test_no_writer_outlives_a_window_that_is_never_closed(qapp, tmp_path, ending):
-    before = len(writers())
     store = RecoveryStore(tmp_path / "recovery")
     for round_ in range(ROUNDS):
+        before = writers()
         window = QWidget()
         keeper = Safekeeping(window, store=store)
         keeper.shown(edited_project())
-        assert len(writers()) == before + 1
+        writer = new_writer(before)
         ENDINGS[ending](window)
         del window, keeper
         gc.collect()
-        assert len(writers()) == before, f"a writer outlived its window (round {round_})"
+        assert not writer.is_alive(), f"a writer outlived its window (round {round_})"
 
 
 def test_a_snapshot_waiting_when_the_window_is_deleted_is_written_first(qapp, tmp_path):
-    before = len(writers())
+    before = writers()
     store = RecoveryStore(tmp_path / "recovery")
     window = QWidget()
     keeper = Safekeeping(window, store=store)
     project = edited_project()
     keeper.shown(project)
+    writer = new_writer(before)
     keeper.session.schedule.edited(0.0)      # due long ago: the next tick submits it
     keeper.session.tick()
     key = keeper.session.key
     delete_now(window)
-    assert len(writers()) == before
+    assert not writer.is_alive()
     copy = store.read(store.path_for(key))
     assert copy.project.turns[0].text == "Hello there, edited."
     project.history.push(SetTurnText(project, 0, "After the window went."))   # no crash
 
 
 def test_the_app_quitting_ends_the_writer(qapp, tmp_path):
-    before = len(writers())
+    before = writers()
     window = QWidget()
     keeper = Safekeeping(window, store=RecoveryStore(tmp_path / "recovery"))
     keeper.shown(edited_project())
-    assert len(writers()) == before + 1
+    writer = new_writer(before)
     QApplication.instance().aboutToQuit.emit()
-    assert len(writers()) == before
+    assert not writer.is_alive()
     keeper.shutdown()      # the close event after the quit does nothing more
     assert keeper.lock is None
     delete_now(window)
@@ -100,16 +109,17 @@ def test_main_windows_deleted_without_closing_leave_no_writer(qapp, libvlc, head
     from editor.gui.mainwindow import MainWindow
     from editor.gui.settings import Settings
 
-    before = len(writers())
     for round_ in range(5):
+        before = writers()
         window = MainWindow(Settings())
         assert window.open_path(sample_copy)
         window.project.history.push(SetTurnText(window.project, 0, f"Edit {round_}."))
         assert window.safekeeping.lock is not None
+        writer = new_writer(before)
         ENDINGS[ending](window)
         del window
         gc.collect()
-        assert len(writers()) == before, f"a writer outlived its window (round {round_})"
+        assert not writer.is_alive(), f"a writer outlived its window (round {round_})"
     # Each window let its lock go: a new one opens the project for editing.
     window = MainWindow(Settings())
     assert window.safekeeping.lock_for_opening(sample_copy) is True
