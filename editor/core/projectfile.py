@@ -780,7 +780,52 @@ def _read(path: Path, text: str, read_ahead: _WordLines | None) -> Project | Non
     return project
 
 
+# The turns as Showscribe writes them: the last key of the file, its items at the
+# start of a line. Read a part at a time (see _parsed_in_parts).
+_TURNS_KEY = re.compile(r"^turns:\n(?=- )", re.MULTILINE)
+_TURN_ITEM = re.compile(r"^- ", re.MULTILINE)
+_TURNS_PER_PARSE = 1000
+_PARTS_FROM_CHARS = 1_000_000     # a smaller file is parsed whole: its tree is small
+
+
+def _parsed_in_parts(text: str) -> Any | None:
+    """The file's data, its turns parsed a thousand at a time; None when the file
+    is not laid out as Showscribe writes it, or any part does not read on its
+    own (an alias to an anchor in another part, a key after the turns, a quoted
+    text cut at a line that looks like an item: anything): the caller then
+    parses the whole file, which also names the line of any problem.
+
+    PyYAML builds a node for every value of a document before it makes any of
+    them: for a million turns that tree alone took gigabytes. In parts, only
+    one part's tree lives at a time; the data is the same, since each part is a
+    top-level list of the same mappings."""
+    found = _TURNS_KEY.search(text)
+    if found is None:
+        return None
+    try:
+        data = yaml.load(text[:found.start()] + "turns: []\n", Loader=_Loader)
+        if not isinstance(data, dict) or data.get("turns") != []:
+            return None
+        starts = [item.start() for item in _TURN_ITEM.finditer(text, found.end())]
+        turns: list = []
+        for first in range(0, len(starts), _TURNS_PER_PARSE):
+            stop = first + _TURNS_PER_PARSE
+            end = starts[stop] if stop < len(starts) else len(text)
+            part = yaml.load(text[starts[first]:end], Loader=_Loader)
+            if not isinstance(part, list):
+                return None
+            turns += part
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    data["turns"] = turns
+    return data
+
+
 def _parse_yaml(path: Path, text: str) -> Any:
+    if len(text) > _PARTS_FROM_CHARS:
+        data = _parsed_in_parts(text)
+        if data is not None:
+            return data
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:

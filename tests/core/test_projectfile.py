@@ -558,3 +558,57 @@ def test_chapter_extra_must_be_plain_data(tmp_path):
     path = write(tmp_path, HEADER + "chapters:\n- {start: 0, extra: [1, 2]}\n")
     with pytest.raises(ProjectFileError, match=r"chapters\[0\]\.extra: should be a mapping"):
         load_project(path)
+
+
+# -- a large file's turns, parsed in parts ----------------------------------------
+
+def parse_whole(text: str):
+    return yaml.load(text, Loader=projectfile._Loader)
+
+
+def test_the_turns_parsed_in_parts_are_the_whole_files(monkeypatch):
+    project = load_synthetic().make_project(turns=2_345, seed=11)
+    text = dump_project(project)
+    monkeypatch.setattr(projectfile, "_TURNS_PER_PARSE", 100)
+    assert projectfile._parsed_in_parts(text) == parse_whole(text)
+
+
+def test_a_large_file_loads_the_same_through_its_parts(tmp_path, monkeypatch):
+    project = load_synthetic().make_project(turns=1_234, seed=12)
+    path = tmp_path / "big.yaml"
+    save_project(project, path)
+    whole = load_project(path)
+    monkeypatch.setattr(projectfile, "_PARTS_FROM_CHARS", 0)
+    monkeypatch.setattr(projectfile, "_TURNS_PER_PARSE", 50)
+    parsed = []
+    real = projectfile._parsed_in_parts
+    monkeypatch.setattr(projectfile, "_parsed_in_parts",
+                        lambda text: parsed.append(1) or real(text))
+    assert project_to_data(load_project(path)) == project_to_data(whole)
+    assert parsed
+
+
+TURNS = ("turns:\n"
+         "- start: '00:00:01.000'\n  speaker: ''\n  text: One.\n"
+         "- start: '00:00:02.000'\n  speaker: ''\n  text: Two.\n"
+         "- start: '00:00:03.000'\n  speaker: ''\n  text: Three.\n")
+
+
+@pytest.mark.parametrize("text", [
+    HEADER + "turns: []\n",                                     # no items: no parts
+    HEADER + TURNS + "chapters: []\n",                          # a key after the turns
+    HEADER + "x: &a Two.\n" + TURNS.replace("text: Two.", "text: *a"),   # an alias across
+    HEADER + TURNS.replace("text: Two.", 'text: "Two\n- start: no"'),    # quoted, cut
+    HEADER + TURNS + "---\nshowscribe: 1\n",                    # a second document
+    HEADER + TURNS + TURNS,                                     # turns twice
+], ids=["empty", "key after", "alias", "quoted", "document", "twice"])
+def test_a_file_not_laid_out_as_written_is_parsed_whole(text, monkeypatch):
+    monkeypatch.setattr(projectfile, "_TURNS_PER_PARSE", 1)
+    assert projectfile._parsed_in_parts(text) is None
+
+
+def test_an_alias_inside_one_part_reads_as_in_the_whole(monkeypatch):
+    text = HEADER + TURNS.replace("text: One.", "text: &t One.").replace(
+        "text: Two.", "text: *t")
+    monkeypatch.setattr(projectfile, "_TURNS_PER_PARSE", 2)
+    assert projectfile._parsed_in_parts(text) == parse_whole(text)
