@@ -435,6 +435,8 @@ def _decode_peaks(path: Path, buckets_per_second: int, bucket_count: int | None,
                     if fraction - reported >= _PROGRESS_STEP:
                         reported = fraction
                         progress(fraction)
+        if is_cancelled():      # asked for during the last report, as the ranges ended
+            raise WaveformCancelled(f"{path}: waveform cancelled")
     finally:
         stop.set()
         for thread in threads:
