@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,16 @@ def test_one_range_a_core_none_too_short(monkeypatch) -> None:
 
 def test_sketches_show_what_each_range_has_read_so_far(ffmpeg, long_mp3, monkeypatch) -> None:
     monkeypatch.setattr(waveform, "SKETCH_INTERVAL_S", 0.0)
+    # Each piece read waits a little, so that the reads last long enough for
+    # several sketches whatever the machine's speed (a fast read can end both
+    # ranges between two sketches, and then there is nothing to see half-read).
+    feed = waveform.PeakReducer.feed
+
+    def slow_feed(reducer, data):
+        feed(reducer, data)
+        time.sleep(0.05)
+
+    monkeypatch.setattr(waveform.PeakReducer, "feed", slow_feed)
     sketches = []
     final = waveform_peaks(long_mp3, use_cache=False, ranges=2, sketch=sketches.append)
     assert sketches
