@@ -127,6 +127,9 @@ def confirm_turns(turns: Sequence[Turn], confirmed: Mapping[int, int],
     n = len(turns)
     marks = set(chapter_starts)
     out: dict[int, int] = dict(confirmed)
+    # Audio that ends before a chapter starts contradicts the page: its end is
+    # not trusted to squeeze the last turns, which stay on their chapters.
+    last_mark = max(marks, default=0)
 
     def anchor(k: int) -> bool:
         return k in confirmed or not turns[k].estimated
@@ -144,7 +147,7 @@ def confirm_turns(turns: Sequence[Turn], confirmed: Mapping[int, int],
             if right in confirmed:
                 continue  # that turn lays this stretch as its left one
             end: int | None = turns[right].start
-        elif duration is not None and duration > confirmed[index]:
+        elif duration is not None and duration > max(confirmed[index], last_mark):
             end = duration
         else:
             end = None

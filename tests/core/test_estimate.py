@@ -250,6 +250,18 @@ def test_confirming_many_turns_at_once_is_confirming_them_one_by_one(shape, chap
     assert at_once == expected
 
 
+
+def test_audio_that_ends_before_a_chapter_leaves_the_last_turns_on_their_chapters():
+    # The page says a chapter starts at 0:10, the audio says it ends at 0:01: the
+    # audio's end does not drag that chapter's first turn back before it.
+    turns = [Turn(0, "", "one two", estimated=True), Turn(800, "", "three", estimated=True),
+             Turn(10_000, "", "four five", estimated=True)]
+    first, times = confirm_turns(turns, {0: 0}, [0, 10_000], 1_000)
+    laid = [(t.start, t.estimated) for t in turns]
+    laid[first:first + len(times)] = times
+    assert laid[0] == (0, False) and laid[2] == (10_000, True)
+    assert 0 < laid[1][0] < 10_000 and laid[1][1]
+
 def test_fit_to_duration_stretches_the_last_chapter_to_the_audio_end():
     # A pasted page: every turn estimated, the last chapter laid at 150 words a minute.
     chapter_starts = [0, 60_000]
