@@ -22,7 +22,8 @@ from .formats import Format, by_name, guess
 from .model import Project
 from .atomic import write_atomically
 from .limits import count_problem
-from .projectfile import collector_paused, project_from_data, project_to_data
+from .projectdump import project_to_data
+from .projectfile import collector_paused, project_from_data
 from .safeio import UnreadableFile, check_regular, read_regular
 
 

@@ -30,12 +30,10 @@ import gc
 import math
 import os
 import re
-import secrets
 import sys
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import yaml
 
@@ -43,17 +41,14 @@ from .atomic import ReadOnlyFile, write_atomically
 from .errors import ProjectFileError, SchemaError
 from .limits import MAX_DEPTH, MAX_DIGITS, MAX_EXTRA_VALUES, count_problem
 from .safeio import UnreadableFile, read_regular
+from .projectdump import SCHEMA_VERSION, dump_project, new_mark, remember_file_turns
 from .model import (Chapter, Credit, Episode, Link, Project, Speaker, Turn, is_color,
                     is_iso_date, is_slot)
-from .timecode import MAX_MS, TimeError, format_hms_ms, parse_time
+from .timecode import MAX_MS, TimeError, parse_time
 from .wordtimes import words_problem
 
-SCHEMA_VERSION = 3            # the newest format this version reads and writes
-DICTIONARY_VERSION = 2        # the first format with the episode's dictionary
-WORDS_VERSION = 3             # the first format with word times
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -86,193 +81,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    def ignore_aliases(self, data):
-        # Shared objects are written out each time: a project file holds no aliases.
-        return True
-
-
-class _Block(str):
-    """A string written as a literal block scalar (``|-``)."""
-
-
-class _Flow(dict):
-    """A small mapping written on one line."""
-
-
-class _FlowList(list):
-    """A list written on one line."""
-
-
-_Dumper.add_representer(
-    _Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
-_Dumper.add_representer(
-    _Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
-_Dumper.add_representer(
-    _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
-
-
-
-# -- writing -----------------------------------------------------------------
-
-def _block(text: str) -> str:
-    """Non-empty text as a block scalar; empty text stays a plain ''."""
-    return _Block(text) if text else text
-
-
-def _paragraphs_out(text: str) -> str:
-    # One paragraph a line inside; a blank line between paragraphs in the file.
-    return _block(text.replace("\n", "\n\n"))
-
-
-def _relative_audio(path: Path | None, base_dir: Path | None) -> str | None:
-    if path is None:
-        return None
-    if base_dir is None:
-        return Path(path).as_posix()
-    try:
-        return Path(os.path.relpath(path, base_dir)).as_posix()
-    except ValueError:  # another drive
-        return Path(path).as_posix()
-
-
-def project_to_data(project: Project, base_dir: Path | None = None) -> dict[str, Any]:
-    """The project as plain data in the file's key order (a complete dump)."""
-    return _to_data(project, base_dir)
-
-
-def _to_data(project: Project, base_dir: Path | None,
-             text_key: Callable[[tuple], str] | None = None,
-             lazy_turns: bool = False) -> dict[str, Any]:
-    """``project_to_data``; with ``text_key``, a turn with word times has none but
-    its text under the key ``text_key`` gives for them (see ``dump_project``);
-    with ``lazy_turns``, the turns' entries are made as they are read, so a dump
-    in parts never holds them all."""
-    ep = project.episode
-    episode = {
-        "title": ep.title,
-        "subtitle": ep.subtitle,
-        "description": _block(ep.description),
-        "show": ep.show,
-        "number": ep.number,
-        "date": ep.date or None,
-        "language": ep.language,
-        "links": [_Flow(label=l.label, url=l.url) for l in ep.links],
-        "credits": [_Flow(role=c.role, names=list(c.names)) for c in ep.credits],
-        "disclaimer": _block(ep.disclaimer),
-        "notes": _block(ep.notes),
-    }
-    speakers = []
-    for s in project.speakers:
-        entry = _Flow(id=s.id, name=s.name, color=s.color)
-        if s.slot is not None:
-            entry["key"] = s.slot
-        speakers.append(entry)
-    chapters = []
-    for c in project.chapters:
-        entry = {"start": format_hms_ms(c.start), "title": c.title}
-        if c.url:
-            entry["url"] = c.url
-        if c.image:
-            entry["image"] = c.image
-        if not c.toc:
-            entry["toc"] = False
-        if c.extra:
-            entry["extra"] = c.extra
-        chapters.append(entry)
-    timed = any(t.words is not None for t in project.turns)
-    turns = (_turn_entry(t, text_key) for t in project.turns)
-    duration = project.audio_duration
-    data = {
-        "showscribe": (WORDS_VERSION if timed else DICTIONARY_VERSION if project.dictionary
-                       else 1),
-        "episode": episode,
-        "audio": {
-            "path": _relative_audio(project.audio_path, base_dir),
-            "duration": format_hms_ms(duration) if duration is not None else None,
-        },
-        "speakers": speakers,
-        "chapters": chapters,
-    }
-    if project.dictionary:
-        data["dictionary"] = list(project.dictionary)
-    data["turns"] = turns if lazy_turns else list(turns)
-    return data
-
-
-def _turn_entry(t: Turn, text_key: Callable[[tuple], str] | None) -> dict[str, Any]:
-    entry = {"start": format_hms_ms(t.start), "speaker": t.speaker}
-    if t.estimated:
-        entry["estimated"] = True
-    if t.words is None:
-        entry["text"] = _paragraphs_out(t.text)
-    elif text_key is None:
-        entry["words"] = _FlowList(t.words)
-        entry["text"] = _paragraphs_out(t.text)
-    else:
-        entry[text_key(t.words)] = _paragraphs_out(t.text)
-    return entry
-
-
-_TURNS_PER_DUMP = 200        # measured: from 1,000 down to 100 a part, the smaller the faster
-
-
-def _yaml_text(data: dict[str, Any]) -> str:
-    """The file's text for ``data``. The turns, last in the file, are dumped a
-    part at a time: PyYAML builds a node for every value of what it dumps
-    before writing any, and on a long episode that graph outgrows the caches, so
-    one dump of everything costs more per turn the more turns there are. A
-    top-level list dumps exactly as it does under ``turns:``, so the text is
-    the same."""
-    data = dict(data)
-    turns = iter(data.pop("turns"))
-    part = list(islice(turns, _TURNS_PER_DUMP))
-    if not part:
-        return _one_dump(data) + "turns: []\n"
-    parts = [_one_dump(data), "turns:\n"]
-    while part:
-        parts.append(_one_dump(part))
-        part = list(islice(turns, _TURNS_PER_DUMP))
-    return "".join(parts)
-
-
-def _one_dump(data) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=4096)
-
-
-def _words_line(words) -> str:
-    return "  words: [" + ", ".join(["null" if w is None else str(w) for w in words]) + "]\n"
-
-
-def dump_project(project: Project, base_dir: Path | None = None) -> str:
-    # A turn's word times are dumped as a mark in its text key ("text" and a word
-    # no text holds, being new each time), which their line and the real key then
-    # replace: exactly what YAML writes for a flow list, without an object a number.
-    mark = "text" + _new_mark()
-    lines: list[str] = []
-
-    def text_key(words) -> str:
-        lines.append(_words_line(words))
-        return mark
-
-    text = _yaml_text(_to_data(project, base_dir, text_key, lazy_turns=True))
-    if not lines:
-        return text
-    pieces = text.split(f"\n  {mark}: ")
-    if len(pieces) != len(lines) + 1:      # a mark landed elsewhere: dump the plain way
-        return _yaml_text(project_to_data(project, base_dir))
-    out = [pieces[0]]
-    for line, piece in zip(lines, pieces[1:]):
-        out.append("\n" + line + "  text: ")
-        out.append(piece)
-    return "".join(out)
-
-
-def _new_mark() -> str:
-    return "wordtimes" + secrets.token_hex(8)
 
 
 def save_project(project: Project, path: Path | str, *, force: bool = False) -> None:
@@ -610,9 +418,9 @@ class _WordLines:
     shows itself (its mark is found elsewhere, or not once)."""
 
     def __init__(self, text: str) -> None:
-        mark = _new_mark()
+        mark = new_mark()
         while mark in text:           # a mark must be nothing the file says itself
-            mark = _new_mark()
+            mark = new_mark()
         self.key = "text" + mark
         self.lists: list[tuple[int | None, ...]] = []
         self.taken: list[int] = []
@@ -759,6 +567,7 @@ def load_project(path: Path | str) -> Project:
         project = _read(path, text, _WordLines(text))
         if project is None:
             project = _read(path, text, None)
+        remember_file_turns(project, text)
     project.path = path.absolute()
     return project
 

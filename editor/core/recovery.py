@@ -47,7 +47,8 @@ from .errors import ProjectFileError, SchemaError
 from .history import Command, History, Macro
 from .model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
 from .ondisk import Fingerprint, changed_on_disk
-from .projectfile import project_from_data, project_to_data
+from .projectdump import project_to_data
+from .projectfile import project_from_data
 
 __all__ = ["RecoveryError", "NewerRecoveryError", "RecoveryStore", "RecoveryCopy", "Snapshot",
            "Differences", "DATA_DIR_ENV", "FORMAT_VERSION", "recovery_key", "untitled_key",

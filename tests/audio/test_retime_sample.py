@@ -8,7 +8,8 @@ import pytest
 
 from editor.audio.align import TurnText
 from editor.audio.align.sphinx import PocketsphinxAligner
-from editor.core.projectfile import load_project, project_to_data
+from editor.core.projectdump import project_to_data
+from editor.core.projectfile import load_project
 from editor.core.retime import retime_to_audio
 
 from recut import CUT_MS, cut_out, moved_as_cut

@@ -10,7 +10,7 @@ from typing import Any
 from projects import small_project  # noqa: F401  (re-exported: the core tests' project)
 
 from editor.core.model import Project
-from editor.core.projectfile import project_to_data
+from editor.core.projectdump import project_to_data, yaml_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +27,12 @@ PROJECT_SIGNALS = (
 def dump(project: Project) -> dict[str, Any]:
     """The complete dump of ``project`` that tests compare."""
     return project_to_data(project)
+
+
+def whole_dump(project: Project, base_dir: Path | None = None) -> str:
+    """One YAML dump of all of ``project``'s data at once: the text a save writes,
+    however it writes it."""
+    return yaml_text(project_to_data(project, base_dir))
 
 
 class SignalLog:

@@ -7,7 +7,7 @@ import pytest
 from editor.audio.align.base import AlignmentResult, TurnTime, WordTime
 from editor.core.alignment import alignment_changes
 from editor.core.commands import ApplyAlignment
-from editor.core.projectfile import project_to_data
+from editor.core.projectdump import project_to_data
 
 from helpers import SignalLog, small_project
 

@@ -18,7 +18,7 @@ from editor.core import projectfile
 from editor.core.commands import SetTurnText
 from editor.core.model import Chapter, Project, Speaker, Turn
 
-from helpers import dump, load_synthetic, small_project
+from helpers import dump, load_synthetic, small_project, whole_dump
 
 HEADER = "showscribe: 1\n"   # what a project without its own dictionary saves as
 
@@ -70,9 +70,8 @@ def test_the_turns_dumped_in_parts_read_as_one_dump_of_the_whole(turns):
     # dump of the whole project gives, at every count around a part's edge.
     project = load_synthetic().make_project(turns=max(turns, 1), seed=7)
     project.turns = project.turns[:turns]
-    whole = yaml.dump(project_to_data(project), Dumper=projectfile._Dumper, sort_keys=False,
-                      allow_unicode=True, default_flow_style=False, width=4096)
-    assert dump_project(project) == whole
+    assert dump_project(project) == whole_dump(project)
+
 
 
 def test_loaded_project_equals_the_saved_one(tmp_path):

@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 from editor.core import ProjectFileError, dump_project, load_project, save_project
 from editor.core.alignment import alignment_changes
 from editor.core.commands import ApplyAlignment, SetTurnText
-from editor.core.projectfile import _yaml_text, project_to_data
 from editor.core.model import Turn
 
-from helpers import load_synthetic, small_project
+from helpers import load_synthetic, small_project, whole_dump
 
 # small_project as Showscribe saved it before word times, in format 1 and (with a
 # dictionary) format 2: these bytes must come back from a load and a save.
@@ -213,7 +212,7 @@ def test_the_written_lines_are_what_yaml_writes_for_the_list(tmp_path):
             turn.words = tuple(None if (k + j) % 5 == 0 else 250 * j
                                for j in range(len(turn.text.split())))
     project.turns[7].text, project.turns[7].words = "", ()
-    assert dump_project(project) == _yaml_text(project_to_data(project))
+    assert dump_project(project) == whole_dump(project)
 
 
 def test_the_oldest_format_is_written_and_undoing_goes_back_to_it(tmp_path):
@@ -379,7 +378,7 @@ def test_any_word_times_round_trip(tmp_path, lists):
         project.turns.append(Turn(1_000 * k, "ann", text, words=words))
     first, second = saved_twice(project, tmp_path)
     assert first == second
-    assert first.decode("utf-8") == _yaml_text(project_to_data(project, tmp_path))
+    assert first.decode("utf-8") == whole_dump(project, tmp_path)
     assert [t.words for t in load_project(tmp_path / "first.showscribe.yaml").turns] == \
         [t.words for t in project.turns]
 

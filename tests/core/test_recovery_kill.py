@@ -54,7 +54,8 @@ def helper(folder: Path) -> None:
     """Reads commands on stdin: ``save``, ``save-whole`` or ``recovery`` forks a
     writer and prints its pid; ``reap`` waits for it and prints how it ended."""
     from editor.core import projectfile
-    from editor.core.projectfile import dump_project, save_project
+    from editor.core.projectdump import dump_project
+    from editor.core.projectfile import save_project
     from editor.core.recovery import encode_snapshot, take_snapshot
 
     old, new = versions()

@@ -14,7 +14,8 @@ import yaml
 
 from editor.core.estimate import estimate_by_chapters
 from editor.core.model import word_count
-from editor.core.projectfile import dump_project, load_project, save_project
+from editor.core.projectdump import dump_project
+from editor.core.projectfile import load_project, save_project
 
 ONSET_TOLERANCE_MS = 300
 DURATION_TOLERANCE_MS = 1000

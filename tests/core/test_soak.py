@@ -13,7 +13,8 @@ from types import SimpleNamespace
 from editor.core import commands as c
 from editor.core.alignment import alignment_changes
 from editor.core.model import Chapter, Link, Speaker, Turn
-from editor.core.projectfile import load_project, project_to_data, save_project
+from editor.core.projectdump import project_to_data
+from editor.core.projectfile import load_project, save_project
 from editor.core.wordtimes import words_fit
 
 from helpers import dump, small_project

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from editor.core.commands import AddChapter, SetTurnText
 from editor.core.model import Chapter
-from editor.core.projectfile import load_project, project_to_data
+from editor.core.projectdump import project_to_data
+from editor.core.projectfile import load_project
 from editor.core.projectlock import acquire
 from editor.core.recovery import RecoveryStore, recovery_key, take_snapshot
 from editor.gui import safekeeping as sk

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from editor.audio.align import AlignCancelled
 from editor.audio.align.base import AlignmentResult, TurnTime, WordTime
 from editor.core.model import Project
-from editor.core.projectfile import project_to_data
+from editor.core.projectdump import project_to_data
 
 from recut import cut_out, moved_as_cut
 

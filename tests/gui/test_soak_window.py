@@ -17,7 +17,8 @@ from PySide6.QtTest import QTest
 
 from benchmarks.synthetic import make_project
 from editor.core.commands import SetChapterField
-from editor.core.projectfile import load_project, project_to_data, save_project
+from editor.core.projectdump import project_to_data
+from editor.core.projectfile import load_project, save_project
 from editor.core.recovery import RecoveryStore, recovery_key
 
 ACTIONS = 1000

@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from editor.core.commands import start_bounds
-from editor.core.projectfile import load_project, project_to_data
+from editor.core.projectdump import project_to_data
+from editor.core.projectfile import load_project
 from window_input import focus_turn
 
 PLAYHEAD_TOLERANCE_MS = 300

@@ -7,7 +7,8 @@ from pathlib import Path
 from editor.core.errors import FormatError
 from editor.core.importing import import_file
 from editor.core.model import Project
-from editor.core.projectfile import dump_project, load_project
+from editor.core.projectdump import dump_project
+from editor.core.projectfile import load_project
 from helpers import dump
 
 

@@ -10,7 +10,7 @@ from editor.core.errors import FormatError
 from editor.core.estimate import WORDS_PER_MINUTE
 from editor.core.formats import by_name
 from editor.core.model import word_count
-from editor.core.projectfile import project_to_data
+from editor.core.projectdump import project_to_data
 from editor.core.shownotes import read_page, render_shownotes
 from editor.core.shownotes.headings import title_similarity
 
