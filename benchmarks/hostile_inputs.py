@@ -14,7 +14,7 @@ import json
 from editor.core import limits
 from editor.core.formats import by_name
 from editor.core.model import Chapter, Project, Speaker, Turn
-from editor.core.projectfile import dump_project
+from editor.core.projectdump import dump_project
 
 TRANSCRIPT_READERS = ("vtt", "srt", "text", "transcript-html", "transcript-json", "otr",
                       "shownotes-text")
