@@ -35,10 +35,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.timing import median_seconds, paired_medians  # noqa: E402
-from benchmarks.synthetic import episode_arguments, make_project  # noqa: E402
+from benchmarks.synthetic import (episode_arguments, make_project,  # noqa: E402
+                                 save_after_typing, save_dumping_every_turn)
 from editor.core import (load_project, project_from_data, project_to_data,  # noqa: E402
                          save_project)
-from editor.core.projectdump import forget_turn_texts  # noqa: E402
 from editor.core.commands import SetTurnText  # noqa: E402
 from editor.core.recovery import RecoveryStore, encode_snapshot, take_snapshot  # noqa: E402
 
@@ -101,25 +101,6 @@ def with_word_times(project):
     return timed
 
 
-def first_save(project, path):
-    """A save of ``project`` that dumps every turn, as an imported episode's first."""
-    def action():
-        forget_turn_texts(project)
-        save_project(project, path)
-    return action
-
-
-def save_after_typing(project, path):
-    """A save after a word typed in the middle turn, as in a session."""
-    save_project(project, path)
-    turn = project.turns[len(project.turns) // 2]
-
-    def action():
-        turn.text += " so"
-        save_project(project, path)
-    return action
-
-
 def saves_after_opening(small_path: Path, large_path: Path, runs: int) -> tuple[float, float]:
     """Median seconds of the first save after opening each file and typing a
     word in its middle turn, the two alternating; each opened anew, untimed."""
@@ -163,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda: load_project(path),
             collector_paused(lambda: yaml.load(text, Loader=yaml.CSafeLoader)), args.runs)
         save_ours, save_ref = paired_medians(
-            first_save(project, path),
+            save_dumping_every_turn(project, path),
             collector_paused(lambda: yaml.dump(data, Dumper=yaml.CSafeDumper)), args.runs)
 
         timed = with_word_times(project)
@@ -172,13 +153,15 @@ def main(argv: list[str] | None = None) -> int:
         load_timed, load_plain = paired_medians(
             lambda: load_project(timed_path), lambda: load_project(path), args.runs)
         save_timed, save_plain = paired_medians(
-            first_save(timed, timed_path), first_save(project, path), args.runs)
+            save_dumping_every_turn(timed, timed_path), save_dumping_every_turn(project, path),
+            args.runs)
 
         large = make_project(turns=args.turns * SCALE, seed=1)
         large_path = Path(folder) / "large.showscribe.yaml"
         # Linear costs land near 10x by nature: more runs, so the median is the cost.
         first_large, first_small = paired_medians(
-            first_save(large, large_path), first_save(project, path), args.runs * 2)
+            save_dumping_every_turn(large, large_path), save_dumping_every_turn(project, path),
+            args.runs * 2)
         opened_large, opened_small = saves_after_opening(path, large_path, args.runs)
         typed_large, typed_small = paired_medians(
             save_after_typing(large, large_path), save_after_typing(project, path),
@@ -190,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         snapshot = take_snapshot(project, "episode")
         copy_ours, copy_ref = paired_medians(
             lambda: store.write(snapshot, encode_snapshot(snapshot)),
-            first_save(project, path), args.runs)
+            save_dumping_every_turn(project, path), args.runs)
 
     results = [
         report("load_project (reference: CSafeLoader, collector paused for both)",

@@ -5,7 +5,8 @@ a few speakers, a chapter every ~120 turns, turns from a word to a few
 paragraphs long (about seven words a turn on average, so 5,000 turns hold
 30,000+ words), times at a talking pace and some turns marked estimated. The
 same seed always gives the same project. ``partly_timed_page`` is that
-project's classic show-notes page where only some turns carry their time.
+project's classic show-notes page where only some turns carry their time;
+``save_dumping_every_turn`` and ``save_after_typing`` are saves of it to time.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import random
 import re
 
 from editor.core.model import Chapter, Credit, Episode, Link, Project, Speaker, Turn
+from editor.core.projectdump import forget_turn_texts
+from editor.core.projectfile import save_project
 
 _WORDS = (
     "the a and of to in that it is was for on you with as I they be at one have this "
@@ -96,6 +99,27 @@ def partly_timed_page(project: Project, every: int = 10) -> str:
     count = iter(range(len(project.turns)))
     kept = _TURN_TIME.sub(lambda m: m.group() if next(count) % every == 0 else "", transcript)
     return head + "\nTranscript\n" + kept
+
+
+def save_dumping_every_turn(project: Project, path):
+    """An action that saves ``project`` dumping every turn, as an imported
+    episode's first save does (nothing remembered of an earlier save)."""
+    def action():
+        forget_turn_texts(project)
+        save_project(project, path)
+    return action
+
+
+def save_after_typing(project: Project, path):
+    """An action that types a word in the middle turn and saves, as in a session
+    (saved once first, so what follows is a save in a session)."""
+    save_project(project, path)
+    turn = project.turns[len(project.turns) // 2]
+
+    def action():
+        turn.text += " so"
+        save_project(project, path)
+    return action
 
 
 def episode_arguments(description: str, runs: int = 7) -> argparse.ArgumentParser:

@@ -6,10 +6,11 @@ that uses nothing newer saves byte for byte as before.
 
 Turns are nearly all of a long episode's file, and between two saves few of
 them change. So the text each turn's entry was written as is kept from one
-dump of a project to the next, keyed by everything the entry is made of, and
-only the turns that changed or are new are dumped again: a save in the middle
-of a session costs the header, the changed turns and the joining, not a dump
-of tens of thousands of turns.
+dump of a project to the next (or taken from the file it was opened from),
+keyed by everything the entry is made of, and only the turns that changed or
+are new are dumped again: a save in the middle of a session costs the header,
+the changed turns and the joining, not a dump of tens of thousands of turns
+(``docs/performance.md``).
 """
 from __future__ import annotations
 

@@ -125,37 +125,12 @@ def test_split_and_undo_in_ten_times_the_turns_cost_about_the_same():
 
 # -- saving -----------------------------------------------------------------------------
 
-def first_save(project, path):
-    """Saving ``project`` as the first save after opening it: every turn dumped."""
-    from editor.core.projectdump import forget_turn_texts
-    from editor.core.projectfile import save_project
-
-    def action():
-        forget_turn_texts(project)
-        save_project(project, path)
-    return action
-
-
-def save_after_typing(project, path):
-    """Saving ``project`` after a word typed in one turn, as in a session."""
-    from editor.core.projectfile import save_project
-    save_project(project, path)
-    turn = project.turns[len(project.turns) // 2]
-
-    def action():
-        turn.text += " so"
-        save_project(project, path)
-    return action
-
-
 def test_saving_ten_times_the_turns_costs_about_ten_times(tmp_path):
     small, large = (synthetic.make_project(turns=n, seed=5) for n in (1_000, 10_000))
-    assert_about_linear(first_save(small, tmp_path / "small.yaml"),
-                        first_save(large, tmp_path / "large.yaml"), "a first save",
-                        runs=7)
-    assert_about_linear(save_after_typing(small, tmp_path / "small.yaml"),
-                        save_after_typing(large, tmp_path / "large.yaml"),
-                        "a save after typing", runs=7)
+    for save, what in ((synthetic.save_dumping_every_turn, "a save dumping every turn"),
+                       (synthetic.save_after_typing, "a save after typing")):
+        assert_about_linear(save(small, tmp_path / "small.yaml"),
+                            save(large, tmp_path / "large.yaml"), what, runs=7)
 
 
 def test_saving_runs_no_garbage_collection_and_leaves_the_collector_as_it_was(tmp_path):

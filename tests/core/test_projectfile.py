@@ -123,6 +123,9 @@ def test_any_text_survives_save_and_load(tmp_path, texts, title, name, descripti
     assert (loaded.episode.title, loaded.episode.description) == (title, description)
     assert loaded.speakers[0].name == name and loaded.chapters[0].title == title
     assert dump_project(loaded) == dump_project(project)
+    loaded.turns[0].text += " x"        # the first save after opening keeps the others
+    save_project(loaded, path)
+    assert [t.text for t in load_project(path).turns] == [texts[0] + " x"] + texts[1:]
 
 
 def test_hand_written_files_may_wrap_lines_and_use_other_time_forms(tmp_path):
