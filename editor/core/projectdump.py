@@ -194,7 +194,6 @@ _PLAIN_ENTRY = re.compile(
     r"(?:  estimated: true\n)?"
     r"(?:  words: \[(?:(?:0|[1-9]\d*|null)(?:, (?:0|[1-9]\d*|null))*)?\]\n)?"
     rf"  text: (?:''\n|\|-\n{_TEXT_LINE}+)")
-_PLAIN_ENTRIES = re.compile(f"(?:{_PLAIN_ENTRY.pattern})*")
 _TURNS_KEY = re.compile(r"^turns:\n(?=- )", re.MULTILINE)
 
 
@@ -208,14 +207,20 @@ def remember_file_turns(project: Project, text: str) -> None:
     n-th entry is the n-th turn. A file edited by hand in any other way (a
     comment, a quoted text over lines, a key after the turns) is dumped anew."""
     found = _TURNS_KEY.search(text)
-    if found is None or not _PLAIN_ENTRIES.fullmatch(text, found.end()):
+    if found is None:
         return
-    pieces = text[found.end():].split("\n- ")
-    if len(pieces) != len(project.turns):
+    # Entry by entry: one match of the repeated pattern over the whole list
+    # would hold the matcher's state for every entry at once (megabytes).
+    texts: list[str] = []
+    at, end, match = found.end(), len(text), _PLAIN_ENTRY.match
+    while at < end:
+        entry = match(text, at)
+        if entry is None:
+            return
+        texts.append(entry.group())
+        at = entry.end()
+    if len(texts) != len(project.turns):
         return
-    pieces[0] = pieces[0][2:]
-    texts = [f"- {piece}\n" for piece in pieces]
-    texts[-1] = texts[-1][:-1]          # the file's last line break ends the last piece
     keys = [(t.start, t.speaker, t.estimated, t.text, t.words) for t in project.turns]
     _written[project] = (keys, texts)
 
