@@ -221,8 +221,13 @@ def remember_file_turns(project: Project, text: str) -> None:
         at = entry.end()
     if len(texts) != len(project.turns):
         return
-    keys = [(t.start, t.speaker, t.estimated, t.text, t.words) for t in project.turns]
+    keys = _turn_keys(project.turns)
     _written[project] = (keys, texts)
+
+
+def _turn_keys(turns: list[Turn]) -> list[tuple]:
+    """What each turn's entry is made of: equal keys, equal entries."""
+    return [(t.start, t.speaker, t.estimated, t.text, t.words) for t in turns]
 
 
 def _turn_texts(project: Project) -> list[str]:
@@ -230,7 +235,7 @@ def _turn_texts(project: Project) -> list[str]:
     wrote as they were, the others dumped now."""
     old_keys, old_texts = _written.get(project, ([], []))
     turns = project.turns
-    keys = [(t.start, t.speaker, t.estimated, t.text, t.words) for t in turns]
+    keys = _turn_keys(turns)
     # An edit changes a run of turns: those before and after it are compared in
     # place, and only the run between is looked up by what it is made of.
     shorter = min(len(keys), len(old_keys))
