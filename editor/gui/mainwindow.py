@@ -513,6 +513,7 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
         self.audio.window_painted()     # the first paint lets the audio load
+        self.spelling.window_painted()  # and the dictionary open
 
     # -- closing ---------------------------------------------------------------------
 

@@ -4,8 +4,10 @@
 hands it to the transcript view and to the episode's fields and chapter titles
 (``watch_fields``), which underline what it flags and offer its suggestions in
 their context menus (:mod:`.spelling_menu`). Opening a
-dictionary costs tens of milliseconds, so the checker is made once the event
-loop runs (after the window's first paint), never while a project opens.
+dictionary costs tens of milliseconds, so the checker is made only after the
+window's first paint (``window_painted()``), never while a project opens or
+the window first draws: a zero timer started at opening ran before that paint.
+A window never painted (a script's) gets it after ``UNPAINTED_WAIT_MS``.
 Check Spelling on or off shows or hides the underlines (the window keeps the
 choice in its settings). ``go_to_next()`` finds the misspelling after the cursor in
 the episode's order (details, chapter titles, turns) and goes there through
@@ -35,6 +37,7 @@ from .spelling_menu import FieldSpellingMenus
 from .transcript import TranscriptView
 
 RESCAN_DELAY_MS = 400     # scan again once typing pauses, not on every keystroke
+UNPAINTED_WAIT_MS = 1500  # as the audio waits for a window that is never painted
 
 
 def load_user_dictionary() -> UserDictionary:
@@ -59,9 +62,9 @@ class SpellingController(QObject):
         self._user_loaded = False
         self._project: Project | None = None
         self._last: Place | None = None      # where F7 went last, outside the transcript
+        self._painted = False
         self._make = QTimer(self)
         self._make.setSingleShot(True)
-        self._make.setInterval(0)
         self._make.timeout.connect(self._on_make_timeout)
         self.underlines: dict[str, LineEditUnderline | TextEditUnderline | TitleDelegate] = {}
         self.field_menus = FieldSpellingMenus(lambda: self._project, self._checker_in_use,
@@ -129,7 +132,14 @@ class SpellingController(QObject):
         self.checker = None
         self._show(None)
         if self.enabled:
-            self._make.start()
+            self._make.start(0 if self._painted else UNPAINTED_WAIT_MS)
+
+    def window_painted(self) -> None:
+        """The window is drawn: make the checker now (after this paint), if it waits."""
+        if not self._painted:
+            self._painted = True
+            if self._make.isActive():
+                self._make.start(0)
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = bool(on)
@@ -141,7 +151,7 @@ class SpellingController(QObject):
             if self._panel is not None:
                 self._panel.set_spelling(None)
         elif self.checker is None:
-            self._make.start()
+            self._make.start(0)
         else:
             self._show(self.checker)
         if self.enabled:

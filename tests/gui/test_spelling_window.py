@@ -174,6 +174,35 @@ def test_the_checker_is_made_after_the_window_is_shown(make_window, episode_file
                     timeout=2000)
 
 
+def test_the_dictionary_opens_only_after_the_first_paint(make_window, episode_file, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from editor.gui.mainwindow import MainWindow
+    from editor.gui.settings import Settings
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    at_first_paint = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_first_paint and (
+                    watched is window.transcript or window.transcript.isAncestorOf(watched)):
+                at_first_paint.append(window.spelling.checker)
+            return False
+
+    watcher = FirstPaint()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        assert window.open_path(episode_file)
+        QTest.qWait(20)             # the event loop runs before the window is shown
+        window.show()
+        qtbot.waitUntil(lambda: window.spelling.checker is not None, timeout=1000)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
+    assert at_first_paint == [None]
+
+
 def test_f7_goes_from_misspelling_to_misspelling_round_the_episode(make_window, episode_file,
                                                                    qtbot):
     window = make_window(episode_file, wait_audio=False)
