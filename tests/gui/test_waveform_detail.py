@@ -528,6 +528,64 @@ def test_a_playhead_tick_draws_only_the_marks_near_it(qtbot, monkeypatch):
     assert CountingList.reads >= max(WIDTH / 2, 10 * tick)   # a whole paint: every column
 
 
+def sparse_project() -> Project:
+    """Forty turns with room for their names at the widest zoom."""
+    return project_with(turns=[Turn(i * 2_500, SPEAKERS[i % 2].id, f"turn number {i}")
+                               for i in range(40)],
+                        chapters=[Chapter(0, "Opening"), Chapter(50_000, "Middle")],
+                        speakers=SPEAKERS)
+
+
+def turn_edits(project: Project):
+    """(name, command maker) of each edit that inserts or removes turns."""
+    from editor.core.commands import DeleteTurn, InsertTurn, MergeWithPrevious, SplitTurn
+    middle, last = len(project.turns) // 2, len(project.turns) - 1
+    return [
+        ("split", lambda: SplitTurn(project, middle, 4)),
+        ("split the last", lambda: SplitTurn(project, last, 4)),
+        ("merge", lambda: MergeWithPrevious(project, middle)),
+        ("delete the first", lambda: DeleteTurn(project, 0)),
+        ("delete the last", lambda: DeleteTurn(project, last)),
+        ("insert first", lambda: InsertTurn(project, 0, Turn(0, "bo", "Before."))),
+        ("insert last", lambda: InsertTurn(project, last + 1,
+                                           Turn(DURATION - 700, "bo", "After."))),
+    ]
+
+
+@pytest.mark.parametrize("make_project", [sparse_project, crowded_project])
+@pytest.mark.parametrize("span, first", [(DURATION, 0), (30_000, 35_000), (MIN_SPAN_MS, 50_000)])
+def test_turns_inserted_or_removed_repaint_all_that_changed_and_little_else(
+        qtbot, monkeypatch, make_project, span, first):
+    """A split, a merge, an insert or a delete (and each undo) repaints only the
+    columns around the turns it adds or takes away, and every pixel a whole paint
+    would change lies in what it repaints."""
+    from PySide6.QtGui import QRegion
+    project = make_project()
+    detail = make_detail(qtbot, project, span=span, first=first)
+    repainted = []
+    update = detail.update
+    monkeypatch.setattr(detail, "update", lambda *args: repainted.append(args) or update(*args))
+    for name, make in turn_edits(project):
+        for step in ("do", "undo"):
+            before = rendered(detail)
+            repainted.clear()
+            if step == "do":
+                project.history.push(make())
+            else:
+                project.history.undo()
+            after = rendered(detail)
+            assert repainted and all(args for args in repainted), (name, step)
+            region = QRegion()
+            for (rect,) in repainted:
+                region = region.united(rect)
+            changed = [(x, y) for x in range(WIDTH) for y in range(0, DETAIL_HEIGHT, 3)
+                       if before.pixel(x, y) != after.pixel(x, y)
+                       and not region.contains(QPoint(x, y))]
+            assert changed == [], (name, step, changed[:5])
+            if name == "split" and span == DURATION and make_project is sparse_project:
+                assert region.boundingRect().width() < WIDTH / 4, (name, step)
+
+
 class CountingList(list):
     """A list that counts the items read from it."""
 
