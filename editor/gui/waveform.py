@@ -88,6 +88,31 @@ def _tick_columns(starts: list[int], duration: int, width: int) -> list[int]:
         index = max(index + 1, bisect.bisect_left(starts, following, index + 1))
     return xs
 
+def _respliced_columns(xs: list[int], starts: list[int], before: int, after: int,
+                       duration: int, width: int) -> list[int] | None:
+    """``xs``, the tick columns of ``starts`` before turns were inserted or removed
+    between turn ``before`` and turn ``after`` (indices in ``starts`` as it is now;
+    -1 and ``len(starts)`` for none), made true again: only the columns between
+    those two turns' can change, and only the turns between them fall there. None
+    when those turns are out of time order: only a whole walk is right then."""
+    low = starts[before] if before >= 0 else None
+    high = starts[after] if after < len(starts) else None
+    between = starts[before + 1:after]
+    run = ([low] if low is not None else []) + between + ([high] if high is not None else [])
+    if any(a > b for a, b in zip(run, run[1:])):
+        return None
+
+    def column(start: int) -> int:
+        return min(int(min(max(start, 0), duration) * width / duration), width - 1)
+
+    x_low = column(low) if low is not None else -1
+    x_high = column(high) if high is not None else width
+    middle = [x for x in _tick_columns(between, duration, width) if x_low < x < x_high]
+    head = bisect.bisect_right(xs, x_low)
+    tail = max(bisect.bisect_left(xs, x_high), head)    # the two turns may share a column
+    return xs[:head] + middle + xs[tail:]
+
+
 class _PeaksRelay(QObject):
     """Carries one computation's news from the worker thread (queued to the GUI)."""
 
@@ -162,6 +187,7 @@ class WaveformStrip(QWidget):
         # The project's cached turn starts _turn_xs was made from: the project
         # replaces that list whenever a start changes, so "is" tells.
         self._tick_starts: list[int] | None = None
+        self._tick_scale: tuple[int | None, int] = (None, 0)  # duration, width of _turn_xs
         self._ticks: tuple[list[int], int, list[QLineF]] | None = None    # xs, height, lines
         self._generation = 0
         self._cancel: threading.Event | None = None
@@ -230,8 +256,8 @@ class WaveformStrip(QWidget):
         self._project = project
         self._drag = None
         link = self._link
-        for name in ("turns_inserted", "turns_removed"):
-            link.connect(getattr(project, name), self._on_project_turns_inserted_or_removed)
+        link.connect(project.turns_inserted, self._on_project_turns_inserted)
+        link.connect(project.turns_removed, self._on_project_turns_removed)
         link.connect(project.turns_changed, self._on_project_turns_changed)
         for name in ("chapters_inserted", "chapters_removed", "chapters_moved",
                      "chapters_changed"):
@@ -351,6 +377,7 @@ class WaveformStrip(QWidget):
                 xs = _tick_columns(self._project.turn_starts(), duration, width)
             self._turn_xs = xs
             self._tick_starts = self._project.turn_starts() if self._project else None
+            self._tick_scale = (duration, width)
         return self._turn_xs
 
     # -- colours ----------------------------------------------------------------------
@@ -631,10 +658,21 @@ class WaveformStrip(QWidget):
             self._set_status(f"No waveform: {message}", message)
         self.update()
 
-    def _on_project_turns_inserted_or_removed(self, first: int, last: int) -> None:
+    def _on_project_turns_inserted(self, first: int, last: int) -> None:
+        self._turns_came_or_went(first - 1, last + 1)
+
+    def _on_project_turns_removed(self, first: int, last: int) -> None:
+        self._turns_came_or_went(first - 1, first)
+
+    def _turns_came_or_went(self, before: int, after: int) -> None:
         # A split or a merge in a long episode rarely adds or clears a tick column:
-        # then the strip need not repaint at all.
+        # then the strip need not repaint at all. The columns are mended around
+        # the change; walking every column again cost 2 ms a split at 50,000 turns.
         old, self._turn_xs = self._turn_xs, None
+        duration, width = self.duration_ms(), self.width()
+        if old is not None and duration and width > 0 and self._tick_scale == (duration, width):
+            self._turn_xs = _respliced_columns(old, self._project.turn_starts(), before,
+                                               after, duration, width)
         if old is None or self._turn_positions() != old:
             self.update()
 

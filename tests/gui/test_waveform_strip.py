@@ -549,6 +549,35 @@ def test_tick_columns_are_those_of_every_turn_start_taken_one_by_one():
         assert _tick_columns(starts, duration, width) == one_by_one, (duration, width)
 
 
+def test_tick_columns_mended_around_an_edit_are_those_of_a_whole_walk():
+    """Turns inserted or removed anywhere (at either end, many at once, into
+    crowded or empty columns): the columns mended around the change are the ones
+    a walk over every start finds; out of time order there, none are offered."""
+    import random
+    from editor.gui.waveform import _respliced_columns, _tick_columns
+    rng = random.Random(7)
+    for trial in range(2_000):
+        duration, width = rng.randrange(1, 1_000_000), rng.randrange(1, 600)
+        starts = sorted(rng.randrange(-500, duration + 500)
+                        for _ in range(rng.randrange(0, 400)))
+        xs = _tick_columns(starts, duration, width)
+        if starts and rng.random() < 0.5:
+            first = rng.randrange(len(starts))
+            last = min(len(starts) - 1, first + rng.randrange(4) ** 3)
+            del starts[first:last + 1]
+            before, after = first - 1, first
+        else:
+            first = rng.randrange(len(starts) + 1)
+            low = starts[first - 1] if first else -500
+            high = starts[first] if first < len(starts) else duration + 500
+            inserted = sorted(rng.randint(low, high) for _ in range(1 + rng.randrange(4) ** 3))
+            starts[first:first] = inserted
+            before, after = first - 1, first + len(inserted)
+        assert _respliced_columns(xs, starts, before, after, duration, width) \
+            == _tick_columns(starts, duration, width), (trial, duration, width)
+    assert _respliced_columns([0, 5], [0, 900, 100, 1_000], 0, 3, 1_000, 10) is None
+
+
 def test_a_split_that_adds_no_tick_column_repaints_nothing(qtbot, monkeypatch):
     from editor.core.commands import SplitTurn
     # every column up to 50 s holds turns; one turn alone at 90 s
