@@ -13,7 +13,8 @@ if any figure fails.
   are here; see benchmarks/xreference.py): on an X server warmed by one GTK
   program, each program from its start until its window, titled with the file,
   is shown (the whole process, timed the same way for both, runs in turns), and
-  Gaupol's resident memory then against ours with a long waveform shown.
+  Gaupol's resident memory then against ours with a long waveform shown; a bare
+  Qt text box holding the same text is measured beside them as Qt's own floor.
 - keystroke: a key press sent to the transcript inside the full window (every
   panel and status label listening), events processed until the repaint is done;
   median and 99th percentile.
@@ -60,8 +61,8 @@ from benchmarks.sandbox import compile_editor, keep_state_in  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 from editor.core.projectfile import save_project  # noqa: E402
 from editor.gui.findbar import SEARCH_DELAY_MS  # noqa: E402
-from benchmarks.xreference import (gaupol_command, time_window, warm_up, write_srt,  # noqa: E402
-                                   x_display)
+from benchmarks.xreference import (Shown, drop_from_page_cache, gaupol_command,  # noqa: E402
+                                   time_window, warm_up, write_srt, x_display)
 
 OPEN_TARGET_S = 1.5
 KEY_MEDIAN_MS, KEY_P99_MS = 5.0, 16.0
@@ -70,6 +71,19 @@ SELECT_ALL_MS = 200.0
 SPLIT_MS = 20.0
 FIND_KEY_MS = 16.0     # one 60 Hz frame
 APP_CODE = "import editor.app, sys; sys.exit(editor.app.run(sys.argv[1]))"
+# Qt's own floor for the memory figure: a bare text box holding the same text,
+# in a window titled with its file.
+BARE_QT_CODE = """import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+app = QApplication(sys.argv)
+box = QPlainTextEdit()
+box.setPlainText(Path(sys.argv[1]).read_text(encoding="utf-8"))
+box.setWindowTitle(Path(sys.argv[1]).name)
+box.resize(1100, 800)
+box.show()
+sys.exit(app.exec())
+"""
 
 
 def line(name: str, ours: float, unit: str, target: float | None,
@@ -183,17 +197,33 @@ def measure_against_gaupol(project, project_file: Path, folder: Path, display: s
           f"median of {args.runs} runs", flush=True)
     ours_env = dict(os.environ, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(folder / "config"))
     ours_command = [sys.executable, "-c", APP_CODE, str(project_file)]
-    theirs_open, theirs_kb, theirs_gl_kb, ours_open = [], [], [], []
+    bare_file = folder / "episode-text.txt"
+    bare_file.write_text("\n".join(turn.text for turn in project.turns), encoding="utf-8")
+    bare_command = [sys.executable, "-c", BARE_QT_CODE, str(bare_file)]
+
+    def each() -> tuple[Shown, Shown, Shown]:
+        shown = (time_window(gaupol, display, srt_file.name, dict(os.environ)),
+                 time_window(ours_command, display, project_file.name, ours_env),
+                 time_window(bare_command, display, bare_file.name, ours_env))
+        for name, one in zip(("Gaupol", "Showscribe", "The bare Qt text box"), shown):
+            if one is None:
+                raise SystemExit(f"{name}'s window did not show on the X server {display}")
+        return shown
+
+    # All measured from what their own runs read into the page cache (see
+    # benchmarks/xreference.py): drop what they map, then one run unmeasured.
+    dropped = drop_from_page_cache(frozenset().union(*(one.mapped_files for one in each())))
+    each()
+    print(f"# {dropped} files the programs map dropped from the page cache, then each "
+          f"run once unmeasured", flush=True)
+    theirs_open, theirs_kb, theirs_gl_kb, ours_open, bare_kb = [], [], [], [], []
     for _ in range(args.runs):
-        theirs = time_window(gaupol, display, srt_file.name, dict(os.environ))
-        ours = time_window(ours_command, display, project_file.name, ours_env)
-        if theirs is None or ours is None:
-            raise SystemExit(f"{'Gaupol' if theirs is None else 'Showscribe'}'s window "
-                             f"did not show on the X server {display}")
-        theirs_open.append(theirs[0])
-        theirs_kb.append(theirs[1])
-        theirs_gl_kb.append(theirs[2])
-        ours_open.append(ours[0])
+        theirs, ours, bare = each()
+        theirs_open.append(theirs.seconds)
+        theirs_kb.append(theirs.resident_kb)
+        theirs_gl_kb.append(theirs.gl_driver_kb)
+        ours_open.append(ours.seconds)
+        bare_kb.append(bare.resident_kb)
     results = [line("app open to window shown (whole process, X server)",
                     statistics.median(ours_open), "s", OPEN_TARGET_S,
                     statistics.median(theirs_open), 1.0)]
@@ -208,10 +238,14 @@ def measure_against_gaupol(project, project_file: Path, folder: Path, display: s
         theirs_mb = statistics.median(theirs_kb) / 1024
         results.append(line(f"memory: app open, waveform of {args.audio_minutes} min shown "
                             f"(resident)", ours_mb, "MB", None, theirs_mb, 1.0))
+        bare_mb = statistics.median(bare_kb) / 1024
+        print(f"# Qt's floor: a bare QPlainTextEdit with the same text {bare_mb:.1f} MB, "
+              f"{bare_mb / theirs_mb:.2f}x Gaupol; ours {ours_mb / bare_mb:.2f}x it", flush=True)
         gl_mb = statistics.median(theirs_gl_kb) / 1024
-        print(f"# of Gaupol's {theirs_mb:.0f} MB, {gl_mb:.0f} MB are the OpenGL driver GTK "
-              f"loads on this X server; without them: {theirs_mb - gl_mb:.0f} MB, ours "
-              f"{ours_mb / (theirs_mb - gl_mb):.2f}x that", flush=True)
+        if gl_mb >= 1:
+            print(f"# of Gaupol's {theirs_mb:.0f} MB, {gl_mb:.0f} MB are the OpenGL driver "
+                  f"GTK loads on this X server; without them: {theirs_mb - gl_mb:.0f} MB, "
+                  f"ours {ours_mb / (theirs_mb - gl_mb):.2f}x that", flush=True)
     return results
 
 

@@ -7,13 +7,26 @@ Gaupol opening a 5,000-cue SRT, and Showscribe opening the same text, timed the
 same way (the whole process, as a user waits for it).
 
 Why warm: the first GTK program on a fresh X server may pay for what a desktop
-has long done (the OpenGL driver, font and icon caches). On Xvfb here the
-warming did not change Gaupol's figure: GTK 3 loads Mesa's software OpenGL
-driver, with LLVM (about 48 MB resident), in every process on a server with
-GLX. So the OpenGL driver's share of each process is measured and printed too,
-for a reader to judge against a desktop whose driver differs.
+has long done (font and icon caches).
 
-Emits nothing; ``GaupolReference`` and the functions return seconds and kB.
+Why -noreset: an X server resets whenever its last client leaves (an xdotool
+poll, the program ended a moment before). A program connecting during the reset
+fails to start, and GTK 3 on a server that has reset loads Mesa's software
+OpenGL driver with LLVM (about 48 MB resident): Gaupol measured 123 MB that
+way here and 70 MB on a server that never reset, as on a desktop. The OpenGL
+driver's share of each process is still read, and printed when there is any,
+for a reader to judge a desktop whose driver differs.
+
+Why settle the page cache: resident memory counts the pages of each shared
+library that the kernel maps around every page fault from what it has cached.
+Right after pip has written the Qt wheels, their files sit in the cache in
+large blocks and our figure reads about 7 MB higher (130 against 123 MB here)
+than once the files have been read back from disk; Gaupol's libraries, installed
+long before, are always in the second state. So the files both programs map are
+dropped from the cache and each program is run once unmeasured, and both are
+then measured from what their own runs read.
+
+Emits nothing; the functions return seconds and kB.
 """
 from __future__ import annotations
 
@@ -25,6 +38,7 @@ import time
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 
 def resident_kb(pid: int) -> int:
@@ -60,7 +74,7 @@ def x_display():
         return
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                               "1280x1024x24", "-nolisten", "tcp"], pass_fds=(write,),
+                               "1280x1024x24", "-nolisten", "tcp", "-noreset"], pass_fds=(write,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read) as pipe:
@@ -102,11 +116,47 @@ def warm_up(display: str) -> bool:
         process.wait(timeout=10)
 
 
+class Shown(NamedTuple):
+    """A program's window on the X server: how long it took to show, the
+    process's resident kB and the OpenGL driver's part of them, the files it mapped."""
+    seconds: float
+    resident_kb: int
+    gl_driver_kb: int
+    mapped_files: frozenset[str]
+
+
+def mapped_files(pid: int) -> frozenset[str]:
+    """The regular files ``pid`` has mapped (its libraries, fonts, caches)."""
+    files = set()
+    for row in Path(f"/proc/{pid}/maps").read_text().splitlines():
+        fields = row.split(maxsplit=5)
+        if len(fields) == 6 and fields[5].startswith("/") and not fields[5].endswith(
+                "(deleted)") and not fields[5].startswith("/dev/"):
+            files.add(fields[5])
+    return frozenset(files)
+
+
+def drop_from_page_cache(files) -> int:
+    """Ask the kernel to drop ``files`` from its page cache (no privileges needed
+    for clean pages); how many files it was asked for."""
+    asked = 0
+    for name in files:
+        try:
+            descriptor = os.open(name, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+            asked += 1
+        finally:
+            os.close(descriptor)
+    return asked
+
+
 def time_window(command: list[str], display: str, title: str, env: dict[str, str],
-                settle_s: float = 0.5) -> tuple[float, int, int] | None:
-    """Seconds from starting ``command`` until its window titled ``title`` is
-    shown, and ``settle_s`` later its resident kB and the OpenGL driver's part of
-    them; None if no window came."""
+                settle_s: float = 0.5) -> Shown | None:
+    """Start ``command`` and time it until its window titled ``title`` is shown;
+    ``settle_s`` later, read its memory and mapped files. None if no window came."""
     begin = time.perf_counter()
     process = subprocess.Popen(command, env=dict(env, DISPLAY=display),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -115,7 +165,8 @@ def time_window(command: list[str], display: str, title: str, env: dict[str, str
             return None
         spent = time.perf_counter() - begin
         time.sleep(settle_s)     # let it finish drawing
-        return spent, resident_kb(process.pid), gl_driver_kb(process.pid)
+        pid = process.pid
+        return Shown(spent, resident_kb(pid), gl_driver_kb(pid), mapped_files(pid))
     finally:
         process.terminate()
         process.wait(timeout=20)

@@ -37,8 +37,10 @@ def require_xserver(require) -> None:
 def xvfb(size: str = "1280x1024"):
     """A private Xvfb server with one screen of ``size``; yields its DISPLAY value."""
     read, write = os.pipe()
+    # -noreset: the server resets whenever its last client (an xdotool poll, say)
+    # leaves, and a program connecting during the reset fails to start.
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24",
-                               "-nolisten", "tcp"], pass_fds=(write,),
+                               "-nolisten", "tcp", "-noreset"], pass_fds=(write,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read) as pipe:
