@@ -4,7 +4,8 @@ Owns starting a private Xvfb (when no display is given), warming it with one
 GTK program before anything is measured, and timing a program from its start
 until its window, titled with the file it opened, is shown on that server:
 Gaupol opening a 5,000-cue SRT, and Showscribe opening the same text, timed the
-same way (the whole process, as a user waits for it).
+same way (the whole process, as a user waits for it), and a bare Qt text box
+holding that text as Qt's own floor.
 
 Why warm: the first GTK program on a fresh X server may pay for what a desktop
 has long done (font and icon caches).
@@ -22,8 +23,8 @@ library that the kernel maps around every page fault from what it has cached.
 Right after pip has written the Qt wheels, their files sit in the cache in
 large blocks and our figure reads about 7 MB higher (130 against 123 MB here)
 than once the files have been read back from disk; Gaupol's libraries, installed
-long before, are always in the second state. So the files both programs map are
-dropped from the cache and each program is run once unmeasured, and both are
+long before, are always in the second state. So the files the programs map are
+dropped from the cache and each program is run once unmeasured, and all are
 then measured from what their own runs read.
 
 Emits nothing; the functions return seconds and kB.
@@ -136,7 +137,7 @@ def mapped_files(pid: int) -> frozenset[str]:
     return frozenset(files)
 
 
-def drop_from_page_cache(files) -> int:
+def drop_from_page_cache(files: frozenset[str]) -> int:
     """Ask the kernel to drop ``files`` from its page cache (no privileges needed
     for clean pages); how many files it was asked for."""
     asked = 0
