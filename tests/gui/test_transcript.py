@@ -672,6 +672,42 @@ def test_turns_are_spaced_further_apart_than_paragraphs(make_view):
     assert 0 < paragraph_gap < turn_gap
 
 
+def spaced_lines(view: TranscriptView) -> list[tuple[int, float, int]]:
+    """(block, first line's y, line count) of each block in view, and that each
+    block's lines lie apart by the layout's extra line spacing."""
+    layout = view.text_layout
+    found = []
+    for _turn, block, _top, _height, _first in view.visible_blocks():
+        lines = block.layout()
+        assert lines.lineCount(), f"block {block.blockNumber()} has no lines: it paints nothing"
+        for index in range(1, lines.lineCount()):
+            above, line = lines.lineAt(index - 1), lines.lineAt(index)
+            assert line.y() == above.y() + above.height() + layout.line_extra
+        found.append((block.blockNumber(), lines.lineAt(0).y(), lines.lineCount()))
+    return found
+
+
+def test_the_spacing_holds_when_a_new_width_rewraps_every_line(make_view, qtbot):
+    project = uniform_project(40)
+    for turn in project.turns:
+        turn.text = " ".join([turn.text] * 6)
+    view = make_view(project)
+    layout = view.text_layout
+    wide = spaced_lines(view)
+    expected_top = {n: layout.top_gap(n) + layout.line_extra // 2 for n, _y, _c in wide}
+    assert all(y == expected_top[n] for n, y, _count in wide)
+
+    view.resize(350, 400)       # Qt lays every block out again, lines from y = 0
+    qtbot.waitUntil(lambda: view.editor.viewport().width() < 350)
+    narrow = spaced_lines(view)
+    assert [count for _n, _y, count in narrow[:5]] > [count for _n, _y, count in wide[:5]]
+    assert all(y == layout.top_gap(n) + layout.line_extra // 2 for n, y, _count in narrow)
+    heights = [view.editor.blockBoundingRect(block).height()
+               for _turn, block, *_rest in view.visible_blocks()][:3]
+    for (number, _y, count), height in zip(narrow, heights):
+        assert height > count * layout.line_spacing + layout.top_gap(number)
+
+
 def test_a_click_in_the_spaced_text_lands_in_the_turn_clicked(make_view):
     view = make_view(small_project())
     point = first_line_point(view, 3, 60)

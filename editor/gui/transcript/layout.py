@@ -8,11 +8,14 @@ a larger one above each turn's first paragraph). QPlainTextEdit reads block
 heights, draws and hit-tests through these line positions, so the spacing holds
 for painting, clicking and the cursor alike.
 
-Qt asks for block geometry many times per keystroke (cursor rectangles,
-scrolling), so spaced rectangles are cached by block number; an entry is
-dropped when its block changes or the block numbers shift, and is checked
-against the block's first line on every use, so a relayout Qt does on its own
-(a new width) is never missed. Emits nothing of its own.
+Qt asks for block geometry some 80 times per keystroke (cursor rectangles,
+scrolling, the repaint), each call a trip from C++ into Python, so spaced
+rectangles are cached by block number and a cached one is returned without
+touching the block (while Qt handles an edit, it is checked against the block's
+first line: Qt lays the block out anew between two asks). An entry is dropped when its block changes or the block
+numbers shift; the whole cache goes whenever the layout announces an update of
+everything, which Qt does after each relayout of its own (a new width, a wrap,
+a change spanning blocks), so none is missed. Emits nothing of its own.
 """
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ from PySide6.QtGui import QFontMetricsF, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from .blocks import TurnBlocks
+
+# The height of the rectangle Qt's text layouts send for "all of the document" (1e9).
+EVERYTHING = 1e9
 
 
 class SpacedLayout(QPlainTextDocumentLayout):
@@ -32,7 +38,15 @@ class SpacedLayout(QPlainTextDocumentLayout):
         self.paragraph_gap = 0    # px above a paragraph
         self.turn_gap = 0         # px above a turn's first paragraph
         self._cache: dict[int, tuple[QRectF, int]] = {}   # block number -> (rect, first line's y)
+        self._in_change = False
         self._block_count = document.blockCount()
+        self.update.connect(self._on_update)
+
+    def _on_update(self, rect: QRectF) -> None:
+        # Qt clears blocks' lines without telling documentChanged (relayout() on a
+        # new width) but always follows with an update of the whole document.
+        if rect.height() >= EVERYTHING:
+            self._cache.clear()
 
     def forget(self) -> None:
         """Drop every cached rectangle (the turn map or the spacing changed)."""
@@ -50,7 +64,13 @@ class SpacedLayout(QPlainTextDocumentLayout):
                 last = self._block_count - 1
             for number in range(first, last + 1):
                 self._cache.pop(number, None)
-        super().documentChanged(position, removed, added)
+        # Qt lays the changed block out again between two calls for its rectangle
+        # and compares them: inside, a cached rectangle is checked against its lines.
+        self._in_change = True
+        try:
+            super().documentChanged(position, removed, added)
+        finally:
+            self._in_change = False
 
     def set_font_metrics(self, metrics: QFontMetricsF) -> None:
         line = self.line_spacing = metrics.lineSpacing()
@@ -62,13 +82,16 @@ class SpacedLayout(QPlainTextDocumentLayout):
     def top_gap(self, block_number: int) -> int:
         return self.turn_gap if self._blocks.begins_turn(block_number) else self.paragraph_gap
 
+    @staticmethod
+    def _still_spaced(block: QTextBlock, cached: tuple[QRectF, int]) -> bool:
+        layout = block.layout()
+        return bool(layout.lineCount()) and layout.lineAt(0).y() == cached[1]
+
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt override)
         number = block.blockNumber()
         cached = self._cache.get(number)
-        if cached is not None:
-            layout = block.layout()
-            if layout.lineCount() and layout.lineAt(0).y() == cached[1]:
-                return cached[0]
+        if cached is not None and (not self._in_change or self._still_spaced(block, cached)):
+            return cached[0]
         rect = super().blockBoundingRect(block)
         layout = block.layout()
         count = layout.lineCount()
