@@ -1,7 +1,8 @@
 """The pool of recogniser processes both engines share, and what runs in them.
 
 :func:`open_pool` starts one worker process per core (two at most), each with a
-pocketsphinx decoder on the model and language model it is given;
+pocketsphinx decoder on the model and language model it is given, and hands
+tasks to them in turn (:class:`WorkerPool`: so that every run aligns alike);
 :func:`recognise` streams the audio (:class:`~editor.audio.align.stream.PcmStream`)
 into it chunk by chunk as ffmpeg decodes it and gathers the words heard, in time
 order, reporting progress and stopping at once when cancelled (:func:`check`).
@@ -29,14 +30,43 @@ def worker_count() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def open_pool(hmm: Path, dict_path: Path, lm_path: Path, count: int, **options):
-    """Worker processes, each with a decoder (``options`` go to pocketsphinx)."""
-    context = multiprocessing.get_context("spawn")
-    return context.Pool(count, initializer=_start_worker,
-                        initargs=(str(hmm), str(dict_path), str(lm_path), options))
+class WorkerPool:
+    """Worker processes, each with a decoder, taking tasks in turn: the k-th task
+    goes to worker k mod count. A decoder's front end learns the recording as it
+    goes (its cepstral mean, its noise), so what a worker decoded before shapes
+    what it hears next; with tasks handed out by whichever worker is free first,
+    the same episode aligned differently from run to run."""
+
+    def __init__(self, count: int, initargs: tuple) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._workers = [context.Pool(1, initializer=_start_worker, initargs=initargs)
+                         for _ in range(count)]
+        self._handed_out = 0
+
+    def apply_async(self, function, args: tuple):
+        worker = self._workers[self._handed_out % len(self._workers)]
+        self._handed_out += 1
+        return worker.apply_async(function, args)
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.close()
+
+    def terminate(self) -> None:
+        for worker in self._workers:
+            worker.terminate()
+
+    def join(self) -> None:
+        for worker in self._workers:
+            worker.join()
 
 
-def close_pool(pool, finished: bool) -> None:
+def open_pool(hmm: Path, dict_path: Path, lm_path: Path, count: int, **options) -> WorkerPool:
+    """``count`` worker processes, each with a decoder (``options`` go to pocketsphinx)."""
+    return WorkerPool(count, (str(hmm), str(dict_path), str(lm_path), options))
+
+
+def close_pool(pool: WorkerPool | None, finished: bool) -> None:
     """Let a pool that did its work end; stop one that did not at once."""
     if pool is None:
         return
