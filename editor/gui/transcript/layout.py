@@ -11,8 +11,8 @@ for painting, clicking and the cursor alike.
 Qt asks for block geometry some 80 times per keystroke (cursor rectangles,
 scrolling, the repaint), each call a trip from C++ into Python, so spaced
 rectangles are cached by block number and a cached one is returned without
-touching the block (while Qt handles an edit, it is checked against the block's
-first line: Qt lays the block out anew between two asks). An entry is dropped when its block changes or the block
+touching the block (while Qt handles an edit, one of the edited blocks is
+checked against its first line: Qt lays it out anew between two asks). An entry is dropped when its block changes or the block
 numbers shift; the whole cache goes whenever the layout announces an update of
 everything, which Qt does after each relayout of its own (a new width, a wrap,
 a change spanning blocks), so none is missed. Emits nothing of its own.
@@ -38,7 +38,7 @@ class SpacedLayout(QPlainTextDocumentLayout):
         self.paragraph_gap = 0    # px above a paragraph
         self.turn_gap = 0         # px above a turn's first paragraph
         self._cache: dict[int, tuple[QRectF, int]] = {}   # block number -> (rect, first line's y)
-        self._in_change = False
+        self._changing = range(0)     # the blocks of the edit Qt is handling
         self._block_count = document.blockCount()
         self.update.connect(self._on_update)
 
@@ -57,20 +57,23 @@ class SpacedLayout(QPlainTextDocumentLayout):
         if document.blockCount() != self._block_count:
             self._block_count = document.blockCount()
             self._cache.clear()
+            changed = range(0)
         else:
             first = document.findBlock(position).blockNumber()
             last = document.findBlock(position + added).blockNumber()
             if last < first:            # the change ran to the document's end
                 last = self._block_count - 1
-            for number in range(first, last + 1):
+            changed = range(first, last + 1)
+            for number in changed:
                 self._cache.pop(number, None)
         # Qt lays the changed block out again between two calls for its rectangle
-        # and compares them: inside, a cached rectangle is checked against its lines.
-        self._in_change = True
+        # and compares them: there, a cached rectangle is checked against its lines.
+        # (Changes Qt handles otherwise end in an update of everything.)
+        self._changing = changed
         try:
             super().documentChanged(position, removed, added)
         finally:
-            self._in_change = False
+            self._changing = range(0)
 
     def set_font_metrics(self, metrics: QFontMetricsF) -> None:
         line = self.line_spacing = metrics.lineSpacing()
@@ -90,7 +93,8 @@ class SpacedLayout(QPlainTextDocumentLayout):
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt override)
         number = block.blockNumber()
         cached = self._cache.get(number)
-        if cached is not None and (not self._in_change or self._still_spaced(block, cached)):
+        if cached is not None and (number not in self._changing
+                                   or self._still_spaced(block, cached)):
             return cached[0]
         rect = super().blockBoundingRect(block)
         layout = block.layout()
