@@ -10,7 +10,8 @@ import weakref
 import pytest
 from projects import small_project, uniform_project
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QInputMethodEvent, QPalette, QTextCursor, QWheelEvent
+from PySide6.QtGui import (QColor, QFontMetricsF, QInputMethodEvent, QPalette, QTextCursor,
+                           QWheelEvent)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSlider, QApplication
 
@@ -827,6 +828,32 @@ def gutter_on_screen(view: TranscriptView):
     corner = gutter.mapTo(view.window(), QPoint(0, 0))
     return view.screen().grabWindow(view.window().winId(), corner.x(), corner.y(),
                                     gutter.width(), gutter.height()).toImage()
+
+
+def test_a_renamed_speaker_is_painted_as_a_fresh_view_paints_the_name(make_view, qtbot):
+    project = small_project()
+    view = make_view(project)
+    qtbot.wait(50)
+    history = project.history
+    for name in ("Annabel Longname-Fitzgerald of the Western Isles", "Ann", "Annie"):
+        history.push(SetSpeakerField(project, "ann", "name", name))
+        QApplication.processEvents()
+        fresh = make_view(project)
+        qtbot.wait(50)
+        assert gutter_on_screen(view) == gutter_on_screen(fresh), name
+    history.push(SetSpeakerField(project, "ann", "name", long_name := "Annabel Longname-Fitzgerald"
+                                 " of the Western Isles"))
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)     # the same name, elided at another size
+    view.setFont(font)
+    QApplication.processEvents()
+    fresh = make_view(project)
+    fresh.setFont(font)
+    qtbot.wait(50)
+    assert gutter_on_screen(view) == gutter_on_screen(fresh)
+    shown = view.gutter.elided_name(long_name)
+    assert shown != long_name and shown.endswith("\u2026")
+    assert QFontMetricsF(view.gutter.bold_font()).horizontalAdvance(shown) <= view.gutter.speaker_width
 
 
 def test_a_keystroke_inside_a_line_repaints_no_time_or_name(make_view, qtbot):

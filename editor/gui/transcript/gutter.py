@@ -84,9 +84,13 @@ class Gutter(QWidget):
         return font
 
     def measure(self) -> None:
-        """Column widths from the current font: nothing is clipped at any size."""
-        metrics = QFontMetricsF(self.font())
-        bold = QFontMetricsF(self.bold_font())
+        """Column widths from the current font: nothing is clipped at any size.
+        The fonts, their metrics and the names as elided are kept for painting,
+        which the playing turn's band does on every turn change."""
+        self._regular, self._bold = QFont(self.font()), self.bold_font()
+        metrics = self._metrics = QFontMetricsF(self._regular)
+        bold = self._bold_metrics = QFontMetricsF(self._bold)
+        self._elided: dict[str, str] = {}
         digit = max(metrics.horizontalAdvance(d) for d in "0123456789")
         sample_digits = 5 if self.hours else 4
         self.pad = round(metrics.averageCharWidth() * 1.2)
@@ -120,6 +124,13 @@ class Gutter(QWidget):
     def is_dimmed(self, turn: int) -> bool:
         return self.project.turns[turn].estimated
 
+    def elided_name(self, name: str) -> str:
+        shown = self._elided.get(name)
+        if shown is None:
+            shown = self._elided[name] = self._bold_metrics.elidedText(
+                name, Qt.TextElideMode.ElideRight, self.speaker_width)
+        return shown
+
     # -- painting -----------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
@@ -128,8 +139,8 @@ class Gutter(QWidget):
         painter.fillRect(event.rect(), colors.gutter)
         painter.setPen(colors.rule)
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
-        regular, bold = self.font(), self.bold_font()
-        metrics, bold_metrics = QFontMetricsF(regular), QFontMetricsF(bold)
+        regular, bold = self._regular, self._bold
+        metrics, bold_metrics = self._metrics, self._bold_metrics
         band = self._band
         if band is not None:
             painter.fillRect(QRectF(0, band.top, self.width() - 1, band.bottom - band.top),
@@ -169,7 +180,7 @@ class Gutter(QWidget):
             if name:
                 painter.setFont(bold)
                 painter.setPen(bar_color)
-                name = bold_metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.speaker_width)
+                name = self.elided_name(name)
                 rect = self.speaker_rect(line_top, line.height())
                 painter.drawText(QRectF(rect.x(), baseline - bold_metrics.ascent(), rect.width(),
                                         bold_metrics.height()), Qt.AlignmentFlag.AlignLeft, name)
