@@ -9,7 +9,6 @@ import time
 
 from editor.audio.align import workers
 from editor.audio.align.sphinx import find_model
-
 from processes import workers_and_ffmpeg
 
 
