@@ -841,8 +841,8 @@ def test_a_renamed_speaker_is_painted_as_a_fresh_view_paints_the_name(make_view,
         fresh = make_view(project)
         qtbot.wait(50)
         assert gutter_on_screen(view) == gutter_on_screen(fresh), name
-    history.push(SetSpeakerField(project, "ann", "name", long_name := "Annabel Longname-Fitzgerald"
-                                 " of the Western Isles"))
+    long_name = "Annabel Longname-Fitzgerald of the Western Isles"
+    history.push(SetSpeakerField(project, "ann", "name", long_name))
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)     # the same name, elided at another size
     view.setFont(font)

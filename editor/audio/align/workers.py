@@ -48,15 +48,13 @@ class WorkerPool:
         self._handed_out += 1
         return worker.apply_async(function, args)
 
-    def close(self) -> None:
+    def end(self, finished: bool) -> None:
+        """Let workers that did their work end; stop them at once if not."""
         for worker in self._workers:
-            worker.close()
-
-    def terminate(self) -> None:
-        for worker in self._workers:
-            worker.terminate()
-
-    def join(self) -> None:
+            if finished:
+                worker.close()
+            else:
+                worker.terminate()
         for worker in self._workers:
             worker.join()
 
@@ -68,13 +66,8 @@ def open_pool(hmm: Path, dict_path: Path, lm_path: Path, count: int, **options) 
 
 def close_pool(pool: WorkerPool | None, finished: bool) -> None:
     """Let a pool that did its work end; stop one that did not at once."""
-    if pool is None:
-        return
-    if finished:
-        pool.close()
-    else:
-        pool.terminate()
-    pool.join()
+    if pool is not None:
+        pool.end(finished)
 
 
 def check(cancel: Cancel | None, what: str) -> None:

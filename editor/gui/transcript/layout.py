@@ -11,11 +11,12 @@ for painting, clicking and the cursor alike.
 Qt asks for block geometry some 80 times per keystroke (cursor rectangles,
 scrolling, the repaint), each call a trip from C++ into Python, so spaced
 rectangles are cached by block number and a cached one is returned without
-touching the block (while Qt handles an edit, one of the edited blocks is
-checked against its first line: Qt lays it out anew between two asks). An entry is dropped when its block changes or the block
-numbers shift; the whole cache goes whenever the layout announces an update of
-everything, which Qt does after each relayout of its own (a new width, a wrap,
-a change spanning blocks), so none is missed. Emits nothing of its own.
+touching the block, except an edited block while Qt handles the edit (Qt lays
+it out anew between two asks): that one is checked against its first line.
+An entry is dropped when its block changes or the block numbers shift; the
+whole cache goes whenever the layout announces an update of everything, which
+Qt does after each relayout of its own (a new width, a wrap, a change spanning
+blocks), so none is missed. Emits nothing of its own.
 """
 from __future__ import annotations
 
